@@ -1,0 +1,63 @@
+"""``python -m scoring``: validate questionnaires and score response files, for federations' scripts.
+
+Exit codes: 0 success, 2 bad input (with the problems on stderr). A user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m scoring",
+        description="Radar du partenariat : valider des questionnaires et calculer des scores.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="valider un ou plusieurs questionnaires YAML")
+    validate.add_argument("files", nargs="+", metavar="FILE.yaml")
+    validate.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des messages (fr par défaut)")
+
+    score = commands.add_parser("score", help="calculer les scores d'un fichier de réponses (CSV ou XLSX)")
+    score.add_argument("questionnaire", metavar="QUESTIONNAIRE.yaml")
+    score.add_argument("responses", metavar="RESPONSES.csv|xlsx")
+    score.add_argument("--group-by", dest="group_by", metavar="FIELD", help="champ de profil (ex. organisation)")
+    score.add_argument("--lang", choices=["fr", "en"], default=None, help="langue des textes du JSON")
+    score.add_argument("-o", "--output", metavar="OUT.json", help="fichier JSON à écrire (sinon la sortie standard)")
+    return parser
+
+
+def run_validate(files: Sequence[str], lang: str) -> int:
+    from scoring.loader import load_questionnaire
+    from scoring.problems import QuestionnaireError
+
+    status = EXIT_OK
+    for file in files:
+        try:
+            load_questionnaire(file)
+        except QuestionnaireError as error:
+            status = EXIT_BAD_INPUT
+            print(error.describe(lang), file=sys.stderr)
+        else:
+            print(f"{file}: OK")
+    return status
+
+
+def run_score(args: argparse.Namespace) -> int:
+    from scoring.batch import score_file
+
+    return score_file(args.questionnaire, args.responses, group_by=args.group_by, lang=args.lang, output=args.output)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.files, args.lang)
+    return run_score(args)

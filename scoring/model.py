@@ -1,0 +1,191 @@
+"""The questionnaire format of DESIGN.md as pydantic v2 models.
+
+Every text is normalised to a ``dict[str, str]`` (language -> text): a plain string in the YAML is taken as
+the questionnaire's default language. The default language is passed through the validation context by the
+loader, because a text field cannot see the top-level ``language`` key by itself.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+DEFAULT_LANGUAGE = "fr"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+
+
+def _normalise_text(value: Any, info: ValidationInfo) -> dict[str, str]:
+    language = (info.context or {}).get("language", DEFAULT_LANGUAGE)
+    if isinstance(value, str):
+        value = {language: value}
+    if not isinstance(value, dict):
+        raise PydanticCustomError("text_type", "a text is a string or a mapping language -> string")
+    text: dict[str, str] = {}
+    for key, translation in value.items():
+        if not isinstance(key, str) or not _is_language(key):
+            raise PydanticCustomError("text_language_key", "invalid language code {key}", {"key": str(key)})
+        if not isinstance(translation, str) or not translation.strip():
+            raise PydanticCustomError("text_empty", "empty text for language {key}", {"key": key})
+        text[key] = translation.strip()
+    if language not in text:
+        raise PydanticCustomError(
+            "text_missing_default", "no text in the default language {language}", {"language": language}
+        )
+    return text
+
+
+def _is_language(key: str) -> bool:
+    return len(key) == 2 and key.isascii() and key.isalpha() and key.islower()
+
+
+Text = Annotated[dict[str, str], BeforeValidator(_normalise_text)]
+PositiveWeight = Annotated[float, Field(gt=0)]
+
+
+class _Strict(BaseModel):
+    # A typo such as ``reversed:`` must be an error, never silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Scale(_Strict):
+    min: int
+    max: int
+    labels: dict[int, Text] = Field(default_factory=dict)
+    allow_na: bool = True
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Scale:
+        if self.min >= self.max:
+            raise PydanticCustomError("scale_order", "min must be lower than max", {"min": self.min, "max": self.max})
+        outside = [k for k in self.labels if not self.min <= k <= self.max]
+        if outside:
+            raise PydanticCustomError(
+                "scale_label_outside",
+                "label for a value outside the scale",
+                {"value": outside[0], "min": self.min, "max": self.max},
+            )
+        return self
+
+    @property
+    def values(self) -> list[int]:
+        return list(range(self.min, self.max + 1))
+
+
+class Bands(_Strict):
+    watch: float = 50.0
+    strength: float = 75.0
+
+    @model_validator(mode="after")
+    def _check_order(self) -> Bands:
+        if not 0 <= self.watch < self.strength <= 100:
+            raise PydanticCustomError(
+                "bands_order", "bands out of order", {"watch": self.watch, "strength": self.strength}
+            )
+        return self
+
+
+class ProfileOption(_Strict):
+    id: Slug
+    label: Text
+
+
+class ProfileField(_Strict):
+    id: Slug
+    label: Text
+    # An empty list means the options are supplied when the questionnaire is used (a workshop's list of
+    # organisations, or whatever a response file holds).
+    options: list[ProfileOption] = Field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return not self.options
+
+
+class Recommendation(_Strict):
+    text: Text
+    source: str | None = None
+
+
+class BandRecommendations(_Strict):
+    priority: list[Recommendation] = Field(default_factory=list)
+    watch: list[Recommendation] = Field(default_factory=list)
+    strength: list[Recommendation] = Field(default_factory=list)
+
+    def for_band(self, band: str) -> list[Recommendation]:
+        return list(getattr(self, band))
+
+
+class Item(_Strict):
+    id: Slug
+    text: Text
+    reverse: bool = False
+    weight: PositiveWeight = 1.0
+    help: Text | None = None
+    source: str | None = None
+    recommendation: Text | None = None
+
+
+class Dimension(_Strict):
+    id: Slug
+    label: Text
+    description: Text | None = None
+    weight: PositiveWeight = 1.0
+    items: list[Item] = Field(min_length=1)
+    recommendations: BandRecommendations = Field(default_factory=BandRecommendations)
+
+
+class Questionnaire(_Strict):
+    id: Slug
+    version: str
+    language: LanguageCode = DEFAULT_LANGUAGE
+    title: Text
+    description: Text | None = None
+    scale: Scale
+    bands: Bands = Field(default_factory=Bands)
+    min_coverage: float = Field(default=0.5, gt=0, le=1)
+    consensus_threshold: float = Field(default=0.6, ge=0, le=1)
+    min_group_size: int = Field(default=3, ge=1)
+    profile: list[ProfileField] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(min_length=1)
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for dimension in self.dimensions for item in dimension.items]
+
+    @property
+    def item_ids(self) -> list[str]:
+        return [item.id for item in self.items]
+
+    def dimension_of(self, item_id: str) -> Dimension:
+        for dimension in self.dimensions:
+            if any(item.id == item_id for item in dimension.items):
+                return dimension
+        raise KeyError(item_id)
+
+    def profile_field(self, field_id: str) -> ProfileField | None:
+        return next((field for field in self.profile if field.id == field_id), None)
+
+    def languages(self) -> set[str]:
+        """Languages in which the title exists: the ones a user may pick for this questionnaire."""
+        return set(self.title)
+
+
+def text_in(text: dict[str, str] | None, lang: str, fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The text in ``lang``, else in ``fallback``, else in whatever language it has."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get(fallback) or next(iter(text.values()))
