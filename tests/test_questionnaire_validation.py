@@ -1,0 +1,285 @@
+"""Every rule of the questionnaire format, each with a bad file whose message must name the right path."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scoring.cli import main
+from scoring.loader import MAX_BYTES, load_questionnaire, parse_questionnaire
+from scoring.problems import QuestionnaireError
+
+VALID = {
+    "id": "demo",
+    "version": "1.0",
+    "language": "fr",
+    "title": {"fr": "Démonstration", "en": "Demonstration"},
+    "scale": {"min": 1, "max": 5, "labels": {1: {"fr": "Pas du tout d'accord", "en": "Strongly disagree"}}},
+    "profile": [
+        {
+            "id": "role",
+            "label": {"fr": "Votre rôle", "en": "Your role"},
+            "options": [{"id": "direction", "label": "Direction"}, {"id": "benevole", "label": "Bénévole"}],
+        }
+    ],
+    "dimensions": [
+        {
+            "id": "ethique",
+            "label": {"fr": "Éthique et valeurs", "en": "Ethics and values"},
+            "items": [{"id": "eth-1", "text": "Nous partageons des valeurs."}, {"id": "eth-2", "text": "Texte"}],
+        },
+        {
+            "id": "communication",
+            "label": "Communication",
+            "items": [{"id": "com-1", "text": "Nous nous parlons."}],
+        },
+    ],
+}
+
+
+def variant(**changes: object) -> dict:
+    """A deep copy of VALID with some top-level keys replaced."""
+    data = yaml.safe_load(yaml.safe_dump(VALID, allow_unicode=True))
+    data.update(changes)
+    return data
+
+
+def problems_of(data: dict | str | bytes) -> list[tuple[str, str, str]]:
+    content = data if isinstance(data, (str, bytes)) else yaml.safe_dump(data, allow_unicode=True)
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(content, "bad.yaml")
+    return [(p.path, p.message("fr"), p.message("en")) for p in caught.value.problems]
+
+
+def assert_problem(problems: list[tuple[str, str, str]], path: str, fr_words: str, en_words: str) -> None:
+    matching = [p for p in problems if p[0] == path]
+    assert matching, f"no problem at {path!r}: {problems}"
+    assert any(fr_words in fr for _, fr, _ in matching), matching
+    assert any(en_words in en for _, _, en in matching), matching
+
+
+def test_valid_file_loads_and_plain_strings_take_the_default_language() -> None:
+    questionnaire = parse_questionnaire(yaml.safe_dump(VALID, allow_unicode=True))
+    assert questionnaire.dimensions[1].label == {"fr": "Communication"}
+    assert questionnaire.item_ids == ["eth-1", "eth-2", "com-1"]
+    assert questionnaire.bands.watch == 50 and questionnaire.bands.strength == 75
+    assert questionnaire.min_coverage == 0.5 and questionnaire.min_group_size == 3
+
+
+def test_unknown_key_is_refused_with_a_suggestion() -> None:
+    data = variant()
+    data["dimensions"][0]["items"][0]["reversed"] = True
+    problems = problems_of(data)
+    assert_problem(problems, "dimensions[0].items[0].reversed", "clé inconnue « reversed »", "unknown key")
+    assert "reverse" in problems[0][1]
+
+
+def test_unknown_top_level_key_is_refused() -> None:
+    assert_problem(problems_of(variant(titel="x")), "titel", "clé inconnue", "unknown key 'titel'")
+
+
+def test_item_ids_are_unique_across_the_whole_questionnaire() -> None:
+    data = variant()
+    data["dimensions"][1]["items"][0]["id"] = "eth-1"
+    assert_problem(
+        problems_of(data), "dimensions[1].items[0].id", "identifiant en double « eth-1 »", "dimensions[0].items[0].id"
+    )
+
+
+def test_dimension_ids_are_unique() -> None:
+    data = variant()
+    data["dimensions"][1]["id"] = "ethique"
+    assert_problem(problems_of(data), "dimensions[1].id", "en double", "duplicate identifier 'ethique'")
+
+
+@pytest.mark.parametrize("bad_id", ["Eth-1", "éthique", "eth 1", "eth_1", "-eth", ""])
+def test_ids_are_slugs(bad_id: str) -> None:
+    data = variant()
+    data["dimensions"][0]["items"][1]["id"] = bad_id
+    assert_problem(problems_of(data), "dimensions[0].items[1].id", "identifiant invalide", "invalid identifier")
+
+
+def test_questionnaire_id_is_a_slug() -> None:
+    assert_problem(problems_of(variant(id="Mon Questionnaire")), "id", "identifiant invalide", "invalid identifier")
+
+
+def test_empty_dimension_is_refused() -> None:
+    data = variant()
+    data["dimensions"][1]["items"] = []
+    assert_problem(problems_of(data), "dimensions[1].items", "ne doit pas être vide", "must not be empty")
+
+
+def test_questionnaire_without_dimensions_is_refused() -> None:
+    assert_problem(problems_of(variant(dimensions=[])), "dimensions", "ne doit pas être vide", "must not be empty")
+
+
+@pytest.mark.parametrize(("low", "high"), [(5, 5), (5, 1)])
+def test_scale_min_must_be_below_max(low: int, high: int) -> None:
+    assert_problem(problems_of(variant(scale={"min": low, "max": high})), "scale", "minimum de l'échelle", "min")
+
+
+@pytest.mark.parametrize(
+    "bands", [{"watch": 80, "strength": 70}, {"watch": 60, "strength": 60}, {"watch": -1}, {"strength": 101}]
+)
+def test_bands_are_ordered_within_0_and_100(bands: dict) -> None:
+    assert_problem(problems_of(variant(bands=bands)), "bands", "0 ≤ watch < strength ≤ 100", "thresholds")
+
+
+def test_item_weight_must_be_positive() -> None:
+    data = variant()
+    data["dimensions"][0]["items"][0]["weight"] = 0
+    assert_problem(problems_of(data), "dimensions[0].items[0].weight", "strictement supérieur à 0", "greater than 0")
+
+
+def test_dimension_weight_must_be_positive() -> None:
+    data = variant()
+    data["dimensions"][1]["weight"] = -2
+    assert_problem(problems_of(data), "dimensions[1].weight", "strictement supérieur à 0", "greater than 0")
+
+
+def test_every_text_exists_in_the_default_language() -> None:
+    data = variant()
+    data["dimensions"][0]["items"][1]["text"] = {"en": "English only"}
+    assert_problem(problems_of(data), "dimensions[0].items[1].text", "langue par défaut", "default language ('fr')")
+
+
+def test_default_language_can_be_english() -> None:
+    data = variant(language="en")
+    data["dimensions"][1]["label"] = {"fr": "Communication"}
+    assert_problem(problems_of(data), "dimensions[1].label", "langue par défaut", "default language ('en')")
+
+
+def test_empty_translation_is_refused() -> None:
+    data = variant(title={"fr": "Titre", "en": "  "})
+    assert_problem(problems_of(data), "title", "texte vide pour la langue « en »", "empty text")
+
+
+def test_profile_option_ids_are_unique() -> None:
+    data = variant()
+    data["profile"][0]["options"][1]["id"] = "direction"
+    assert_problem(problems_of(data), "profile[0].options[1].id", "en double « direction »", "duplicate")
+
+
+def test_profile_field_may_not_share_an_item_id() -> None:
+    data = variant()
+    data["profile"][0]["id"] = "eth-1"
+    assert_problem(problems_of(data), "dimensions[0].items[0].id", "en double « eth-1 »", "profile[0].id")
+
+
+def test_respondent_is_a_reserved_id() -> None:
+    data = variant()
+    data["profile"][0]["id"] = "respondent"
+    assert_problem(problems_of(data), "profile[0].id", "réservé", "reserved")
+
+
+def test_version_must_be_text() -> None:
+    assert_problem(problems_of(variant(version=1.0)), "version", "un texte est attendu", "a text is expected")
+
+
+def test_all_problems_of_a_file_are_reported_at_once() -> None:
+    data = variant(bands={"watch": 90, "strength": 10})
+    data["dimensions"][0]["items"][0]["reversed"] = True
+    data["dimensions"][1]["items"][0]["id"] = "eth-2"
+    data["dimensions"][1]["weight"] = 0
+    paths = {path for path, _, _ in problems_of(data)}
+    assert {"bands", "dimensions[0].items[0].reversed", "dimensions[1].items[0].id", "dimensions[1].weight"} <= paths
+
+
+def test_file_over_one_mebibyte_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text(yaml.safe_dump(VALID) + "# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(QuestionnaireError) as caught:
+        load_questionnaire(big)
+    (problem,) = caught.value.problems
+    assert problem.file == str(big) and "1 Mio" in problem.message("fr") and "1 MiB" in problem.message("en")
+
+
+def test_yaml_anchor_and_alias_are_refused() -> None:
+    content = yaml.safe_dump(VALID, allow_unicode=True).replace("title:", "shared: &t Bonjour\ntitle:", 1)
+    content += "description: *t\n"
+    messages = [fr for _, fr, _ in problems_of(content)]
+    assert any("ancre YAML « &t »" in m and "ligne 1" not in m for m in messages), messages
+    assert any("alias YAML « *t »" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!python/object/apply:os.system ['echo pwned']",
+        "!!python/name:os.system",
+        "!custom value",
+        "!!set {a, b}",
+    ],
+)
+def test_yaml_tags_that_build_objects_are_refused(tagged: str) -> None:
+    content = yaml.safe_dump(VALID, allow_unicode=True) + f"description: {tagged}\n"
+    messages = [fr for _, fr, _ in problems_of(content)]
+    assert any("balise YAML" in m for m in messages), messages
+
+
+def test_yaml_syntax_error_reports_its_line() -> None:
+    content = "id: demo\nversion: '1.0'\ntitle: [unclosed\nscale: {min: 1, max: 5}\n"
+    messages = [(fr, en) for _, fr, en in problems_of(content)]
+    assert any("syntaxe YAML ligne" in fr and "line" in en for fr, en in messages), messages
+    line = int(messages[0][0].split("ligne ")[1].split(",")[0])
+    assert line in (3, 4)
+
+
+def test_invalid_utf8_is_refused_with_its_line() -> None:
+    content = yaml.safe_dump(VALID, allow_unicode=True).encode("utf-8") + "note: été\n".encode("cp1252")
+    (problem,) = problems_of(content)
+    assert "pas en UTF-8" in problem[1] and "not UTF-8" in problem[2]
+    last_line = content.count(b"\n")
+    assert f"ligne {last_line}" in problem[1]
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n", b"# only a comment\n"])
+def test_empty_file_is_refused(content: bytes) -> None:
+    (problem,) = problems_of(content)
+    assert problem[1] == "le fichier est vide" and problem[2] == "the file is empty"
+
+
+def test_a_list_is_not_a_questionnaire() -> None:
+    (problem,) = problems_of("- a\n- b\n")
+    assert "décrire un questionnaire" in problem[1]
+
+
+def test_duplicate_key_is_refused() -> None:
+    content = yaml.safe_dump(VALID, allow_unicode=True) + "id: autre\n"
+    assert any("« id » apparaît deux fois" in fr for _, fr, _ in problems_of(content))
+
+
+def test_cli_validate_reports_ok_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(yaml.safe_dump(VALID, allow_unicode=True), encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    data = variant()
+    data["dimensions"][0]["items"][0]["reversed"] = True
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    assert main(["validate", str(good)]) == 0
+    assert capsys.readouterr().out.strip() == f"{good}: OK"
+
+    assert main(["validate", str(good), str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert f"{good}: OK" in captured.out
+    assert f"{bad}: dimensions[0].items[0].reversed: clé inconnue" in captured.err
+
+    assert main(["validate", "--lang", "en", str(bad)]) == 2
+    assert "unknown key 'reversed'" in capsys.readouterr().err
+
+
+def test_cli_validate_missing_file_and_no_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scoring", "validate", str(tmp_path / "absent.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "absent.yaml" in result.stderr and "illisible" in result.stderr
+    assert "Traceback" not in result.stderr
