@@ -1,0 +1,13 @@
+"""Radar du partenariat: page configuration, language and navigation. Nothing else lives here."""
+
+import streamlit as st
+
+from ui.pages import build_navigation
+from ui.state import init_language, language_selector
+
+st.set_page_config(page_title="Radar du partenariat", page_icon="🧭", layout="wide")
+init_language()
+navigation = build_navigation()
+with st.container(horizontal=True, horizontal_alignment="right"):
+    language_selector()
+navigation.run()

@@ -1,0 +1,42 @@
+"""Home: what the tool is, for whom, its uses, and the choice of a questionnaire."""
+
+import streamlit as st
+
+from scoring.model import text_in
+from ui import flow
+from ui.catalogue import estimated_minutes, shipped_questionnaires
+from ui.state import current_language, t
+
+lang = current_language()
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+uses = st.columns(3)
+for column, use in zip(uses, ("alone", "workshop", "teach"), strict=True):
+    with column.container(border=True):
+        st.subheader(t(f"home.use_{use}_title"))
+        st.write(t(f"home.use_{use}_text"))
+
+st.header(t("home.choose"))
+questionnaires = shipped_questionnaires()
+if not questionnaires:
+    st.error(t("home.no_questionnaire"))
+for questionnaire in questionnaires.values():
+    with st.container(border=True):
+        st.subheader(text_in(questionnaire.title, lang))
+        if questionnaire.description:
+            st.write(text_in(questionnaire.description, lang))
+        st.caption(
+            t(
+                "home.length",
+                items=len(questionnaire.items),
+                dimensions=len(questionnaire.dimensions),
+                minutes=estimated_minutes(questionnaire),
+            )
+        )
+        if st.button(t("home.start"), key=f"start_{questionnaire.id}", type="primary"):
+            flow.start(questionnaire.id)
+            st.switch_page("pages/questionnaire.py", query_params={flow.TOKEN_PARAM: st.session_state[flow.TOKEN]})
+
+st.divider()
+st.page_link("pages/method.py", label=t("home.method_link"), icon=":material/calculate:")

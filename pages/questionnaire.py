@@ -1,0 +1,144 @@
+"""Answering: the profile, then one dimension per step with a progress bar, then a summary before submitting."""
+
+import streamlit as st
+
+from scoring.model import text_in
+from ui import flow
+from ui.state import current_language, t
+
+lang = current_language()
+ctx = flow.context()
+if ctx is None:
+    st.info(t("questionnaire.none"))
+    st.page_link("pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
+    st.stop()
+
+questionnaire = ctx.questionnaire
+scale = questionnaire.scale
+total = flow.step_count(ctx)
+step = flow.current_step(ctx)
+kind, index = flow.describe_step(ctx, step)
+
+st.title(text_in(questionnaire.title, lang))
+st.progress((step + 1) / total, text=t("questionnaire.progress", step=step + 1, total=total))
+
+if flow.is_submitted():
+    st.success(t("questionnaire.already_submitted"))
+    st.page_link(
+        "pages/results.py",
+        label=t("questionnaire.see_results"),
+        icon=":material/radar:",
+        query_params={flow.TOKEN_PARAM: ctx.token},
+    )
+    st.stop()
+
+if flow.workshop_closed():
+    st.warning(t("questionnaire.workshop_closed"))
+
+options = [*scale.values, *([flow.NOT_APPLICABLE] if scale.allow_na else [])]
+
+
+def option_label(value: object) -> str:
+    if value == flow.NOT_APPLICABLE:
+        return t("questionnaire.not_applicable")
+    label = text_in(scale.labels.get(int(value)), lang)  # type: ignore[arg-type]
+    return f"{value} · {label}" if label else str(value)
+
+
+if kind == "profile":
+    st.header(t("questionnaire.profile_title"))
+    st.caption(t("questionnaire.profile_help"))
+    for field_id, field_options in flow.profile_fields(ctx):
+        profile_field = questionnaire.profile_field(field_id)
+        labels = {
+            option_id: text_in(label, lang) if isinstance(label, dict) else label for option_id, label in field_options
+        }
+        flow.prepare_profile_widget(field_id)
+        st.radio(
+            text_in(profile_field.label, lang) if profile_field else field_id,
+            options=list(labels),
+            format_func=labels.__getitem__,
+            index=None,
+            key=flow.profile_key(field_id),
+            on_change=flow.on_profile_change,
+            args=(field_id,),
+        )
+elif kind == "dimension" and index is not None:
+    dimension = questionnaire.dimensions[index]
+    st.header(text_in(dimension.label, lang))
+    if dimension.description:
+        st.caption(text_in(dimension.description, lang))
+    for number, item in enumerate(dimension.items, start=1):
+        flow.prepare_item_widget(item.id)
+        with st.container(border=True):
+            st.radio(
+                f"{number}. {text_in(item.text, lang)}",
+                options=options,
+                format_func=option_label,
+                index=None,
+                horizontal=True,
+                key=flow.item_key(item.id),
+                help=text_in(item.help, lang) or None,
+                on_change=flow.on_item_change,
+                args=(item.id,),
+            )
+    flow.prepare_comment_widget(dimension.id)
+    st.text_area(
+        t("questionnaire.comment"),
+        key=flow.comment_key(dimension.id),
+        max_chars=2000,
+        help=t("questionnaire.comment_help"),
+        on_change=flow.on_comment_change,
+        args=(dimension.id,),
+    )
+else:
+    st.header(t("questionnaire.summary_title"))
+    missing = flow.unanswered_by_dimension(ctx)
+    answered = len(questionnaire.items) - sum(len(ids) for ids in missing.values())
+    st.write(t("questionnaire.summary_count", answered=answered, total=len(questionnaire.items)))
+    if missing:
+        st.warning(t("questionnaire.summary_missing"))
+        for position, dimension in enumerate(questionnaire.dimensions):
+            if dimension.id not in missing:
+                continue
+            with st.container(border=True):
+                st.markdown(f"**{text_in(dimension.label, lang)}**")
+                for item in dimension.items:
+                    if item.id in missing[dimension.id]:
+                        st.text(f"• {text_in(item.text, lang)}")
+                st.button(
+                    t("questionnaire.go_back_to", dimension=text_in(dimension.label, lang)),
+                    key=f"goto_{dimension.id}",
+                    on_click=flow.go_to,
+                    args=(flow.step_of_dimension(ctx, position),),
+                )
+    else:
+        st.success(t("questionnaire.summary_complete"))
+    st.caption(t("questionnaire.summary_insufficient_note"))
+    if st.button(t("questionnaire.submit"), type="primary", key="submit"):
+        outcome = flow.submit()
+        if outcome == "closed":
+            st.error(t("questionnaire.workshop_closed"))
+        else:
+            st.switch_page("pages/results.py", query_params={flow.TOKEN_PARAM: ctx.token, "lang": lang})
+
+navigation = st.columns([1, 1, 3])
+if step > 0:
+    navigation[0].button(
+        t("questionnaire.back"),
+        key="back",
+        on_click=flow.go_to,
+        args=(step - 1,),
+        icon=":material/arrow_back:",
+        width="stretch",
+    )
+if step < total - 1:
+    navigation[1].button(
+        t("questionnaire.next"),
+        key="next",
+        on_click=flow.go_to,
+        args=(step + 1,),
+        type="primary",
+        icon=":material/arrow_forward:",
+        width="stretch",
+    )

@@ -1,0 +1,68 @@
+"""A respondent's own results: radar, overall score, dimension cards, weakest items, recommendations."""
+
+import streamlit as st
+
+from reports.figures import item_bars_figure, radar_figure
+from scoring.model import text_in
+from ui import flow, results_view
+from ui.own_results import own_report
+from ui.state import current_language, t
+
+lang = current_language()
+ctx = flow.context()
+if ctx is None:
+    st.info(t("results.none"))
+    st.page_link("pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
+    st.stop()
+
+questionnaire = ctx.questionnaire
+report = own_report(ctx)
+st.title(t("results.title", questionnaire=text_in(questionnaire.title, lang)))
+st.caption(t("results.private_note"))
+if not flow.is_submitted():
+    st.info(t("results.not_submitted"))
+    st.page_link(
+        "pages/questionnaire.py",
+        label=t("results.back_to_questionnaire"),
+        icon=":material/edit_note:",
+        query_params={flow.TOKEN_PARAM: ctx.token, "lang": lang},
+    )
+
+chart, summary = st.columns([3, 2])
+with chart:
+    st.plotly_chart(radar_figure(questionnaire, report, lang), config={"displayModeBar": False}, key="radar")
+with summary:
+    results_view.overall(report)
+    st.caption(
+        t(
+            "results.bands_explained",
+            watch=f"{questionnaire.bands.watch:g}",
+            strength=f"{questionnaire.bands.strength:g}",
+        )
+    )
+
+with st.expander(t("results.table_title")):
+    results_view.dimensions_table(questionnaire, report)
+
+st.header(t("results.dimensions_title"))
+results_view.dimension_cards(questionnaire, report)
+
+st.header(t("results.items_title"))
+st.caption(t("results.items_help"))
+st.plotly_chart(item_bars_figure(questionnaire, report, lang), config={"displayModeBar": False}, key="items")
+with st.expander(t("results.items_table_title")):
+    results_view.items_table(questionnaire, report)
+
+st.header(t("results.recommendations_title"))
+results_view.recommendations(questionnaire, report)
+
+comments = flow.state_snapshot()["comments"]
+if comments:
+    st.header(t("results.comments_title"))
+    for dimension in questionnaire.dimensions:
+        if dimension.id in comments:
+            st.markdown(f"**{text_in(dimension.label, lang)}**")
+            st.text(comments[dimension.id])
+
+st.divider()
+st.page_link("pages/method.py", label=t("home.method_link"), icon=":material/calculate:")

@@ -1,0 +1,215 @@
+"""Every chart of the product, built once here and used by the pages and the exported reports alike."""
+
+from __future__ import annotations
+
+import html
+from typing import Literal
+
+import plotly.graph_objects as go
+
+from i18n import translate
+from reports.bands import BAND_COLOURS, LINE_COLOUR, SPREAD_COLOUR, band_colour, band_label
+from scoring.model import Questionnaire, text_in
+from scoring.results import ScoreReport
+
+Spread = Literal["iqr", "range"] | None
+FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14}
+
+
+def _safe(text: str) -> str:
+    # Plotly reads a few HTML tags in labels; questionnaire texts may come from an upload, so escape them.
+    return html.escape(text, quote=False)
+
+
+def _fmt(value: float | None, lang: str) -> str:
+    if value is None:
+        return translate("results.insufficient", lang)
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def radar_figure(
+    questionnaire: Questionnaire,
+    report: ScoreReport,
+    lang: str,
+    *,
+    spread: Spread = None,
+    height: int = 460,
+) -> go.Figure:
+    """One axis per dimension from 0 to 100, the bands as shaded rings, the group's scores as a closed line."""
+    labels = [_safe(text_in(d.label, lang)) for d in questionnaire.dimensions]
+    stats = {d.id: d for d in report.dimensions}
+    scores = [stats[d.id].score if d.id in stats else None for d in questionnaire.dimensions]
+    axis = [
+        label if score is not None else f"{label}<br><i>{translate('results.insufficient', lang)}</i>"
+        for label, score in zip(labels, scores, strict=True)
+    ]
+    figure = go.Figure()
+    _add_band_rings(figure, questionnaire, axis, lang)
+    if spread and report.n_respondents > 1:
+        _add_spread(figure, questionnaire, report, axis, spread, lang)
+    hover = [
+        f"<b>{label}</b><br>{translate('results.score', lang)} : {_fmt(score, lang)}"
+        f"<br>{band_label(stats[d.id].band if d.id in stats else None, lang)}"
+        for label, score, d in zip(labels, scores, questionnaire.dimensions, strict=True)
+    ]
+    closed = scores + scores[:1]
+    figure.add_trace(
+        go.Scatterpolar(
+            r=closed,
+            theta=axis + axis[:1],
+            mode="lines+markers",
+            fill="toself",
+            fillcolor="rgba(0, 114, 178, 0.18)",
+            line={"color": LINE_COLOUR, "width": 3},
+            marker={"size": 9, "color": [band_colour(stats[d.id].band) for d in questionnaire.dimensions] * 1},
+            name=translate("results.score", lang),
+            hovertext=hover + hover[:1],
+            hoverinfo="text",
+            connectgaps=False,
+        )
+    )
+    figure.update_layout(
+        polar={
+            "radialaxis": {"range": [0, 100], "tickvals": [0, 25, 50, 75, 100], "angle": 90, "tickfont": {"size": 11}},
+            "angularaxis": {"direction": "clockwise", "rotation": 90},
+            "bgcolor": "white",
+        },
+        showlegend=False,
+        margin={"l": 70, "r": 70, "t": 30, "b": 30},
+        height=height,
+        font=FONT,
+        paper_bgcolor="white",
+    )
+    return figure
+
+
+def _add_band_rings(figure: go.Figure, questionnaire: Questionnaire, axis: list[str], lang: str) -> None:
+    # Full-circle bars from base to band limit: rings that tell at a glance which band a point falls into.
+    limits = [
+        (0, questionnaire.bands.watch, "priority"),
+        (questionnaire.bands.watch, questionnaire.bands.strength, "watch"),
+        (questionnaire.bands.strength, 100, "strength"),
+    ]
+    width = 360 / len(axis)
+    for low, high, band in limits:
+        figure.add_trace(
+            go.Barpolar(
+                r=[high - low] * len(axis),
+                base=[low] * len(axis),
+                theta=axis,
+                width=[width] * len(axis),
+                marker={"color": BAND_COLOURS[band], "line": {"width": 0}},
+                opacity=0.13,
+                name=band_label(band, lang),
+                hoverinfo="skip",
+            )
+        )
+
+
+def _add_spread(
+    figure: go.Figure, questionnaire: Questionnaire, report: ScoreReport, axis: list[str], spread: Spread, lang: str
+) -> None:
+    stats = {d.id: d for d in report.dimensions}
+    low_attr, high_attr = ("q1", "q3") if spread == "iqr" else ("min", "max")
+    lows, highs, names = [], [], []
+    for dimension, name in zip(questionnaire.dimensions, axis, strict=True):
+        stat = stats.get(dimension.id)
+        low = getattr(stat, low_attr, None) if stat else None
+        high = getattr(stat, high_attr, None) if stat else None
+        if low is None or high is None:
+            continue
+        lows.append(low)
+        highs.append(high)
+        names.append(name)
+    if len(names) < 3:
+        return
+    # Outer edge one way and inner edge back the other way: one polygon drawn as a ring.
+    figure.add_trace(
+        go.Scatterpolar(
+            r=highs + highs[:1] + lows[:1] + lows[::-1],
+            theta=names + names[:1] + names[:1] + names[::-1],
+            mode="lines",
+            fill="toself",
+            fillcolor=SPREAD_COLOUR,
+            line={"width": 0},
+            name=translate(f"figures.spread_{spread}", lang),
+            hoverinfo="skip",
+        )
+    )
+
+
+def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> go.Figure:
+    """Items from the weakest, each bar coloured and labelled by its band; unanswered items are left out."""
+    scored = sorted((s for s in report.items if s.mean is not None), key=lambda s: s.mean)
+    texts = {item.id: _safe(text_in(item.text, lang)) for item in questionnaire.items}
+    dims = {item.id: _safe(text_in(questionnaire.dimension_of(item.id).label, lang)) for item in questionnaire.items}
+    labels = [_wrap(texts[s.id], 60) for s in scored]
+    figure = go.Figure(
+        go.Bar(
+            x=[s.mean for s in scored],
+            y=labels,
+            orientation="h",
+            marker={"color": [band_colour(s.band) for s in scored]},
+            text=[f"{_fmt(s.mean, lang)} · {band_label(s.band, lang)}" for s in scored],
+            textposition="auto",
+            hovertext=[
+                f"{dims[s.id]}<br>{texts[s.id]}<br>{translate('results.score', lang)} : {_fmt(s.mean, lang)}"
+                for s in scored
+            ],
+            hoverinfo="text",
+        )
+    )
+    figure.add_vline(x=questionnaire.bands.watch, line_dash="dot", line_color=BAND_COLOURS["priority"])
+    figure.add_vline(x=questionnaire.bands.strength, line_dash="dot", line_color=BAND_COLOURS["strength"])
+    figure.update_layout(
+        xaxis={"range": [0, 100], "title": translate("results.score", lang)},
+        yaxis={"autorange": "reversed", "automargin": True},
+        height=max(260, 46 * len(scored) + 80),
+        margin={"l": 10, "r": 20, "t": 20, "b": 40},
+        font=FONT,
+        showlegend=False,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def distribution_figure(questionnaire: Questionnaire, distribution: dict[int, int], lang: str) -> go.Figure:
+    """How many people gave each answer to one item: the shape of an agreement or of a disagreement."""
+    values = questionnaire.scale.values
+    labels = [_safe(text_in(questionnaire.scale.labels.get(v), lang)) or str(v) for v in values]
+    counts = [distribution.get(v, 0) for v in values]
+    figure = go.Figure(
+        go.Bar(
+            x=[f"{v}" for v in values],
+            y=counts,
+            marker={"color": LINE_COLOUR},
+            hovertext=[f"{v} · {label} : {count}" for v, label, count in zip(values, labels, counts, strict=True)],
+            hoverinfo="text",
+            text=counts,
+            textposition="outside",
+        )
+    )
+    figure.update_layout(
+        height=170,
+        margin={"l": 10, "r": 10, "t": 10, "b": 30},
+        yaxis={"visible": False, "range": [0, max([*counts, 1]) * 1.3]},
+        xaxis={"type": "category"},
+        font=FONT,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def _wrap(text: str, width: int) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)

@@ -1,0 +1,115 @@
+"""Blocks that show a score report: used by the respondent's results and by the workshop dashboard."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from reports.bands import band_label, band_symbol
+from scoring.model import Questionnaire, text_in
+from scoring.results import ScoreReport
+from ui.state import current_language, t
+
+BADGE_COLOURS = {"priority": "red", "watch": "orange", "strength": "green", None: "gray"}
+
+
+def format_score(value: float | None) -> str:
+    if value is None:
+        return t("results.insufficient")
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
+def band_badge(band: str | None) -> None:
+    lang = current_language()
+    st.badge(f"{band_symbol(band)} {band_label(band, lang)}", color=BADGE_COLOURS.get(band, "gray"))  # type: ignore[arg-type]
+
+
+def overall(report: ScoreReport) -> None:
+    with st.container(border=True):
+        st.metric(t("results.overall"), format_score(report.overall.score))
+        band_badge(report.overall.band)
+
+
+def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group: bool = False) -> None:
+    lang = current_language()
+    stats = {d.id: d for d in report.dimensions}
+    columns = st.columns(min(4, len(questionnaire.dimensions)))
+    for position, dimension in enumerate(questionnaire.dimensions):
+        stat = stats.get(dimension.id)
+        with columns[position % len(columns)].container(border=True):
+            st.markdown(f"**{text_in(dimension.label, lang)}**")
+            score = stat.score if stat else None
+            st.markdown(f"### {format_score(score)}")
+            band_badge(stat.band if stat else None)
+            if group and stat is not None and stat.n:
+                st.caption(
+                    t(
+                        "results.group_stats",
+                        n=stat.n,
+                        median=format_score(stat.median),
+                        low=format_score(stat.min),
+                        high=format_score(stat.max),
+                    )
+                )
+                if stat.consensus is not None:
+                    st.caption(t("results.consensus", value=f"{stat.consensus:.2f}"))
+
+
+def recommendations(questionnaire: Questionnaire, report: ScoreReport) -> None:
+    lang = current_language()
+    if not report.recommendations:
+        st.info(t("results.no_recommendation"))
+        return
+    labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
+    items = {i.id: text_in(i.text, lang) for i in questionnaire.items}
+    for recommendation in report.recommendations:
+        with st.container(border=True):
+            about = labels.get(recommendation.dimension, recommendation.dimension)
+            if recommendation.item:
+                about = f"{about} · {items.get(recommendation.item, recommendation.item)}"
+            st.caption(about)
+            band_badge(recommendation.band)
+            st.markdown(text_in(recommendation.text, lang))
+            if recommendation.source:
+                st.caption(t("results.source", source=recommendation.source))
+
+
+def dimensions_table(questionnaire: Questionnaire, report: ScoreReport, *, group: bool = False) -> None:
+    """The chart's content as a table, for screen readers, printing and anyone who prefers figures."""
+    lang = current_language()
+    stats = {d.id: d for d in report.dimensions}
+    rows = []
+    for dimension in questionnaire.dimensions:
+        stat = stats.get(dimension.id)
+        row = {
+            t("results.col_dimension"): text_in(dimension.label, lang),
+            t("results.col_score"): format_score(stat.score if stat else None),
+            t("results.col_band"): band_label(stat.band if stat else None, lang),
+        }
+        if group:
+            row[t("results.col_n")] = stat.n if stat else 0
+            row[t("results.col_median")] = format_score(stat.median if stat else None)
+            row[t("results.col_range")] = (
+                f"{format_score(stat.min)} – {format_score(stat.max)}" if stat and stat.min is not None else "–"
+            )
+            row[t("results.col_consensus")] = f"{stat.consensus:.2f}" if stat and stat.consensus is not None else "–"
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def items_table(questionnaire: Questionnaire, report: ScoreReport) -> None:
+    lang = current_language()
+    stats = {s.id: s for s in report.items}
+    rows = []
+    for item in questionnaire.items:
+        stat = stats.get(item.id)
+        rows.append(
+            {
+                t("results.col_dimension"): text_in(questionnaire.dimension_of(item.id).label, lang),
+                t("results.col_item"): text_in(item.text, lang),
+                t("results.col_score"): format_score(stat.mean if stat else None),
+                t("results.col_band"): band_label(stat.band if stat else None, lang),
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
