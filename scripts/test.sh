@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite on a fresh Debian machine (root or sudo):
+# Chromium and PostgreSQL from apt-get, the Python packages in .venv, then ruff and pytest.
+# Extra arguments go to pytest (scripts/test.sh -k scoring).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-system-packages.sh
+eval "$(scripts/start-postgres.sh)"
+scripts/setup-python.sh requirements-dev.txt
+
+# Here the browser and PostgreSQL tests must run: a missing piece fails them instead of skipping them.
+export RADAR_REQUIRE_POSTGRES=1 RADAR_REQUIRE_BROWSER=1
+export RADAR_TEST_POSTGRES_URL
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python -m pytest "$@"
