@@ -1,0 +1,292 @@
+"""The scoring method of DESIGN.md (steps 1 to 10): the one function the app, the reports and the command line call.
+
+Respondents are never looped over: answers are a respondents × items matrix and every step is a numpy operation on
+it; the loops below run over dimensions, items' scale values or groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from scoring.consensus import answer_counts, consensus_from_counts
+from scoring.model import Bands, Questionnaire
+from scoring.recommendations import build_recommendations
+from scoring.results import Band, DimensionStats, GroupReport, ItemStats, OverallScore, ScoreReport
+
+# Scores are computed in floating point: a score that is 75 by hand may come out as 74.99999999999999. Comparisons
+# with a threshold (bands, coverage) and ties (recommendation order) ignore differences below this.
+NOISE = 1e-9
+
+RESPONDENT_COLUMN = "respondent"
+
+
+class UnknownGroupField(ValueError):
+    """``group_by`` names no profile field of the questionnaire, or no column of the responses."""
+
+    def __init__(self, field: str, available: list[str], *, missing_column: bool = False) -> None:
+        self.field = field
+        self.available = available
+        self.missing_column = missing_column
+        where = "column of the responses" if missing_column else "profile field of the questionnaire"
+        listed = ", ".join(available) or "none"
+        super().__init__(f"cannot group by {field!r}: no such {where} (profile fields: {listed})")
+
+
+class InvalidResponses(ValueError):
+    """A value that is not a whole number of the scale: the caller should have validated its input."""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The questionnaire flattened into arrays, items in questionnaire order (dimension by dimension)."""
+
+    item_ids: list[str]
+    item_dimension: list[str]
+    item_weights: np.ndarray
+    reverse: np.ndarray
+    dimension_ids: list[str]
+    dimension_weights: np.ndarray
+    dimension_slices: list[slice]
+
+    @classmethod
+    def of(cls, questionnaire: Questionnaire) -> _Layout:
+        slices, start = [], 0
+        for dimension in questionnaire.dimensions:
+            slices.append(slice(start, start + len(dimension.items)))
+            start += len(dimension.items)
+        items = questionnaire.items
+        return cls(
+            item_ids=[item.id for item in items],
+            item_dimension=[d.id for d in questionnaire.dimensions for _ in d.items],
+            item_weights=np.array([item.weight for item in items], dtype=np.float64),
+            reverse=np.array([item.reverse for item in items], dtype=bool),
+            dimension_ids=[d.id for d in questionnaire.dimensions],
+            dimension_weights=np.array([d.weight for d in questionnaire.dimensions], dtype=np.float64),
+            dimension_slices=slices,
+        )
+
+
+def score_responses(
+    questionnaire: Questionnaire, responses: pd.DataFrame, *, group_by: str | None = None
+) -> ScoreReport:
+    """Score a table of responses: one row per respondent.
+
+    Columns: item ids holding raw scale values (NaN = unanswered, "N/A" included; a missing item column = nobody
+    answered it), optionally ``respondent`` and profile field ids (strings). Other columns are ignored.
+    With ``group_by`` (a profile field id that is a column), statistics are also given per value of that column;
+    rows whose value is empty belong to no group. Raises UnknownGroupField or InvalidResponses.
+    """
+    layout = _Layout.of(questionnaire)
+    group_keys = _group_keys(questionnaire, responses, group_by) if group_by is not None else None
+    raw = _raw_matrix(responses, layout.item_ids)
+    scale = questionnaire.scale
+    _check_values(raw, scale.min, scale.max)
+
+    # Step 1: item values.
+    values = 100.0 * (raw - scale.min) / (scale.max - scale.min)
+    values[:, layout.reverse] = 100.0 - values[:, layout.reverse]
+    # Steps 2 and 3: each respondent's dimension and overall scores.
+    dimension_scores = _respondent_dimension_scores(values, layout, questionnaire.min_coverage)
+    overall_scores = _weighted_row_mean(dimension_scores, layout.dimension_weights)
+
+    overall, dimensions, items = _aggregate(raw, dimension_scores, layout, questionnaire)
+    groups: dict[str, dict[str, GroupReport]] = {}
+    if group_by is not None and group_keys is not None:
+        groups[group_by] = _groups(group_keys, raw, dimension_scores, layout, questionnaire)
+
+    return ScoreReport(
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        language=questionnaire.language,
+        n_respondents=len(responses),
+        overall=overall,
+        dimensions=dimensions,
+        items=items,
+        recommendations=build_recommendations(questionnaire, dimensions, items),
+        group_by=group_by,
+        groups=groups,
+        respondents=_respondents_frame(responses, overall_scores, dimension_scores, layout),
+    )
+
+
+def band_of(score: float | None, bands: Bands) -> Band | None:
+    """Step 6."""
+    if score is None:
+        return None
+    if score < bands.watch - NOISE:
+        return "priority"
+    if score < bands.strength - NOISE:
+        return "watch"
+    return "strength"
+
+
+def _raw_matrix(responses: pd.DataFrame, item_ids: list[str]) -> np.ndarray:
+    raw = np.full((len(responses), len(item_ids)), np.nan)
+    for position, item_id in enumerate(item_ids):
+        if item_id in responses.columns:
+            try:
+                raw[:, position] = responses[item_id].to_numpy(dtype=np.float64, na_value=np.nan)
+            except (TypeError, ValueError) as error:
+                raise InvalidResponses(f"column {item_id!r} holds values that are not numbers") from error
+    return raw
+
+
+def _check_values(raw: np.ndarray, scale_min: int, scale_max: int) -> None:
+    answered = ~np.isnan(raw)
+    bad = answered & ((raw != np.floor(raw)) | (raw < scale_min) | (raw > scale_max))
+    if bad.any():
+        row, column = np.argwhere(bad)[0]
+        raise InvalidResponses(
+            f"{int(bad.sum())} value(s) are not whole numbers from {scale_min} to {scale_max}, "
+            f"e.g. {raw[row, column]!r} (row {row}, item column {column})"
+        )
+
+
+def _respondent_dimension_scores(values: np.ndarray, layout: _Layout, min_coverage: float) -> np.ndarray:
+    """Step 2: respondents × dimensions, NaN where the respondent answered too few of the dimension's items."""
+    scores = np.full((values.shape[0], len(layout.dimension_ids)), np.nan)
+    for column, items in enumerate(layout.dimension_slices):
+        block = values[:, items]
+        answered = ~np.isnan(block)
+        covered = answered.sum(axis=1) >= min_coverage * block.shape[1] - NOISE
+        scores[:, column] = np.where(covered, _weighted_row_mean(block, layout.item_weights[items]), np.nan)
+    return scores
+
+
+def _weighted_row_mean(block: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Weighted mean of each row's non-NaN values; NaN for a row with none."""
+    answered = ~np.isnan(block)
+    total_weight = answered @ weights
+    total = np.where(answered, block, 0.0) @ weights
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total_weight > 0, total / total_weight, np.nan)
+
+
+def _aggregate(
+    raw: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+) -> tuple[OverallScore, list[DimensionStats], list[ItemStats]]:
+    """Steps 4 to 8 over one set of respondents (everyone, or one group)."""
+    items = _item_stats(raw, layout, questionnaire)
+    dimensions = []
+    for column, dimension_id in enumerate(layout.dimension_ids):
+        consensus = [stats.consensus for stats in items[layout.dimension_slices[column]] if stats.consensus is not None]
+        dimensions.append(
+            _dimension_stats(
+                dimension_id,
+                dimension_scores[:, column],
+                float(np.mean(consensus)) if consensus else None,
+                questionnaire.bands,
+            )
+        )
+    # Step 5: from the group's dimension scores, not from the respondents' overall scores.
+    group_scores = np.array([np.nan if d.score is None else d.score for d in dimensions])
+    overall_score = _optional(_weighted_row_mean(group_scores[None, :], layout.dimension_weights)[0])
+    overall = OverallScore(score=overall_score, band=band_of(overall_score, questionnaire.bands))
+    return overall, dimensions, items
+
+
+def _dimension_stats(dimension_id: str, column: np.ndarray, consensus: float | None, bands: Bands) -> DimensionStats:
+    scores = column[~np.isnan(column)]
+    n = int(scores.size)
+    if n == 0:
+        return DimensionStats(
+            id=dimension_id, score=None, band=None, n=0, median=None, sd=None, min=None, max=None, q1=None, q3=None,
+            consensus=consensus,
+        )  # fmt: skip
+    score = float(scores.mean())
+    q1, median, q3 = (float(q) for q in np.quantile(scores, [0.25, 0.5, 0.75]))
+    return DimensionStats(
+        id=dimension_id,
+        score=score,
+        band=band_of(score, bands),
+        n=n,
+        median=median,
+        sd=float(scores.std(ddof=1)) if n >= 2 else None,
+        min=float(scores.min()),
+        max=float(scores.max()),
+        q1=q1,
+        q3=q3,
+        consensus=consensus,
+    )
+
+
+def _item_stats(raw: np.ndarray, layout: _Layout, questionnaire: Questionnaire) -> list[ItemStats]:
+    """Step 7, all items at once from the counts of each raw answer."""
+    scale = questionnaire.scale
+    counts = answer_counts(raw, scale.min, scale.max)
+    n = counts.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_raw = (counts @ np.arange(scale.min, scale.max + 1)) / n
+    # The mean of the item values is the item value of the mean raw answer: the transformation is affine.
+    means = 100.0 * (mean_raw - scale.min) / (scale.max - scale.min)
+    means = np.where(layout.reverse, 100.0 - means, means)
+    consensus = consensus_from_counts(counts, scale.min, scale.max)
+    scale_values = scale.values
+    stats = []
+    for position, item_id in enumerate(layout.item_ids):
+        item_consensus = _optional(consensus[position])
+        mean = _optional(means[position])
+        stats.append(
+            ItemStats(
+                id=item_id,
+                dimension=layout.item_dimension[position],
+                n=int(n[position]),
+                mean=mean,
+                consensus=item_consensus,
+                # No consensus (fewer than 2 answers) is no evidence of disagreement.
+                dissensus=item_consensus is not None and item_consensus < questionnaire.consensus_threshold - NOISE,
+                band=band_of(mean, questionnaire.bands),
+                distribution={value: int(count) for value, count in zip(scale_values, counts[position], strict=True)},
+                n_unanswered=int(raw.shape[0] - n[position]),
+            )
+        )
+    return stats
+
+
+def _group_keys(questionnaire: Questionnaire, responses: pd.DataFrame, group_by: str) -> np.ndarray:
+    """Each row's group as a stripped string, or None when the value is empty (the row belongs to no group)."""
+    available = [field.id for field in questionnaire.profile]
+    if questionnaire.profile_field(group_by) is None:
+        raise UnknownGroupField(group_by, available)
+    if group_by not in responses.columns:
+        raise UnknownGroupField(group_by, available, missing_column=True)
+    column = responses[group_by]
+    text = column.astype("string").str.strip()
+    empty = column.isna().to_numpy() | (text == "").fillna(True).to_numpy(dtype=bool)
+    return np.where(empty, None, text.to_numpy(dtype=object, na_value=None))
+
+
+def _groups(
+    keys: np.ndarray, raw: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+) -> dict[str, GroupReport]:
+    """Step 9: groups sorted by value; a group smaller than ``min_group_size`` shows its size only."""
+    codes, values = pd.factorize(keys)  # None -> code -1: in no group
+    reports: dict[str, GroupReport] = {}
+    for code in sorted(range(len(values)), key=lambda c: values[c]):
+        members = codes == code
+        size = int(members.sum())
+        if size < questionnaire.min_group_size:
+            reports[values[code]] = GroupReport(n_respondents=size, suppressed=True)
+            continue
+        overall, dimensions, items = _aggregate(raw[members], dimension_scores[members], layout, questionnaire)
+        reports[values[code]] = GroupReport(
+            n_respondents=size, suppressed=False, overall=overall, dimensions=dimensions, items=items
+        )
+    return reports
+
+
+def _respondents_frame(
+    responses: pd.DataFrame, overall: np.ndarray, dimension_scores: np.ndarray, layout: _Layout
+) -> pd.DataFrame:
+    frame = pd.DataFrame(dimension_scores, columns=layout.dimension_ids, index=responses.index)
+    frame.insert(0, "overall", overall)
+    if RESPONDENT_COLUMN in responses.columns:
+        frame.insert(0, RESPONDENT_COLUMN, responses[RESPONDENT_COLUMN].to_numpy())
+    return frame
+
+
+def _optional(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)

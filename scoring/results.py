@@ -1,0 +1,189 @@
+"""Typed results of the scoring engine, and their JSON form (DESIGN.md, "JSON written").
+
+Figures are kept at full precision; only :meth:`ScoreReport.to_json` rounds them. ``None`` means *null* in the
+sense of DESIGN.md (no score, fewer than 2 answers, ...), never NaN.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from scoring.model import DEFAULT_LANGUAGE, text_in
+
+Band = Literal["priority", "watch", "strength"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class OverallScore(_Frozen):
+    score: float | None
+    band: Band | None
+
+
+class DimensionStats(_Frozen):
+    """Step 4 and 8: the respondents' dimension scores summarised; ``q1``/``q3`` serve the dashboard only."""
+
+    id: str
+    score: float | None
+    band: Band | None
+    n: int
+    median: float | None
+    sd: float | None
+    min: float | None
+    max: float | None
+    q1: float | None
+    q3: float | None
+    consensus: float | None
+
+
+class ItemStats(_Frozen):
+    """Step 7. ``band``, ``distribution`` (raw scale value -> count) and ``n_unanswered`` serve the app only."""
+
+    id: str
+    dimension: str
+    n: int
+    mean: float | None
+    consensus: float | None
+    dissensus: bool
+    band: Band | None
+    distribution: dict[int, int]
+    n_unanswered: int
+
+
+class RecommendationOut(_Frozen):
+    """Step 10: one recommendation, with its text in every language of the questionnaire."""
+
+    dimension: str
+    item: str | None
+    band: Band
+    text: dict[str, str]
+    source: str | None
+
+
+class GroupReport(_Frozen):
+    """Step 9: a suppressed group has its size only."""
+
+    n_respondents: int
+    suppressed: bool
+    overall: OverallScore | None = None
+    dimensions: list[DimensionStats] | None = None
+    items: list[ItemStats] | None = None
+
+
+class ScoreReport(_Frozen):
+    """Everything :func:`scoring.engine.score_responses` computes for one set of responses."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    questionnaire_id: str
+    version: str
+    language: str = DEFAULT_LANGUAGE  # the questionnaire's default language: the fallback for texts
+    n_respondents: int
+    overall: OverallScore
+    dimensions: list[DimensionStats]
+    items: list[ItemStats]
+    recommendations: list[RecommendationOut]
+    group_by: str | None = None
+    groups: dict[str, dict[str, GroupReport]] = Field(default_factory=dict)
+    # One row per respondent, same index as the scored frame: ``respondent`` (when the frame had it), ``overall``
+    # and one column per dimension id; NaN = null. Lets the app show a participant their own scores; never exported.
+    respondents: pd.DataFrame = Field(default_factory=pd.DataFrame, exclude=True, repr=False)
+
+    def __eq__(self, other: object) -> bool:
+        # pydantic compares fields with ==, which a DataFrame answers element-wise.
+        if not isinstance(other, ScoreReport):
+            return NotImplemented
+        return self.model_dump() == other.model_dump() and self.respondents.equals(other.respondents)
+
+    __hash__ = None  # type: ignore[assignment]  # holds lists and a DataFrame
+
+    def dimension(self, dimension_id: str) -> DimensionStats:
+        return next(stats for stats in self.dimensions if stats.id == dimension_id)
+
+    def item(self, item_id: str) -> ItemStats:
+        return next(stats for stats in self.items if stats.id == item_id)
+
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON document of DESIGN.md, keys in its order, texts in ``lang`` (default: the questionnaire's)."""
+        lang = lang or self.language
+        document: dict[str, Any] = {
+            "questionnaire": {"id": self.questionnaire_id, "version": self.version},
+            "n_respondents": self.n_respondents,
+            **_aggregates_json(self.overall, self.dimensions, self.items),
+            "recommendations": [
+                {
+                    "dimension": rec.dimension,
+                    "item": rec.item,
+                    "band": rec.band,
+                    "text": text_in(rec.text, lang, self.language),
+                    "source": rec.source,
+                }
+                for rec in self.recommendations
+            ],
+        }
+        if self.group_by is not None:
+            document["groups"] = {
+                field: {value: _group_json(group) for value, group in groups.items()}
+                for field, groups in self.groups.items()
+            }
+        return document
+
+
+def _group_json(group: GroupReport) -> dict[str, Any]:
+    # DESIGN.md's example: only a suppressed group carries the "suppressed" key.
+    if group.suppressed:
+        return {"n_respondents": group.n_respondents, "suppressed": True}
+    assert group.overall is not None and group.dimensions is not None and group.items is not None
+    return {"n_respondents": group.n_respondents, **_aggregates_json(group.overall, group.dimensions, group.items)}
+
+
+def _aggregates_json(overall: OverallScore, dimensions: list[DimensionStats], items: list[ItemStats]) -> dict[str, Any]:
+    return {
+        "overall": {"score": round_half_up(overall.score, 1), "band": overall.band},
+        "dimensions": [
+            {
+                "id": stats.id,
+                "score": round_half_up(stats.score, 1),
+                "band": stats.band,
+                "n": stats.n,
+                "median": round_half_up(stats.median, 1),
+                "sd": round_half_up(stats.sd, 1),
+                "min": round_half_up(stats.min, 1),
+                "max": round_half_up(stats.max, 1),
+                "consensus": round_half_up(stats.consensus, 3),
+            }
+            for stats in dimensions
+        ],
+        "items": [
+            {
+                "id": stats.id,
+                "dimension": stats.dimension,
+                "n": stats.n,
+                "mean": round_half_up(stats.mean, 1),
+                "consensus": round_half_up(stats.consensus, 3),
+                "dissensus": stats.dissensus,
+            }
+            for stats in items
+        ],
+    }
+
+
+_NOISE_DIGITS = Decimal("1e-9")
+
+
+def round_half_up(value: float | None, digits: int) -> float | None:
+    """Round like a spreadsheet's ROUND (62.25 -> 62.3), not like Python's round (62.25 -> 62.2).
+
+    Float noise below 1e-9 is dropped first, so that 62.24999999999999 (a computed 62.25) also gives 62.3: a board
+    comparing with a hand calculation must find the same figure.
+    """
+    if value is None:
+        return None
+    exact = Decimal(repr(float(value))).quantize(_NOISE_DIGITS, rounding=ROUND_HALF_EVEN)
+    return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
