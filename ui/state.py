@@ -9,6 +9,8 @@ import streamlit as st
 from i18n import LANGUAGE_NAMES, LANGUAGES, normalise_language, translate
 
 LANG_KEY = "lang"
+# The widget has its own key: Streamlit drops a widget's state on a page switch, the language must survive it.
+LANG_WIDGET_KEY = "lang_selector"
 
 
 def init_language() -> str:
@@ -30,17 +32,19 @@ def t(key: str, **params: Any) -> str:
     return translate(key, current_language(), **params)
 
 
-def _remember_language() -> None:
+def _on_language_change() -> None:
+    st.session_state[LANG_KEY] = normalise_language(st.session_state.get(LANG_WIDGET_KEY))
     st.query_params["lang"] = current_language()
 
 
 def language_selector() -> None:
+    st.session_state[LANG_WIDGET_KEY] = current_language()
     st.segmented_control(
         translate("app.language", current_language()),
         options=list(LANGUAGES),
         format_func=LANGUAGE_NAMES.__getitem__,
-        key=LANG_KEY,
+        key=LANG_WIDGET_KEY,
         required=True,
         label_visibility="collapsed",
-        on_change=_remember_language,
+        on_change=_on_language_change,
     )

@@ -1,0 +1,134 @@
+"""The whole respondent journey through AppTest: start, answer step by step, submit, see the same scores as
+the scoring module computes; then reload from the URL token and find every answer again."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from i18n import translate
+from scoring.engine import score_responses
+from scoring.frames import responses_frame
+from tests.app.conftest import assert_no_exception, new_app
+from ui.catalogue import get_questionnaire, shipped_questionnaires
+
+
+def started(questionnaire_id: str, lang: str = "fr") -> AppTest:
+    app = new_app(lang)
+    app.run()
+    app.button(key=f"start_{questionnaire_id}").click().run()
+    assert_no_exception(app)
+    return app
+
+
+def click_next(app: AppTest) -> None:
+    app.button(key="next").click().run()
+    assert_no_exception(app)
+
+
+def answer_current_step(app: AppTest, value_for: dict[str, int | str]) -> None:
+    for radio in app.radio:
+        if radio.key and radio.key.startswith("item_"):
+            item_id = radio.key.removeprefix("item_")
+            if item_id in value_for:
+                radio.set_value(value_for[item_id])
+    app.run()
+    assert_no_exception(app)
+
+
+def test_full_flow_results_equal_the_scoring_module() -> None:
+    questionnaire = shipped_questionnaires()["express"]
+    # A varied pattern: every scale value, a « Je ne sais pas », and one dimension left half empty.
+    values: dict[str, int | str] = {}
+    for position, item in enumerate(questionnaire.items):
+        values[item.id] = (position % 5) + 1
+    values[questionnaire.items[1].id] = "na"
+    last = questionnaire.dimensions[-1]
+    for item in last.items[1:]:
+        values.pop(item.id)
+
+    app = started("express")
+    assert app.header[0].value == translate("questionnaire.profile_title", "fr")
+    role = next(r for r in app.radio if r.key == "profile_role")
+    role.set_value("benevole").run()
+    click_next(app)
+    for dimension in questionnaire.dimensions:
+        assert app.header[0].value == dimension.label["fr"]
+        answer_current_step(app, values)
+        click_next(app)
+
+    # Summary: the unanswered statements of the last dimension are listed, « Je ne sais pas » is not.
+    assert app.header[0].value == translate("questionnaire.summary_title", "fr")
+    listed = " ".join(t.value for t in app.text)
+    for item in last.items[1:]:
+        assert item.text["fr"] in listed
+    assert questionnaire.items[1].text["fr"] not in listed
+
+    app.button(key="submit").click().run()
+    assert_no_exception(app)
+    assert app.title[0].value.startswith("Vos résultats")
+
+    answers = {k: (None if v == "na" else int(v)) for k, v in values.items()}
+    expected = score_responses(questionnaire, responses_frame(questionnaire, [answers], [{"role": "benevole"}]))
+    overall = app.metric[0].value
+    assert overall == f"{expected.overall.score:.1f}".replace(".", ",")
+    shown = [m.value for m in app.markdown if m.value.startswith("### ")]
+    for stats, card in zip(expected.dimensions, shown, strict=True):
+        if stats.score is None:
+            assert card == "### données insuffisantes"
+        else:
+            assert card == "### " + f"{stats.score:.1f}".replace(".", ",")
+    # The last dimension has 1 answer of 3 (< 50 %): « données insuffisantes », never 0.
+    assert expected.dimension(last.id).score is None
+    assert shown[-1] == "### données insuffisantes"
+    recommendations_shown = " ".join(m.value for m in app.markdown)
+    for recommendation in expected.recommendations:
+        assert recommendation.text["fr"] in recommendations_shown
+
+
+def test_reload_with_the_url_token_restores_the_answers() -> None:
+    questionnaire = get_questionnaire("sante-partenariat")
+    assert questionnaire is not None
+    app = started("sante-partenariat")
+    token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
+    click_next(app)  # skip the profile
+    first = questionnaire.dimensions[0]
+    values = {item.id: 2 + (i % 3) for i, item in enumerate(first.items)}
+    values[first.items[0].id] = "na"
+    answer_current_step(app, values)
+    app.text_area(key=f"comment_{first.id}").input("Réunions trop rares <b>hors</b> des crises").run()
+    click_next(app)
+
+    # A new session (a reload, a phone that slept): only the URL is left.
+    reloaded = new_app("fr", r=token)
+    reloaded.run()
+    reloaded.switch_page("pages/questionnaire.py").run()
+    assert_no_exception(reloaded)
+    assert reloaded.header[0].value == questionnaire.dimensions[1].label["fr"], "resumes at the step it was on"
+    reloaded.button(key="back").click().run()
+    restored = {r.key.removeprefix("item_"): r.value for r in reloaded.radio if r.key and r.key.startswith("item_")}
+    assert restored == values
+    assert reloaded.text_area(key=f"comment_{first.id}").value == "Réunions trop rares <b>hors</b> des crises"
+
+
+def test_back_and_next_keep_the_answers() -> None:
+    app = started("express", "en")
+    click_next(app)
+    questionnaire = shipped_questionnaires()["express"]
+    first = questionnaire.dimensions[0]
+    answer_current_step(app, {first.items[0].id: 5})
+    click_next(app)
+    app.button(key="back").click().run()
+    assert app.radio(key=f"item_{first.items[0].id}").value == 5
+    assert app.header[0].value == first.label["en"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_results_before_any_answer_show_insufficient_data_not_zero(lang: str) -> None:
+    app = started("express", lang)
+    app.switch_page("pages/results.py").run()
+    assert_no_exception(app)
+    insufficient = translate("results.insufficient", lang)
+    assert app.metric[0].value == insufficient
+    cards = [m.value for m in app.markdown if m.value.startswith("### ")]
+    assert cards and all(card == f"### {insufficient}" for card in cards)

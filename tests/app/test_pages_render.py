@@ -1,0 +1,63 @@
+"""Every page renders in French and in English without an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from i18n import translate
+from tests.app.conftest import assert_no_exception, new_app
+
+PAGES = ["pages/home.py", "pages/questionnaire.py", "pages/results.py", "pages/method.py"]
+TITLES = {
+    "pages/home.py": "home.title",
+    "pages/questionnaire.py": None,
+    "pages/results.py": None,
+    "pages/method.py": "method.title",
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_a_started_questionnaire(page: str, lang: str) -> None:
+    app = new_app(lang)
+    app.run()
+    app.switch_page(page).run()
+    assert_no_exception(app)
+    if TITLES[page]:
+        assert app.title[0].value == translate(TITLES[page], lang)
+    else:  # nothing started yet: a pointer back home, not an error
+        assert app.info, "the page should explain that nothing was started"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_home_offers_every_shipped_questionnaire_in_the_chosen_language(lang: str) -> None:
+    app = new_app(lang)
+    app.run()
+    assert_no_exception(app)
+    start_buttons = [b for b in app.button if b.key and b.key.startswith("start_")]
+    assert {b.key for b in start_buttons} == {"start_express", "start_sante-partenariat", "start_rapprochement"}
+    assert all(b.label == translate("home.start", lang) for b in start_buttons)
+    expected = "Diagnostic express" if lang == "fr" else "Quick check"
+    assert expected in [s.value for s in app.subheader]
+
+
+def test_language_switch_changes_the_texts_and_is_kept_across_pages() -> None:
+    app = new_app("fr")
+    app.run()
+    assert app.title[0].value == translate("home.title", "fr")
+    app.button_group(key="lang_selector").set_value("en").run()
+    assert app.title[0].value == translate("home.title", "en")
+    app.switch_page("pages/method.py").run()
+    assert app.title[0].value == translate("method.title", "en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_method_page_worked_example_matches_the_scoring_module(lang: str) -> None:
+    app = new_app(lang)
+    app.run()
+    app.switch_page("pages/method.py").run()
+    assert_no_exception(app)
+    text = " ".join(m.value for m in app.markdown)
+    # Respondent 3 is under min_coverage, so the group is (87.5 + 37.5) / 2 = 62.5 over 2 people.
+    assert ("62,5" if lang == "fr" else "62.5") in text
+    assert ("66,7" if lang == "fr" else "66.7") in text
