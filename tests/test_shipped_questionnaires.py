@@ -1,0 +1,362 @@
+"""Quality of the questionnaires shipped in questionnaires/: valid, sourced, bilingual, within their bounds.
+
+Each rule is a function returning the list of what is wrong (empty = fine). The shipped files must give empty
+lists; deliberately broken copies of a shipped file must not, so that a rule cannot pass by accident.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scoring.loader import load_questionnaire
+from scoring.model import Questionnaire
+from scoring.problems import QuestionnaireError
+
+QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[1] / "questionnaires"
+FILES = sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))
+EXPECTED = {"sante-partenariat", "rapprochement", "express"}
+LANGUAGES = ("fr", "en")
+BANDS = ("priority", "watch", "strength")
+CORE_DIMENSIONS = ["ethique", "communication", "objectifs", "gouvernance"]
+# A citation of the project's source texts: "(004:195-199)", "(001:158)", "(002:1215-1221, 002:965)".
+SEED_REFERENCE = re.compile(r"\b\d{3}:\d+(-\d+)?\b")
+
+
+def load(path: Path) -> Questionnaire:
+    try:
+        return load_questionnaire(path)
+    except QuestionnaireError as error:  # show every problem, not just "raised"
+        pytest.fail(error.describe("en"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Rules: each returns a list of problems.
+
+
+def texts(q: Questionnaire) -> Iterator[tuple[str, dict[str, str] | None]]:
+    """Every text of the questionnaire with its path; None where a text the product shows is missing."""
+    yield "title", q.title
+    yield "description", q.description
+    for value in q.scale.values:
+        yield f"scale.labels[{value}]", q.scale.labels.get(value)
+    for field in q.profile:
+        yield f"profile.{field.id}.label", field.label
+        for option in field.options:
+            yield f"profile.{field.id}.options.{option.id}.label", option.label
+    for dimension in q.dimensions:
+        yield f"{dimension.id}.label", dimension.label
+        yield f"{dimension.id}.description", dimension.description
+        for item in dimension.items:
+            yield f"{item.id}.text", item.text
+            if item.help is not None:
+                yield f"{item.id}.help", item.help
+            if item.recommendation is not None:
+                yield f"{item.id}.recommendation", item.recommendation
+        for band in BANDS:
+            for index, recommendation in enumerate(dimension.recommendations.for_band(band)):
+                yield f"{dimension.id}.recommendations.{band}[{index}].text", recommendation.text
+
+
+def missing_translations(q: Questionnaire) -> list[str]:
+    problems = []
+    for path, text in texts(q):
+        if text is None:
+            problems.append(f"{path}: missing")
+            continue
+        problems += [f"{path}: no {lang}" for lang in LANGUAGES if not (text.get(lang) or "").strip()]
+    return problems
+
+
+def unsourced_items(q: Questionnaire) -> list[str]:
+    return [item.id for item in q.items if not (item.source or "").strip()]
+
+
+def recommendation_problems(q: Questionnaire) -> list[str]:
+    problems = []
+    for dimension in q.dimensions:
+        for band in BANDS:
+            recommendations = dimension.recommendations.for_band(band)
+            if not 1 <= len(recommendations) <= 3:
+                problems.append(f"{dimension.id}.{band}: {len(recommendations)} recommendations, expected 1 to 3")
+            problems += [
+                f"{dimension.id}.{band}[{index}]: no source"
+                for index, recommendation in enumerate(recommendations)
+                if not (recommendation.source or "").strip()
+            ]
+    return problems
+
+
+def citations_without_reference(q: Questionnaire) -> list[str]:
+    """Sources that do not point to a passage of the seed texts (file:line), so a reader cannot check them."""
+    sources = [(item.id, item.source or "") for item in q.items]
+    for dimension in q.dimensions:
+        for band in BANDS:
+            for index, recommendation in enumerate(dimension.recommendations.for_band(band)):
+                sources.append((f"{dimension.id}.{band}[{index}]", recommendation.source or ""))
+    return [where for where, source in sources if not SEED_REFERENCE.search(source)]
+
+
+def duplicate_ids(q: Questionnaire) -> list[str]:
+    counts = Counter(item.id for item in q.items)
+    counts.update(f"dimension:{dimension.id}" for dimension in q.dimensions)
+    counts.update(f"profile:{field.id}" for field in q.profile)
+    for field in q.profile:
+        counts.update(f"{field.id}:{option.id}" for option in field.options)
+    return sorted(identifier for identifier, count in counts.items() if count > 1)
+
+
+def count_problems(q: Questionnaire) -> list[str]:
+    sizes = {dimension.id: len(dimension.items) for dimension in q.dimensions}
+    total = sum(sizes.values())
+    problems = []
+    if q.id in {"sante-partenariat", "express"} and list(sizes) != CORE_DIMENSIONS:
+        problems.append(f"dimensions {list(sizes)}, expected {CORE_DIMENSIONS} in that order")
+    if q.id == "sante-partenariat":
+        problems += [f"{d}: {n} items, expected 6 to 9" for d, n in sizes.items() if not 6 <= n <= 9]
+        if total > 36:
+            problems.append(f"{total} items, expected at most 36")
+    elif q.id == "express":
+        problems += [f"{d}: {n} items, expected 2 or 3" for d, n in sizes.items() if not 2 <= n <= 3]
+        if not 8 <= total <= 12:
+            problems.append(f"{total} items, expected 8 to 12")
+    elif q.id == "rapprochement" and len(sizes) < 6:
+        problems.append(f"{len(sizes)} dimensions, expected at least 6")
+    return problems
+
+
+def reverse_problems(q: Questionnaire) -> list[str]:
+    """sante-partenariat and rapprochement: a reverse item in every dimension; any other: at least one."""
+    if q.id in {"sante-partenariat", "rapprochement"}:
+        return [d.id for d in q.dimensions if not any(item.reverse for item in d.items)]
+    return [] if any(item.reverse for item in q.items) else ["no reverse item at all"]
+
+
+def profile_problems(q: Questionnaire) -> list[str]:
+    fields = {field.id: field for field in q.profile}
+    problems = []
+    roles = fields.get("role")
+    expected_roles = ["administrateur", "direction", "salarie", "benevole", "usager", "partenaire"]
+    if roles is None or [option.id for option in roles.options] != expected_roles:
+        problems.append(f"role options should be {expected_roles}")
+    organisation = fields.get("organisation")
+    if organisation is None or organisation.options:
+        problems.append("organisation should have an empty options list (supplied by the facilitator)")
+    return problems
+
+
+RULES: dict[str, Callable[[Questionnaire], list[str]]] = {
+    "missing_translations": missing_translations,
+    "unsourced_items": unsourced_items,
+    "recommendation_problems": recommendation_problems,
+    "citations_without_reference": citations_without_reference,
+    "duplicate_ids": duplicate_ids,
+    "count_problems": count_problems,
+    "reverse_problems": reverse_problems,
+    "profile_problems": profile_problems,
+}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The shipped files.
+
+
+def test_the_three_questionnaires_are_shipped() -> None:
+    assert {path.stem for path in FILES} >= EXPECTED
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_validates_with_the_loader(path: Path) -> None:
+    q = load(path)
+    assert q.id == path.stem, "the file is named after the questionnaire's id"
+    assert q.language == "fr"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=str)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_quality_rule(path: Path, rule: str) -> None:
+    assert RULES[rule](load(path)) == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_yaml_anchor_or_alias(path: Path) -> None:
+    # The loader refuses them too; checked here on the events so that the rule is visible to authors.
+    events = list(yaml.parse(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+    assert not [e for e in events if isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None)]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_french_typography(path: Path) -> None:
+    q = load(path)
+    bad = [
+        where
+        for where, text in texts(q)
+        if text and ("« " in text.get("fr", "") or " »" in text.get("fr", "") or "<" in text.get("fr", ""))
+    ]
+    assert bad == [], "use a non-breaking space inside « », and no HTML"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The rules must catch a broken file: each case breaks one thing in a copy of sante-partenariat.
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _raw(name: str = "sante-partenariat") -> dict:
+    return yaml.safe_load((QUESTIONNAIRES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _item(raw: dict, dimension: int = 0, item: int = 0) -> dict:
+    return raw["dimensions"][dimension]["items"][item]
+
+
+def _remove_item_source(raw: dict) -> None:
+    del _item(raw, 1, 2)["source"]
+
+
+def _blank_item_source(raw: dict) -> None:
+    _item(raw, 2, 0)["source"] = "   "
+
+
+def _drop_english_help(raw: dict) -> None:
+    item = next(i for d in raw["dimensions"] for i in d["items"] if "help" in i)
+    del item["help"]["en"]
+
+
+def _plain_string_title(raw: dict) -> None:
+    raw["title"] = "Santé du partenariat"
+
+
+def _drop_english_option_label(raw: dict) -> None:
+    del raw["profile"][0]["options"][3]["label"]["en"]
+
+
+def _drop_scale_label(raw: dict) -> None:
+    del raw["scale"]["labels"][3]
+
+
+def _drop_dimension_description(raw: dict) -> None:
+    del raw["dimensions"][3]["description"]
+
+
+def _drop_english_recommendation(raw: dict) -> None:
+    del raw["dimensions"][0]["recommendations"]["strength"][0]["text"]["en"]
+
+
+def _drop_watch_band(raw: dict) -> None:
+    del raw["dimensions"][2]["recommendations"]["watch"]
+
+
+def _four_recommendations(raw: dict) -> None:
+    recommendations = raw["dimensions"][1]["recommendations"]["priority"]
+    while len(recommendations) < 4:
+        recommendations.append(copy.deepcopy(recommendations[0]))
+
+
+def _unsourced_recommendation(raw: dict) -> None:
+    del raw["dimensions"][3]["recommendations"]["priority"][0]["source"]
+
+
+def _source_without_reference(raw: dict) -> None:
+    _item(raw, 0, 0)["source"] = "Bernoux, quelque part"
+
+
+def _no_reverse_in_a_dimension(raw: dict) -> None:
+    for item in raw["dimensions"][1]["items"]:
+        item.pop("reverse", None)
+
+
+def _too_many_items(raw: dict) -> None:
+    items = raw["dimensions"][0]["items"]
+    while len(items) < 10:
+        extra = copy.deepcopy(items[0])
+        extra["id"] = f"eth-extra-{len(items)}"
+        items.append(extra)
+
+
+def _too_few_items(raw: dict) -> None:
+    raw["dimensions"][2]["items"] = raw["dimensions"][2]["items"][:5]
+
+
+def _dimensions_reordered(raw: dict) -> None:
+    raw["dimensions"][0], raw["dimensions"][1] = raw["dimensions"][1], raw["dimensions"][0]
+
+
+def _organisation_options_filled(raw: dict) -> None:
+    raw["profile"][1]["options"] = [{"id": "asso-a", "label": {"fr": "Association A", "en": "Association A"}}]
+
+
+BROKEN: dict[str, tuple[Callable[[dict], None], str]] = {
+    "item without source": (_remove_item_source, "unsourced_items"),
+    "blank item source": (_blank_item_source, "unsourced_items"),
+    "help without English": (_drop_english_help, "missing_translations"),
+    "title in French only": (_plain_string_title, "missing_translations"),
+    "option label without English": (_drop_english_option_label, "missing_translations"),
+    "scale point without label": (_drop_scale_label, "missing_translations"),
+    "dimension without description": (_drop_dimension_description, "missing_translations"),
+    "recommendation without English": (_drop_english_recommendation, "missing_translations"),
+    "no watch recommendations": (_drop_watch_band, "recommendation_problems"),
+    "four recommendations in a band": (_four_recommendations, "recommendation_problems"),
+    "recommendation without source": (_unsourced_recommendation, "recommendation_problems"),
+    "source without passage": (_source_without_reference, "citations_without_reference"),
+    "dimension without reverse item": (_no_reverse_in_a_dimension, "reverse_problems"),
+    "ten items in a dimension": (_too_many_items, "count_problems"),
+    "five items in a dimension": (_too_few_items, "count_problems"),
+    "dimensions out of order": (_dimensions_reordered, "count_problems"),
+    "organisation options fixed": (_organisation_options_filled, "profile_problems"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=str)
+def test_a_broken_copy_is_caught(case: str, tmp_path: Path) -> None:
+    breaker, rule = BROKEN[case]
+    raw = _raw()
+    breaker(raw)
+    path = tmp_path / "sante-partenariat.yaml"
+    path.write_text(yaml.dump(raw, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    q = load(path)  # still a valid questionnaire: only the shipped-quality rule must fail
+    assert RULES[rule](q) != [], f"{rule} did not notice: {case}"
+
+
+def test_a_copy_that_is_not_broken_passes_every_rule(tmp_path: Path) -> None:
+    # Guards the cases above: the round trip through yaml.dump alone must not break anything.
+    path = tmp_path / "sante-partenariat.yaml"
+    path.write_text(yaml.dump(_raw(), Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    q = load(path)
+    failures = {rule: found for rule, check in RULES.items() if (found := check(q))}
+    assert failures == {}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_duplicated_item_id_is_refused_by_the_loader(name: str, tmp_path: Path) -> None:
+    raw = _raw(name)
+    raw["dimensions"][-1]["items"][-1]["id"] = raw["dimensions"][0]["items"][0]["id"]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.dump(raw, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(QuestionnaireError) as caught:
+        load_questionnaire(path)
+    assert any(problem.code == "duplicate_id" for problem in caught.value.problems)
+
+
+def test_other_questionnaires_need_one_reverse_item_overall() -> None:
+    raw_items = [{"id": "x", "text": "t"}]
+    q = Questionnaire.model_validate(
+        {
+            "id": "autre",
+            "version": "1",
+            "title": "Autre",
+            "scale": {"min": 1, "max": 5},
+            "dimensions": [{"id": "d", "label": "D", "items": raw_items}],
+        },
+        context={"language": "fr"},
+    )
+    assert reverse_problems(q) == ["no reverse item at all"]
