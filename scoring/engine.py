@@ -193,9 +193,18 @@ def _dimension_stats(dimension_id: str, column: np.ndarray, consensus: float | N
     n = int(scores.size)
     if n == 0:
         return DimensionStats(
-            id=dimension_id, score=None, band=None, n=0, median=None, sd=None, min=None, max=None, q1=None, q3=None,
+            id=dimension_id,
+            score=None,
+            band=None,
+            n=0,
+            median=None,
+            sd=None,
+            min=None,
+            max=None,
+            q1=None,
+            q3=None,
             consensus=consensus,
-        )  # fmt: skip
+        )
     score = float(scores.mean())
     q1, median, q3 = (float(q) for q in np.quantile(scores, [0.25, 0.5, 0.75]))
     return DimensionStats(
