@@ -1,0 +1,80 @@
+"""Checks on what callers pass in, before it reaches the database.
+
+The limits are generous for any real questionnaire or workshop; they exist so that a tampered request cannot
+fill the database, and so that bad values fail here with a clear message rather than deep in a driver
+(PostgreSQL, for one, rejects NUL characters in text columns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .errors import InvalidInput
+
+MAX_ORGANISATIONS = 100
+MAX_PROFILE_FIELDS = 50
+MAX_NAME = 200  # an organisation name, a profile field id or value, an item id
+MAX_ANSWERS = 1_000
+MAX_ANSWER_ABS = 1_000  # a scale value; scales are small, this only catches nonsense
+MAX_COMMENTS = 1_000
+MAX_COMMENT = 5_000
+MAX_STEP = 10_000
+
+
+def text(name: str, value: Any, max_len: int, *, allow_empty: bool = False) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(f"{name} must be a string, not {type(value).__name__}")
+    if not allow_empty and not value.strip():
+        raise InvalidInput(f"{name} must not be empty")
+    if len(value) > max_len:
+        raise InvalidInput(f"{name} is longer than {max_len} characters")
+    if "\x00" in value:
+        raise InvalidInput(f"{name} contains a NUL character")
+    return value
+
+
+def text_list(name: str, values: Any, max_items: int) -> list[str]:
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise InvalidInput(f"{name} must be a list of strings")
+    if len(values) > max_items:
+        raise InvalidInput(f"{name} has more than {max_items} entries")
+    return [text(f"{name}[{i}]", v, MAX_NAME) for i, v in enumerate(values)]
+
+
+def text_map(name: str, values: Any, max_items: int, max_value_len: int) -> dict[str, str]:
+    if not isinstance(values, Mapping):
+        raise InvalidInput(f"{name} must be a mapping of strings to strings")
+    if len(values) > max_items:
+        raise InvalidInput(f"{name} has more than {max_items} entries")
+    return {
+        text(f"{name} key", k, MAX_NAME): text(f"{name}[{k!r}]", v, max_value_len, allow_empty=True)
+        for k, v in values.items()
+    }
+
+
+def answers(values: Any) -> dict[str, int | None]:
+    if not isinstance(values, Mapping):
+        raise InvalidInput("answers must be a mapping of item ids to integers or None")
+    if len(values) > MAX_ANSWERS:
+        raise InvalidInput(f"answers has more than {MAX_ANSWERS} entries")
+    checked: dict[str, int | None] = {}
+    for item_id, value in values.items():
+        text("answers key", item_id, MAX_NAME)
+        # bool is an int subclass; True as an answer is a bug, not the value 1.
+        if value is not None and (type(value) is not int or abs(value) > MAX_ANSWER_ABS):
+            raise InvalidInput(f"answers[{item_id!r}] must be an integer of the scale or None, not {value!r}")
+        checked[item_id] = value
+    return checked
+
+
+def step(value: Any) -> int:
+    if type(value) is not int or not 0 <= value <= MAX_STEP:
+        raise InvalidInput(f"step must be an integer between 0 and {MAX_STEP}, not {value!r}")
+    return value
+
+
+def flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{name} must be True or False")
+    return value

@@ -1,0 +1,117 @@
+"""Tables, and their creation on first use.
+
+One row per respondent token in `responses`: it is the draft while `submitted_at` is null and the submitted
+response afterwards, so "joined" and "submitted" are two counts over one table and submitting is a single
+conditional UPDATE. Nothing identifying is stored: no IP address, no name, no user agent; the token is kept
+only as a hash.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    insert,
+    inspect,
+    select,
+)
+
+from .errors import SchemaTooNew, StorageError
+
+SCHEMA_VERSION = 1
+
+# Explicit constraint names, so that a future migration can drop or alter them by name on both engines.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("id = 1", name="single_row"),
+)
+
+TITLE_MAX = 200
+QUESTIONNAIRE_ID_MAX = 100
+
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("title", String(TITLE_MAX), nullable=False),
+    Column("questionnaire_id", String(QUESTIONNAIRE_ID_MAX), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("organisations", JSON, nullable=False),
+    Column("profile_fields", JSON, nullable=False),
+    Column("show_results_to_participants", Boolean, nullable=False),
+    Column("participant_code", String(8), nullable=False, unique=True),  # stored form, no dash
+    Column("facilitator_key_hash", String(64), nullable=False, unique=True),  # hex SHA-256, never the key
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("status IN ('open', 'closed')", name="status"),
+)
+
+responses = Table(
+    "responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # hex SHA-256 of the respondent token
+    # Null for solo use. CASCADE is a second line of defence: delete_workshop deletes responses itself.
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=True, index=True),
+    Column("questionnaire_id", String(QUESTIONNAIRE_ID_MAX), nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("profile", JSON, nullable=False),
+    Column("comments", JSON, nullable=False),
+    Column("step", Integer, nullable=False),
+    # Kept so that abandoned solo drafts can be purged after a retention period.
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("submitted_at", DateTime(timezone=True), nullable=True),
+)
+
+# Any constant works; it only has to be the same for every instance of the app sharing one database.
+_PG_SCHEMA_LOCK = 0x52_41_44_41_52  # "RADAR"
+
+
+def ensure_schema(conn: Connection) -> None:
+    """Create the tables if absent, record the version, refuse a database from a newer version.
+
+    Runs inside one write transaction. On PostgreSQL several app instances may start at once, so an advisory
+    lock serialises them; on SQLite the write transaction (BEGIN IMMEDIATE) already does.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
+
+    # Check the version before creating anything, so that a newer database is left exactly as it was.
+    if inspect(conn).has_table(schema_version.name):
+        found = conn.execute(select(schema_version.c.version)).scalar_one_or_none()
+        if found is not None and found > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"The database is at schema version {found}, but this version of Radar du partenariat only "
+                f"knows version {SCHEMA_VERSION}. Upgrade the application (or point RADAR_DATABASE_URL at "
+                "another database); nothing was changed."
+            )
+        if found is not None and found < SCHEMA_VERSION:
+            # Unreachable while 1 is the only version; a migration will go here.
+            raise StorageError(f"No migration from schema version {found} to {SCHEMA_VERSION}.")
+        if found == SCHEMA_VERSION:
+            return
+
+    metadata.create_all(conn)  # checkfirst: only what is missing
+    conn.execute(insert(schema_version).values(id=1, version=SCHEMA_VERSION))

@@ -1,0 +1,365 @@
+"""`Store`: every read and write of workshops and responses goes through it.
+
+Each public method is one short transaction; none keeps a connection between calls, so a `Store` can be
+shared by all Streamlit sessions (threads) of a process, and several processes can share one PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cache, partial
+from typing import Any, TypeVar, get_args
+
+from sqlalchemy import Connection, Insert, Row, delete, exists, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from . import codes, inputs
+from .config import database_url
+from .engine import dispose_database, get_database
+from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
+from .schema import QUESTIONNAIRE_ID_MAX, TITLE_MAX, responses, workshops
+from .views import (
+    Answers,
+    Draft,
+    FacilitatorView,
+    ParticipantView,
+    SubmittedResponse,
+    WorkshopCreated,
+    WorkshopStatus,
+)
+
+T = TypeVar("T")
+
+# A participant code collides with an existing one with probability (live workshops) / 8.5·10¹¹; ten fresh
+# draws all colliding means something else is wrong.
+_CODE_ATTEMPTS = 10
+
+# The columns a participant may see: selected explicitly, so that the key hash never even leaves the database.
+_PARTICIPANT_COLUMNS = (
+    workshops.c.id,
+    workshops.c.title,
+    workshops.c.questionnaire_id,
+    workshops.c.status,
+    workshops.c.organisations,
+    workshops.c.profile_fields,
+    workshops.c.show_results_to_participants,
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _utc(value: datetime) -> datetime:
+    # SQLite has no time zone type and gives back naive datetimes, written in UTC; PostgreSQL gives them in
+    # the session's time zone. Either way, hand out UTC.
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Store:
+    """Workshops and respondents' drafts and responses, in the database at `url`.
+
+    `url=None` means `RADAR_DATABASE_URL`, else the default SQLite file (see `storage.config`). Creating a
+    Store creates the schema if needed and raises `SchemaTooNew` on a database from a newer version.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        self._database = get_database(self.url)
+
+    def close(self) -> None:
+        """Dispose of the engine shared by every Store on this URL (for tests and shutdown)."""
+        dispose_database(self.url)
+
+    def _read(self, work: Callable[[Connection], T]) -> T:
+        return self._database.run(work, write=False)
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        return self._database.run(work, write=True)
+
+    # ---- workshops -------------------------------------------------------------------------------------
+
+    def create_workshop(
+        self,
+        *,
+        title: str,
+        questionnaire_id: str,
+        organisations: list[str],
+        profile_fields: list[str],
+        show_results_to_participants: bool,
+    ) -> WorkshopCreated:
+        values = {
+            "title": inputs.text("title", title, TITLE_MAX).strip(),
+            "questionnaire_id": inputs.text("questionnaire_id", questionnaire_id, QUESTIONNAIRE_ID_MAX),
+            "status": "open",
+            "organisations": inputs.text_list("organisations", organisations, inputs.MAX_ORGANISATIONS),
+            "profile_fields": inputs.text_list("profile_fields", profile_fields, inputs.MAX_PROFILE_FIELDS),
+            "show_results_to_participants": inputs.flag("show_results_to_participants", show_results_to_participants),
+        }
+        key = codes.new_facilitator_key()
+        last_error: IntegrityError | None = None
+        for _ in range(_CODE_ATTEMPTS):
+            code = codes.new_participant_code()
+            row = {
+                **values,
+                "participant_code": code,
+                "facilitator_key_hash": codes.hash_secret(key),
+                "created_at": _now(),
+            }
+            try:
+                workshop_id = self._write(partial(_insert_workshop, row=row))
+            except IntegrityError as exc:  # the code is taken (unique constraint): draw another
+                last_error = exc
+                continue
+            return WorkshopCreated(
+                workshop_id=workshop_id,
+                participant_code=codes.format_participant_code(code),
+                facilitator_key=key,
+            )
+        raise StorageError("Could not draw an unused participant code.") from last_error
+
+    def workshop_for_participant(self, code: str) -> ParticipantView | None:
+        """The workshop whose participant code this is (case, spaces and dashes ignored), or None."""
+        normalized = codes.normalize_participant_code(code)
+        if normalized is None:
+            return None
+        query = select(*_PARTICIPANT_COLUMNS).where(workshops.c.participant_code == normalized)
+        row = self._read(lambda conn: conn.execute(query).one_or_none())
+        return None if row is None else ParticipantView(**_participant_fields(row))
+
+    def workshop_for_facilitator(self, key: str) -> FacilitatorView | None:
+        """The workshop this facilitator key opens, or None (for a participant code, too)."""
+        if not codes.looks_like_facilitator_key(key):
+            return None
+        query = select(*_PARTICIPANT_COLUMNS, workshops.c.participant_code, workshops.c.created_at).where(
+            workshops.c.facilitator_key_hash == codes.hash_secret(key)
+        )
+        row = self._read(lambda conn: conn.execute(query).one_or_none())
+        if row is None:
+            return None
+        return FacilitatorView(
+            **_participant_fields(row),
+            participant_code=codes.format_participant_code(row.participant_code),
+            created_at=_utc(row.created_at),
+        )
+
+    def set_workshop_status(self, key: str, status: WorkshopStatus) -> bool:
+        """Open or close the workshop of this key. Returns False if the key opens no workshop."""
+        if status not in get_args(WorkshopStatus):
+            raise InvalidInput(f"status must be 'open' or 'closed', not {status!r}")
+        if not codes.looks_like_facilitator_key(key):
+            return False
+        statement = (
+            update(workshops).where(workshops.c.facilitator_key_hash == codes.hash_secret(key)).values(status=status)
+        )
+        return bool(self._write(lambda conn: conn.execute(statement).rowcount))
+
+    def delete_workshop(self, key: str) -> bool:
+        """Delete the workshop of this key with all its drafts and responses (RGPD). False if none."""
+        if not codes.looks_like_facilitator_key(key):
+            return False
+        return bool(self._write(partial(_delete_workshop, key_hash=codes.hash_secret(key))))
+
+    def workshop_counts(self, workshop_id: int) -> tuple[int, int]:
+        """(joined, submitted): respondents who saved at least one draft, and those who submitted."""
+        query = select(func.count(), func.count(responses.c.submitted_at)).where(responses.c.workshop_id == workshop_id)
+        joined, submitted = self._read(lambda conn: conn.execute(query).one())
+        return int(joined), int(submitted)
+
+    def submitted_responses(self, workshop_id: int) -> list[SubmittedResponse]:
+        """The submitted answers and profiles of a workshop, for aggregates only.
+
+        Ordered by token hash, a deterministic order that says nothing about who submitted when.
+        """
+        query = (
+            select(responses.c.answers, responses.c.profile)
+            .where(responses.c.workshop_id == workshop_id, responses.c.submitted_at.is_not(None))
+            .order_by(responses.c.token_hash)
+        )
+        rows = self._read(lambda conn: conn.execute(query).all())
+        return [SubmittedResponse(answers=dict(r.answers), profile=dict(r.profile)) for r in rows]
+
+    # ---- respondents -----------------------------------------------------------------------------------
+
+    def new_respondent_token(self) -> str:
+        """A fresh token for the page URL. Nothing is written until the first `save_draft`."""
+        return codes.new_respondent_token()
+
+    def save_draft(
+        self,
+        token: str,
+        *,
+        questionnaire_id: str,
+        workshop_id: int | None,
+        answers: Answers,
+        profile: dict[str, str],
+        comments: dict[str, str],
+        step: int,
+    ) -> None:
+        """Save (insert or replace) the respondent's current state.
+
+        After the response was submitted this does nothing: submitted answers are frozen. Raises
+        `WorkshopNotFound` / `WorkshopClosed` if the workshop is gone or closed, `TokenMismatch` if the
+        token already belongs to another workshop or questionnaire, `InvalidInput` on malformed arguments.
+        """
+        if not codes.looks_like_respondent_token(token):
+            raise InvalidInput("malformed respondent token")
+        if workshop_id is not None and type(workshop_id) is not int:
+            raise InvalidInput("workshop_id must be an integer or None")
+        row = {
+            "token_hash": codes.hash_secret(token),
+            "workshop_id": workshop_id,
+            "questionnaire_id": inputs.text("questionnaire_id", questionnaire_id, QUESTIONNAIRE_ID_MAX),
+            "answers": inputs.answers(answers),
+            "profile": inputs.text_map("profile", profile, inputs.MAX_PROFILE_FIELDS, inputs.MAX_NAME),
+            "comments": inputs.text_map("comments", comments, inputs.MAX_COMMENTS, inputs.MAX_COMMENT),
+            "step": inputs.step(step),
+            "updated_at": _now(),
+        }
+        self._write(partial(_save_draft, row=row))
+
+    def load_draft(self, token: str) -> Draft | None:
+        """The respondent's saved state, or None if nothing was saved under this token."""
+        if not codes.looks_like_respondent_token(token):
+            return None
+        query = select(
+            responses.c.questionnaire_id,
+            responses.c.workshop_id,
+            responses.c.answers,
+            responses.c.profile,
+            responses.c.comments,
+            responses.c.step,
+            responses.c.submitted_at,
+        ).where(responses.c.token_hash == codes.hash_secret(token))
+        row = self._read(lambda conn: conn.execute(query).one_or_none())
+        if row is None:
+            return None
+        return Draft(
+            questionnaire_id=row.questionnaire_id,
+            workshop_id=row.workshop_id,
+            answers=dict(row.answers),
+            profile=dict(row.profile),
+            comments=dict(row.comments),
+            step=row.step,
+            submitted=row.submitted_at is not None,
+        )
+
+    def submit(self, token: str) -> bool:
+        """Mark the respondent's draft as submitted. True the first time, False afterwards.
+
+        Atomic and idempotent: of several concurrent submits of one token exactly one returns True.
+        Raises `WorkshopClosed` if the workshop was closed before this first submit, `DraftNotFound` if
+        no draft was saved under this token.
+        """
+        if not codes.looks_like_respondent_token(token):
+            raise DraftNotFound("no draft under this respondent token")
+        return bool(self._write(partial(_submit, token_hash=codes.hash_secret(token))))
+
+
+# ---- transaction bodies (module functions, run by `run` inside one transaction) -----------------------
+
+
+def _participant_fields(row: Row[Any]) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "questionnaire_id": row.questionnaire_id,
+        "status": row.status,
+        "organisations": list(row.organisations),
+        "profile_fields": list(row.profile_fields),
+        "show_results_to_participants": bool(row.show_results_to_participants),
+    }
+
+
+def _insert_workshop(conn: Connection, *, row: dict[str, Any]) -> int:
+    result = conn.execute(insert(workshops).values(**row))
+    return int(result.inserted_primary_key[0])
+
+
+def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
+    workshop_id = conn.execute(
+        select(workshops.c.id).where(workshops.c.facilitator_key_hash == key_hash)
+    ).scalar_one_or_none()
+    if workshop_id is None:
+        return False
+    # Explicitly, rather than trusting ON DELETE CASCADE: SQLite ignores it on a connection where
+    # foreign keys were not switched on (e.g. someone's maintenance shell).
+    conn.execute(delete(responses).where(responses.c.workshop_id == workshop_id))
+    conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
+    return True
+
+
+@cache
+def _draft_upsert(dialect_name: str) -> Insert:
+    """INSERT ... ON CONFLICT (token_hash) DO UPDATE, built once per dialect (building it costs more than
+    running it on SQLite). Values are passed at execution.
+
+    Its WHERE repeats the checks of `_save_draft` for PostgreSQL, where a submit may commit between them and
+    this statement: submitted answers stay frozen, and a token stays bound to its workshop and questionnaire.
+    """
+    dialect_insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect_name)
+    if dialect_insert is None:
+        raise StorageError(f"no upsert for {dialect_name}")
+    statement = dialect_insert(responses)
+    return statement.on_conflict_do_update(
+        index_elements=[responses.c.token_hash],
+        set_={name: statement.excluded[name] for name in ("answers", "profile", "comments", "step", "updated_at")},
+        where=(
+            responses.c.submitted_at.is_(None)
+            & responses.c.workshop_id.is_not_distinct_from(statement.excluded.workshop_id)
+            & (responses.c.questionnaire_id == statement.excluded.questionnaire_id)
+        ),
+    )
+
+
+def _save_draft(conn: Connection, *, row: dict[str, Any]) -> None:
+    existing = conn.execute(
+        select(responses.c.workshop_id, responses.c.questionnaire_id, responses.c.submitted_at).where(
+            responses.c.token_hash == row["token_hash"]
+        )
+    ).one_or_none()
+    if existing is not None:
+        if existing.submitted_at is not None:
+            return  # submitted answers are frozen; a late autosave from another tab is dropped
+        if (existing.workshop_id, existing.questionnaire_id) != (row["workshop_id"], row["questionnaire_id"]):
+            raise TokenMismatch("this respondent token belongs to another workshop or questionnaire")
+    if row["workshop_id"] is not None:
+        status = conn.execute(
+            select(workshops.c.status).where(workshops.c.id == row["workshop_id"])
+        ).scalar_one_or_none()
+        if status is None:
+            raise WorkshopNotFound("this workshop does not exist (any more)")
+        if status != "open":
+            raise WorkshopClosed("this workshop is closed")
+
+    # One atomic statement, so that two tabs saving the first draft at once do not collide.
+    conn.execute(_draft_upsert(conn.dialect.name), row)
+
+
+def _submit(conn: Connection, *, token_hash: str) -> bool:
+    now = _now()
+    workshop_is_open = exists().where(workshops.c.id == responses.c.workshop_id, workshops.c.status == "open")
+    # The whole decision is this one conditional UPDATE: the database lets exactly one concurrent submit
+    # of a token see submitted_at IS NULL, and refuses it if the workshop is closed.
+    result = conn.execute(
+        update(responses)
+        .where(
+            responses.c.token_hash == token_hash,
+            responses.c.submitted_at.is_(None),
+            or_(responses.c.workshop_id.is_(None), workshop_is_open),
+        )
+        .values(submitted_at=now, updated_at=now)
+    )
+    if result.rowcount == 1:
+        return True
+    # Nothing updated: find out why, to answer False (already submitted) or raise.
+    submitted_at = conn.execute(
+        select(responses.c.submitted_at).where(responses.c.token_hash == token_hash)
+    ).one_or_none()
+    if submitted_at is None:
+        raise DraftNotFound("no draft under this respondent token")
+    if submitted_at[0] is not None:
+        return False
+    raise WorkshopClosed("this workshop is closed")

@@ -1,0 +1,66 @@
+"""What the storage hands out: small frozen records, with no database objects in them.
+
+They are plain dataclasses so that pages and reports can use them without importing SQLAlchemy, and
+frozen so that a page cannot believe it changed a workshop by assigning to a field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+WorkshopStatus = Literal["open", "closed"]
+Answers = dict[str, int | None]  # item id -> scale value, or None for "don't know / not applicable"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkshopCreated:
+    """Returned once, at creation: the only moment the facilitator key exists in clear outside the link."""
+
+    workshop_id: int
+    participant_code: str  # formatted "ABCD-EFGH"
+    # Hidden from repr so that a log line or a traceback printing this object does not leak the key.
+    facilitator_key: str = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantView:
+    """What anyone holding the participant code may know about a workshop. Nothing secret."""
+
+    id: int
+    title: str
+    questionnaire_id: str
+    status: WorkshopStatus
+    organisations: list[str]
+    profile_fields: list[str]
+    show_results_to_participants: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FacilitatorView(ParticipantView):
+    """Everything about a workshop, for the holder of its facilitator key (not the key, which is not stored)."""
+
+    participant_code: str  # formatted "ABCD-EFGH", to display it again on the dashboard
+    created_at: datetime  # timezone-aware, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class SubmittedResponse:
+    """One submitted response, as needed for aggregates: no token, no timestamps, no comments."""
+
+    answers: Answers
+    profile: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A respondent's saved state, to resume after a reload or a phone that slept."""
+
+    questionnaire_id: str
+    workshop_id: int | None
+    answers: Answers
+    profile: dict[str, str]
+    comments: dict[str, str]
+    step: int
+    submitted: bool
