@@ -22,13 +22,15 @@ kind, index = flow.describe_step(ctx, step)
 st.title(text_in(questionnaire.title, lang))
 st.progress((step + 1) / total, text=t("questionnaire.progress", step=step + 1, total=total))
 
+if flow.take_just_submitted():
+    st.switch_page("pages/results.py", query_params=flow.url_params())
 if flow.is_submitted():
     st.success(t("questionnaire.already_submitted"))
     st.page_link(
         "pages/results.py",
         label=t("questionnaire.see_results"),
         icon=":material/radar:",
-        query_params={flow.TOKEN_PARAM: ctx.token},
+        query_params=flow.url_params(),
     )
     st.stop()
 
@@ -115,12 +117,8 @@ else:
     else:
         st.success(t("questionnaire.summary_complete"))
     st.caption(t("questionnaire.summary_insufficient_note"))
-    if st.button(t("questionnaire.submit"), type="primary", key="submit"):
-        outcome = flow.submit()
-        if outcome == "closed":
-            st.error(t("questionnaire.workshop_closed"))
-        else:
-            st.switch_page("pages/results.py", query_params={flow.TOKEN_PARAM: ctx.token, "lang": lang})
+    # A callback rather than the button's return value: the click must count even if the run is interrupted.
+    st.button(t("questionnaire.submit"), type="primary", key="submit", on_click=flow.submit)
 
 navigation = st.columns([1, 1, 3])
 if step > 0:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
-from ui import flow, results_view
+from ui import flow, results_view, workshops
 from ui.own_results import own_report
 from ui.state import current_language, t
 
@@ -19,13 +19,24 @@ questionnaire = ctx.questionnaire
 report = own_report(ctx)
 st.title(t("results.title", questionnaire=text_in(questionnaire.title, lang)))
 st.caption(t("results.private_note"))
+if ctx.workshop_id is not None and flow.is_submitted():
+    st.success(t("results.thanks"))
+    workshop = workshops.participant_view(st.session_state.get(flow.WORKSHOP_CODE))
+    if workshop is not None and workshop.show_results_to_participants:
+        st.info(t("results.group_results_later"))
+        st.page_link(
+            "pages/group_results.py",
+            label=t("join.see_group_results"),
+            icon=":material/groups:",
+            query_params={workshops.CODE_PARAM: st.session_state.get(flow.WORKSHOP_CODE), "lang": lang},
+        )
 if not flow.is_submitted():
     st.info(t("results.not_submitted"))
     st.page_link(
         "pages/questionnaire.py",
         label=t("results.back_to_questionnaire"),
         icon=":material/edit_note:",
-        query_params={flow.TOKEN_PARAM: ctx.token, "lang": lang},
+        query_params=flow.url_params(),
     )
 
 chart, summary = st.columns([3, 2])

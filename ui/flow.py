@@ -17,6 +17,7 @@ import streamlit as st
 from scoring.model import Questionnaire
 from ui.catalogue import get_questionnaire
 from ui.services import get_store
+from ui.state import current_language
 
 NOT_APPLICABLE = "na"
 TOKEN_PARAM = "r"
@@ -31,7 +32,10 @@ WORKSHOP = "flow_workshop_id"
 SUBMITTED = "flow_submitted"
 ORGANISATIONS = "flow_organisations"
 ASKED_PROFILE = "flow_asked_profile"
+WORKSHOP_CODE = "flow_workshop_code"
+CODE_PARAM = "code"
 CLOSED = "flow_workshop_closed"
+JUST_SUBMITTED = "flow_just_submitted"
 
 
 @dataclass(frozen=True)
@@ -49,15 +53,25 @@ def start(
     questionnaire_id: str,
     *,
     workshop_id: int | None = None,
+    workshop_code: str | None = None,
     organisations: list[str] | None = None,
     asked_profile: list[str] | None = None,
 ) -> str:
     """A new anonymous respondent: a fresh token, empty answers, step 0."""
     token = get_store().new_respondent_token()
     _reset(token, questionnaire_id, workshop_id, organisations or [], asked_profile)
+    st.session_state[WORKSHOP_CODE] = workshop_code
     save()
-    st.query_params[TOKEN_PARAM] = token
+    st.query_params.update(url_params())
     return token
+
+
+def url_params() -> dict[str, str]:
+    """What the URL must carry for a reload to resume: the token, and in a workshop its participant code."""
+    params = {TOKEN_PARAM: str(st.session_state.get(TOKEN) or ""), "lang": current_language()}
+    if st.session_state.get(WORKSHOP_CODE):
+        params[CODE_PARAM] = str(st.session_state[WORKSHOP_CODE])
+    return params
 
 
 def _reset(
@@ -92,11 +106,16 @@ def restore_from_url() -> bool:
         return False
     organisations: list[str] = []
     asked: list[str] | None = None
+    code = st.query_params.get(CODE_PARAM)
     if draft.workshop_id is not None:
-        from ui.workshops import workshop_context  # only workshops need it
+        from ui.workshops import workshop_context_for  # only workshops need it
 
-        organisations, asked = workshop_context(draft.workshop_id)
+        found = workshop_context_for(code, draft.workshop_id)
+        if found is None:  # the code does not match the token's workshop: resume nothing
+            return False
+        organisations, asked = found
     _reset(token, draft.questionnaire_id, draft.workshop_id, organisations, asked)
+    st.session_state[WORKSHOP_CODE] = code if draft.workshop_id is not None else None
     st.session_state[ANSWERS] = dict(draft.answers)
     st.session_state[PROFILE] = dict(draft.profile)
     st.session_state[COMMENTS] = dict(draft.comments)
@@ -112,7 +131,7 @@ def context() -> FlowContext | None:
     token = st.session_state.get(TOKEN)
     if questionnaire is None or not token:
         return None
-    st.query_params[TOKEN_PARAM] = token
+    st.query_params.update(url_params())
     return FlowContext(
         questionnaire=questionnaire,
         token=token,
@@ -288,7 +307,13 @@ def submit() -> str:
         st.session_state[CLOSED] = True
         return "closed"
     st.session_state[SUBMITTED] = True
+    st.session_state[JUST_SUBMITTED] = True
     return "ok"
+
+
+def take_just_submitted() -> bool:
+    """True once, right after submitting: the page then moves on to the results."""
+    return bool(st.session_state.pop(JUST_SUBMITTED, False))
 
 
 def state_snapshot() -> dict[str, Any]:

@@ -25,6 +25,11 @@ def build_navigation() -> st.Page:
         page("home.py", "nav.home", ":material/home:", default=True),
         page("questionnaire.py", "nav.questionnaire", ":material/edit_note:"),
         page("results.py", "nav.results", ":material/radar:"),
+        page("workshop.py", "nav.workshop", ":material/groups:"),
+        page("join.py", "nav.join", ":material/login:"),
         page("method.py", "nav.method", ":material/calculate:"),
+        page("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),
+        page("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
+        page("group_results.py", "nav.group_results", ":material/groups:", hidden=True),
     ]
     return st.navigation(pages, position="top")

@@ -35,3 +35,27 @@ def new_app(lang: str = "fr", **query: str) -> AppTest:
 def assert_no_exception(app: AppTest) -> None:
     assert not app.exception, [e.value for e in app.exception]
     assert not app.error, [e.value for e in app.error]
+
+
+def click(app: AppTest, key: str) -> None:
+    app.button(key=key).click().run()
+    assert_no_exception(app)
+
+
+def answer_all_steps(app: AppTest, values: dict[str, int | str], profile: dict[str, str] | None = None) -> None:
+    """From the first step of a started questionnaire to the summary, answering what ``values`` holds."""
+    for _ in range(50):
+        header = app.header[0].value if app.header else ""
+        for radio in app.radio:
+            key = radio.key or ""
+            if key.startswith("profile_") and profile and key.removeprefix("profile_") in profile:
+                radio.set_value(profile[key.removeprefix("profile_")])
+            elif key.startswith("item_") and key.removeprefix("item_") in values:
+                radio.set_value(values[key.removeprefix("item_")])
+        app.run()
+        assert_no_exception(app)
+        if not any(b.key == "next" for b in app.button):
+            return
+        click(app, "next")
+        assert app.header[0].value != header or not header
+    raise AssertionError("the questionnaire never reached its summary")

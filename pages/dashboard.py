@@ -1,0 +1,114 @@
+"""Facilitator's live dashboard, opened with the secret link: counts, group radar, disagreements first,
+breakdowns that respect min_group_size, recommendations, and the workshop's life cycle."""
+
+from datetime import timedelta
+
+import streamlit as st
+
+from scoring.model import text_in
+from ui import results_view, workshops
+from ui.catalogue import get_questionnaire
+from ui.services import get_store
+from ui.state import current_language, t
+from ui.text import plain
+from ui.workshop_view import breakdown, disagreements, group_radar, share_panel
+
+REFRESH = timedelta(seconds=4)
+lang = current_language()
+key = st.query_params.get(workshops.KEY_PARAM)
+workshop = workshops.facilitator_view(key)
+if workshop is None:
+    st.title(t("dashboard.title"))
+    st.error(t("dashboard.unknown_key"))
+    st.stop()
+
+st.title(plain(workshop.title))
+status_word = t(f"dashboard.status_{workshop.status}")
+st.caption(t("dashboard.status_line", status=status_word, code=workshop.participant_code))
+
+
+@st.fragment(run_every=REFRESH)
+def live() -> None:
+    current = workshops.facilitator_view(key)
+    if current is None:  # deleted in another tab
+        st.warning(t("dashboard.deleted"))
+        return
+    results = workshops.results_for(current, group_by=st.session_state.get("dashboard_group_by"))
+    if results is None:
+        st.error(t("dashboard.unknown_questionnaire"))
+        return
+    joined_col, submitted_col, _spacer = st.columns([1, 1, 2])
+    joined_col.metric(t("dashboard.joined"), results.joined)
+    submitted_col.metric(t("dashboard.submitted"), results.submitted)
+    if results.report is None:
+        st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size))
+        return
+    questionnaire, report = results.questionnaire, results.report
+    radar, discuss = st.columns([1, 1])
+    with radar:
+        st.subheader(t("dashboard.radar_title"))
+        group_radar(questionnaire, report)
+        results_view.overall(report)
+    with discuss:
+        st.subheader(t("dashboard.discuss_title"))
+        disagreements(questionnaire, report, limit=5, with_distribution=True)
+    st.subheader(t("dashboard.stats_title"))
+    results_view.dimensions_table(questionnaire, report, group=True)
+    with st.expander(t("dashboard.all_items_title")):
+        disagreements(questionnaire, report, with_distribution=True, key="all_items")
+    if report.group_by:
+        st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, report.group_by)))
+        breakdown(questionnaire, report, report.group_by)
+    st.subheader(t("results.recommendations_title"))
+    results_view.recommendations(questionnaire, report)
+
+
+def _field_label(questionnaire, field_id: str) -> str:
+    field = questionnaire.profile_field(field_id)
+    return text_in(field.label, lang) if field else field_id
+
+
+tabs = st.tabs([t("dashboard.tab_live"), t("dashboard.tab_share"), t("dashboard.tab_manage")])
+with tabs[0]:
+    questionnaire = get_questionnaire(workshop.questionnaire_id)
+    fields = [f for f in workshop.profile_fields if questionnaire and questionnaire.profile_field(f)]
+    if questionnaire and fields:
+        st.segmented_control(
+            t("dashboard.group_by"),
+            options=fields,
+            format_func=lambda field_id: _field_label(questionnaire, field_id),
+            key="dashboard_group_by",
+        )
+    st.page_link(
+        "pages/projection.py",
+        label=t("dashboard.projection_link"),
+        icon=":material/present_to_all:",
+        query_params={workshops.KEY_PARAM: key, "lang": lang},
+    )
+    live()
+with tabs[1]:
+    share_panel(workshop.participant_code)
+with tabs[2]:
+    store = get_store()
+    if workshop.status == "open":
+        if st.button(t("dashboard.close"), icon=":material/lock:"):
+            store.set_workshop_status(key, "closed")
+            st.rerun()
+        st.caption(t("dashboard.close_help"))
+    else:
+        if st.button(t("dashboard.reopen"), icon=":material/lock_open:"):
+            store.set_workshop_status(key, "open")
+            st.rerun()
+    st.divider()
+    st.markdown(t("dashboard.delete_explained"))
+    confirm = st.text_input(t("dashboard.delete_confirm", word=t("dashboard.delete_word")), key="delete_confirm")
+    if st.button(
+        t("dashboard.delete"),
+        type="primary",
+        icon=":material/delete_forever:",
+        disabled=confirm.strip().casefold() != t("dashboard.delete_word").casefold(),
+    ):
+        store.delete_workshop(key)
+        st.session_state.pop("workshop_created", None)
+        st.success(t("dashboard.deleted_done"))
+        st.stop()

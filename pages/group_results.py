@@ -1,0 +1,38 @@
+"""Participants: the group's results, once the facilitator has closed the workshop and chosen to share them."""
+
+import streamlit as st
+
+from ui import results_view, workshops
+from ui.state import t
+from ui.text import plain
+from ui.workshop_view import disagreements, group_radar
+
+st.title(t("group_results.title"))
+code = st.query_params.get(workshops.CODE_PARAM)
+workshop = workshops.participant_view(code)
+if workshop is None:
+    st.error(t("join.unknown_code"))
+    st.stop()
+st.subheader(plain(workshop.title))
+if workshop.status != "closed" or not workshop.show_results_to_participants:
+    st.info(t("group_results.not_yet"))
+    st.stop()
+
+results = workshops.results_for(workshop)
+if results is None or results.report is None:
+    st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size if results else 3))
+    st.stop()
+questionnaire, report = results.questionnaire, results.report
+st.caption(t("dashboard.counts", joined=results.joined, submitted=results.submitted))
+chart, summary = st.columns([3, 2])
+with chart:
+    group_radar(questionnaire, report)
+with summary:
+    results_view.overall(report)
+with st.expander(t("results.table_title")):
+    results_view.dimensions_table(questionnaire, report, group=True)
+results_view.dimension_cards(questionnaire, report, group=True)
+st.header(t("dashboard.discuss_title"))
+disagreements(questionnaire, report, limit=8)
+st.header(t("results.recommendations_title"))
+results_view.recommendations(questionnaire, report)

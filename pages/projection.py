@@ -1,0 +1,41 @@
+"""A clean view for the projector: the group radar and the points of disagreement, refreshed live."""
+
+from datetime import timedelta
+
+import streamlit as st
+
+from ui import workshops
+from ui.state import t
+from ui.text import plain
+from ui.workshop_view import disagreements, group_radar
+
+key = st.query_params.get(workshops.KEY_PARAM)
+workshop = workshops.facilitator_view(key)
+if workshop is None:
+    st.error(t("dashboard.unknown_key"))
+    st.stop()
+
+
+@st.fragment(run_every=timedelta(seconds=4))
+def projected() -> None:
+    current = workshops.facilitator_view(key)
+    if current is None:
+        st.warning(t("dashboard.deleted"))
+        return
+    results = workshops.results_for(current)
+    if results is None:
+        return
+    st.markdown(f"## {plain(current.title)}")
+    st.caption(t("dashboard.counts", joined=results.joined, submitted=results.submitted))
+    if results.report is None:
+        st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size))
+        return
+    radar, discuss = st.columns([1, 1])
+    with radar:
+        group_radar(results.questionnaire, results.report, height=620, key="projection_radar")
+    with discuss:
+        st.markdown(f"### {t('dashboard.discuss_title')}")
+        disagreements(results.questionnaire, results.report, limit=6, with_distribution=False)
+
+
+projected()

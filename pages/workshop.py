@@ -1,0 +1,76 @@
+"""Facilitator: create a workshop, then project its code and QR code and keep the secret dashboard link."""
+
+import streamlit as st
+
+from scoring.model import text_in
+from ui import workshops
+from ui.catalogue import shipped_questionnaires
+from ui.services import get_store
+from ui.state import current_language, t
+from ui.workshop_view import share_panel
+
+lang = current_language()
+CREATED = "workshop_created"
+st.title(t("workshop.title"))
+st.markdown(t("workshop.intro"))
+
+questionnaires = shipped_questionnaires()
+created = st.session_state.get(CREATED)
+
+if created is None:
+    with st.form("new_workshop", enter_to_submit=False):
+        title = st.text_input(
+            t("workshop.field_title"),
+            max_chars=workshops.MAX_TITLE_LENGTH,
+            placeholder=t("workshop.field_title_placeholder"),
+        )
+        questionnaire_id = st.selectbox(
+            t("workshop.field_questionnaire"),
+            options=list(questionnaires),
+            format_func=lambda qid: text_in(questionnaires[qid].title, lang),
+        )
+        organisations_text = st.text_area(
+            t("workshop.field_organisations"), help=t("workshop.field_organisations_help"), height=120
+        )
+        profile_labels = {f.id: text_in(f.label, lang) for q in questionnaires.values() for f in q.profile}
+        asked = st.multiselect(
+            t("workshop.field_profile"),
+            options=list(profile_labels),
+            default=list(profile_labels),
+            format_func=profile_labels.__getitem__,
+            help=t("workshop.field_profile_help"),
+        )
+        show_results = st.checkbox(t("workshop.field_show_results"), value=True)
+        submitted = st.form_submit_button(t("workshop.create"), type="primary")
+    if submitted:
+        organisations, problems = workshops.parse_organisations(organisations_text)
+        if not title.strip():
+            problems.insert(0, "workshop.error_no_title")
+        if problems:
+            for problem in problems:
+                st.error(t(problem, limit=workshops.MAX_ORGANISATIONS, length=workshops.MAX_ORGANISATION_LENGTH))
+        else:
+            result = get_store().create_workshop(
+                title=title.strip(),
+                questionnaire_id=questionnaire_id,
+                organisations=organisations,
+                profile_fields=list(asked),
+                show_results_to_participants=show_results,
+            )
+            st.session_state[CREATED] = {"code": result.participant_code, "key": result.facilitator_key}
+            st.rerun()
+else:
+    st.success(t("workshop.created"))
+    share_panel(created["code"])
+    st.subheader(t("workshop.secret_title"))
+    st.warning(t("workshop.secret_warning"))
+    st.code(workshops.dashboard_url(created["key"], lang), language=None, wrap_lines=True)
+    st.page_link(
+        "pages/dashboard.py",
+        label=t("workshop.open_dashboard"),
+        icon=":material/monitoring:",
+        query_params={workshops.KEY_PARAM: created["key"], "lang": lang},
+    )
+    if st.button(t("workshop.create_another")):
+        del st.session_state[CREATED]
+        st.rerun()

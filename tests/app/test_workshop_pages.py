@@ -1,0 +1,182 @@
+"""Workshop pages through AppTest: create, join by code, answer, live dashboard, close, share, delete."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from i18n import translate
+from scoring.engine import score_responses
+from scoring.frames import responses_frame
+from tests.app.conftest import answer_all_steps, assert_no_exception, click, new_app
+from ui.catalogue import shipped_questionnaires
+
+EXPRESS = "express"
+
+
+def create_workshop(organisations: str = "Association A\nAssociation B", lang: str = "fr") -> tuple[str, str]:
+    app = new_app(lang)
+    app.run()
+    app.switch_page("pages/workshop.py").run()
+    app.text_input[0].input("Conseil d'administration du 12 mars")
+    app.selectbox[0].set_value(EXPRESS)
+    app.text_area[0].input(organisations)
+    app.button[0].click().run()
+    assert_no_exception(app)
+    join_link, dashboard_link = (c.value for c in app.code)
+    code = join_link.split("code=")[1].split("&")[0]
+    key = dashboard_link.split("k=")[1].split("&")[0]
+    assert code in [m.value.removeprefix("# ") for m in app.markdown]
+    assert app.image, "a QR code to project"
+    return code, key
+
+
+def participant(code: str, values: dict[str, int | str], profile: dict[str, str]) -> AppTest:
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("pages/join.py").run()
+    assert_no_exception(app)
+    click(app, "join_start")
+    answer_all_steps(app, values, profile)
+    click(app, "submit")
+    assert any(s.value == translate("results.thanks", "fr") for s in app.success)
+    return app
+
+
+def answers_pattern(shift: int) -> dict[str, int | str]:
+    questionnaire = shipped_questionnaires()[EXPRESS]
+    return {item.id: ((position * 2 + shift) % 5) + 1 for position, item in enumerate(questionnaire.items)}
+
+
+def dashboard(key: str, lang: str = "fr", *, expect_ok: bool = True) -> AppTest:
+    app = new_app(lang, k=key)
+    app.run()
+    app.switch_page("pages/dashboard.py").run()
+    assert not app.exception
+    if expect_ok:
+        assert_no_exception(app)
+    return app
+
+
+@pytest.fixture
+def workshop_with_three_answers() -> tuple[str, str, list[dict[str, int | str]], list[dict[str, str]]]:
+    code, key = create_workshop()
+    values = [answers_pattern(shift) for shift in (0, 1, 4)]
+    profiles = [
+        {"role": "administrateur", "organisation": "Association A"},
+        {"role": "salarie", "organisation": "Association A"},
+        {"role": "benevole", "organisation": "Association B"},
+    ]
+    for given, profile in zip(values, profiles, strict=True):
+        participant(code, given, profile)
+    return code, key, values, profiles
+
+
+def test_dashboard_shows_counts_radar_and_disagreements_from_the_scoring_module(
+    workshop_with_three_answers: tuple,
+) -> None:
+    _code, key, values, profiles = workshop_with_three_answers
+    app = dashboard(key)
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics[translate("dashboard.joined", "fr")] == "3"
+    assert metrics[translate("dashboard.submitted", "fr")] == "3"
+    assert translate("dashboard.discuss_title", "fr") in [s.value for s in app.subheader]
+
+    questionnaire = shipped_questionnaires()[EXPRESS]
+    answers = [{k: (None if v == "na" else int(v)) for k, v in given.items()} for given in values]
+    expected = score_responses(questionnaire, responses_frame(questionnaire, answers, profiles))
+    assert metrics[translate("results.overall", "fr")] == f"{expected.overall.score:.1f}".replace(".", ",")
+    # The first item of « À discuter en priorité » is the one with the lowest consensus.
+    lowest = min((s for s in expected.items if s.consensus is not None), key=lambda s: s.consensus)
+    text = next(i.text["fr"] for i in questionnaire.items if i.id == lowest.id)
+    assert any(m.value == f"**1. {text}**" for m in app.markdown)
+
+
+def test_breakdown_by_organisation_suppresses_small_groups(workshop_with_three_answers: tuple) -> None:
+    _code, key, _values, _profiles = workshop_with_three_answers
+    app = dashboard(key)
+    app.button_group(key="dashboard_group_by").set_value("organisation").run()
+    assert_no_exception(app)
+    captions = " ".join(c.value for c in app.caption)
+    # Two people in A and one in B: both under min_group_size (3), sizes only.
+    assert "2 personne(s)" in captions and "1 personne(s)" in captions
+
+
+def test_a_participant_code_opens_no_dashboard_and_no_results(workshop_with_three_answers: tuple) -> None:
+    code, _key, _values, _profiles = workshop_with_three_answers
+    app = dashboard(code, expect_ok=False)
+    assert [e.value for e in app.error] == [translate("dashboard.unknown_key", "fr")]
+    assert not app.metric
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("pages/group_results.py").run()
+    assert translate("group_results.not_yet", "fr") in [i.value for i in app.info]
+    assert not app.metric
+
+
+def test_close_then_participants_see_group_results_then_delete_removes_everything(
+    workshop_with_three_answers: tuple,
+) -> None:
+    code, key, _values, _profiles = workshop_with_three_answers
+    app = dashboard(key)
+    close = next(b for b in app.button if b.label == translate("dashboard.close", "fr"))
+    close.click().run()
+    assert_no_exception(app)
+
+    late = new_app("fr", code=code)
+    late.run()
+    late.switch_page("pages/join.py").run()
+    assert translate("join.closed", "fr") in [w.value for w in late.warning]
+
+    shared = new_app("fr", code=code)
+    shared.run()
+    shared.switch_page("pages/group_results.py").run()
+    assert_no_exception(shared)
+    assert shared.metric, "the group's overall score is shown once closed"
+
+    app = dashboard(key)
+    app.text_input(key="delete_confirm").input("supprimer").run()
+    delete = next(b for b in app.button if b.label == translate("dashboard.delete", "fr"))
+    delete.click().run()
+    assert translate("dashboard.deleted_done", "fr") in [s.value for s in app.success]
+    assert dashboard(key, expect_ok=False).error, "the facilitator link opens nothing any more"
+    gone = new_app("fr", code=code)
+    gone.run()
+    gone.switch_page("pages/group_results.py").run()
+    assert [e.value for e in gone.error] == [translate("join.unknown_code", "fr")]
+
+
+def test_results_wait_for_min_group_size() -> None:
+    code, key = create_workshop()
+    participant(code, answers_pattern(0), {"role": "direction", "organisation": "Association A"})
+    app = dashboard(key)
+    assert translate("dashboard.too_few", "fr", minimum=3) in [i.value for i in app.info]
+    assert not any(m.label == translate("results.overall", "fr") for m in app.metric)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_workshop_pages_render_in_both_languages(lang: str) -> None:
+    code, key = create_workshop(lang=lang)
+    for page, query in [
+        ("pages/workshop.py", {}),
+        ("pages/join.py", {"code": code}),
+        ("pages/dashboard.py", {"k": key}),
+        ("pages/projection.py", {"k": key}),
+        ("pages/group_results.py", {"code": code}),
+    ]:
+        app = new_app(lang, **query)
+        app.run()
+        app.switch_page(page).run()
+        assert_no_exception(app)
+
+
+def test_bad_workshop_form_keeps_what_was_typed_and_says_what_is_wrong() -> None:
+    app = new_app("fr")
+    app.run()
+    app.switch_page("pages/workshop.py").run()
+    app.text_area[0].input("Une association\n" + "X" * 200)
+    app.button[0].click().run()
+    errors = [e.value for e in app.error]
+    assert translate("workshop.error_no_title", "fr") in errors
+    assert translate("workshop.error_org_too_long", "fr", length=80) in errors
+    assert app.text_area[0].value.startswith("Une association")

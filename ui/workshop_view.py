@@ -1,0 +1,101 @@
+"""Blocks shared by the workshop pages: the sharing panel, the live aggregate, the disagreement list."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from reports.figures import distribution_figure, radar_figure
+from scoring.model import Questionnaire, text_in
+from scoring.results import ScoreReport
+from ui import workshops
+from ui.results_view import band_badge, format_score
+from ui.state import current_language, t
+from ui.text import plain
+
+
+def share_panel(code: str) -> None:
+    """The participant code, join link and QR code, large enough to be read on a projected screen."""
+    lang = current_language()
+    url = workshops.join_url(code, lang)
+    text, qr = st.columns([3, 2])
+    with text:
+        st.markdown(t("workshop.join_instructions"))
+        st.markdown(f"# {code}")
+        st.code(url, language=None, wrap_lines=True)
+    with qr:
+        st.image(workshops.qr_png(url), caption=t("workshop.qr_caption"), width=260)
+
+
+def disagreements(
+    questionnaire: Questionnaire,
+    report: ScoreReport,
+    *,
+    limit: int | None = None,
+    with_distribution: bool = True,
+    key: str = "discuss",
+) -> None:
+    """Items by growing consensus: the ones the room disagrees on come first, flagged « À discuter »."""
+    lang = current_language()
+    texts = {item.id: text_in(item.text, lang) for item in questionnaire.items}
+    ranked = sorted((s for s in report.items if s.consensus is not None), key=lambda s: s.consensus or 0.0)
+    if not ranked:
+        st.info(t("dashboard.no_consensus_yet"))
+        return
+    for position, stats in enumerate(ranked[:limit] if limit else ranked, start=1):
+        with st.container(border=True):
+            dimension = text_in(questionnaire.dimension_of(stats.id).label, lang)
+            flag = t("dashboard.to_discuss") if stats.dissensus else t("dashboard.agreement")
+            st.markdown(f"**{position}. {texts[stats.id]}**")
+            st.caption(
+                t(
+                    "dashboard.item_line",
+                    dimension=dimension,
+                    flag=flag,
+                    consensus=f"{stats.consensus:.2f}",
+                    mean=format_score(stats.mean),
+                    n=stats.n,
+                )
+            )
+            if with_distribution:
+                st.plotly_chart(
+                    distribution_figure(questionnaire, stats.distribution, lang),
+                    config={"displayModeBar": False, "staticPlot": True},
+                    key=f"{key}_{stats.id}",
+                )
+
+
+def group_radar(questionnaire: Questionnaire, report: ScoreReport, *, height: int = 460, key: str = "radar") -> None:
+    lang = current_language()
+    st.plotly_chart(
+        radar_figure(questionnaire, report, lang, spread="iqr", height=height),
+        config={"displayModeBar": False},
+        key=key,
+    )
+    st.caption(t("dashboard.spread_caption"))
+
+
+def breakdown(questionnaire: Questionnaire, report: ScoreReport, field_id: str) -> None:
+    """Scores per role or organisation; a group under min_group_size shows its size only."""
+    lang = current_language()
+    groups = report.groups.get(field_id, {})
+    if not groups:
+        st.info(t("dashboard.no_breakdown"))
+        return
+    field = questionnaire.profile_field(field_id)
+    option_labels = {o.id: text_in(o.label, lang) for o in field.options} if field else {}
+    for value, group in groups.items():
+        with st.container(border=True):
+            name = option_labels.get(value) or plain(value)
+            if group.suppressed:
+                st.markdown(f"**{name}**")
+                st.caption(t("dashboard.suppressed", n=group.n_respondents, minimum=questionnaire.min_group_size))
+                continue
+            st.markdown(f"**{name}** · {t('dashboard.people', n=group.n_respondents)}")
+            stats = {d.id: d for d in group.dimensions or []}
+            columns = st.columns(len(questionnaire.dimensions))
+            for column, dimension in zip(columns, questionnaire.dimensions, strict=True):
+                with column:
+                    stat = stats.get(dimension.id)
+                    st.caption(text_in(dimension.label, lang))
+                    st.markdown(f"**{format_score(stat.score if stat else None)}**")
+                    band_badge(stat.band if stat else None)

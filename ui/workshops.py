@@ -1,0 +1,116 @@
+"""Workshops seen from the pages: creation, joining, the aggregate report. No individual answer leaves here."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from scoring.engine import score_responses
+from scoring.frames import responses_frame
+from scoring.model import Questionnaire
+from scoring.results import ScoreReport
+from storage import FacilitatorView, ParticipantView
+from ui.catalogue import get_questionnaire
+from ui.services import get_store
+
+CODE_PARAM = "code"
+KEY_PARAM = "k"
+MAX_ORGANISATIONS = 30
+MAX_ORGANISATION_LENGTH = 80
+MAX_TITLE_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class WorkshopResults:
+    """What a facilitator (or, once closed, a participant) may see: aggregates, or nothing yet."""
+
+    questionnaire: Questionnaire
+    joined: int
+    submitted: int
+    report: ScoreReport | None  # None while fewer than min_group_size people have submitted
+
+
+def parse_organisations(text: str) -> tuple[list[str], list[str]]:
+    """One organisation per line; returns the clean list and the problems (as i18n keys with params)."""
+    names: list[str] = []
+    problems: list[str] = []
+    for line in text.splitlines():
+        name = " ".join(line.split())
+        if not name:
+            continue
+        if len(name) > MAX_ORGANISATION_LENGTH:
+            problems.append("workshop.error_org_too_long")
+            continue
+        if name.casefold() in (n.casefold() for n in names):
+            continue
+        names.append(name)
+    if len(names) > MAX_ORGANISATIONS:
+        problems.append("workshop.error_too_many_orgs")
+    return names, problems
+
+
+def base_url() -> str:
+    """The address the app is served at, as the browser sees it (behind a proxy too)."""
+    url = st.context.url or "http://localhost:8501/"
+    parts = urlsplit(url)
+    path = parts.path.rsplit("/", 1)[0] if "." not in parts.path.rsplit("/", 1)[-1] else parts.path
+    root = path
+    for page in ("/workshop", "/join", "/dashboard", "/projection", "/results", "/questionnaire", "/method", "/home"):
+        if root.endswith(page):
+            root = root[: -len(page)]
+    return f"{parts.scheme}://{parts.netloc}{root.rstrip('/')}"
+
+
+def join_url(code: str, lang: str) -> str:
+    return f"{base_url()}/join?{urlencode({CODE_PARAM: code, 'lang': lang})}"
+
+
+def dashboard_url(key: str, lang: str) -> str:
+    return f"{base_url()}/dashboard?{urlencode({KEY_PARAM: key, 'lang': lang})}"
+
+
+def qr_png(url: str) -> bytes:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=10, border=2)
+    return buffer.getvalue()
+
+
+def facilitator_view(key: str | None) -> FacilitatorView | None:
+    if not key:
+        return None
+    return get_store().workshop_for_facilitator(key)
+
+
+def participant_view(code: str | None) -> ParticipantView | None:
+    if not code:
+        return None
+    return get_store().workshop_for_participant(code)
+
+
+def workshop_context_for(code: str | None, workshop_id: int) -> tuple[list[str], list[str]] | None:
+    """A participant's organisations and profile questions, found again from the code in their URL."""
+    view = participant_view(code)
+    if view is None or view.id != workshop_id:
+        return None
+    return list(view.organisations), list(view.profile_fields)
+
+
+def results_for(workshop: ParticipantView, *, group_by: str | None = None) -> WorkshopResults | None:
+    """The workshop's aggregate report, computed by the scoring module from submitted responses only."""
+    questionnaire = get_questionnaire(workshop.questionnaire_id)
+    if questionnaire is None:
+        return None
+    store = get_store()
+    joined, submitted = store.workshop_counts(workshop.id)
+    if submitted < questionnaire.min_group_size:
+        return WorkshopResults(questionnaire, joined, submitted, None)
+    responses = store.submitted_responses(workshop.id)
+    frame = responses_frame(questionnaire, [r.answers for r in responses], [r.profile for r in responses])
+    field = group_by if group_by and questionnaire.profile_field(group_by) else None
+    report = score_responses(questionnaire, frame, group_by=field)
+    return WorkshopResults(questionnaire, joined, submitted, report)
