@@ -80,7 +80,7 @@ def _check_header(table: Table, questionnaire: Questionnaire) -> tuple[dict[str,
     for position, name in enumerate(table.header):
         letter = column_letter(position)
         if not name:
-            filled = _filled(table.cells[position]) if position < table.cells.shape[1] else np.zeros(0, bool)
+            filled = filled_cells(table.cells[position]) if position < table.cells.shape[1] else np.zeros(0, bool)
             if filled.any():  # else a trailing separator, harmless
                 row = int(table.rows[np.argmax(filled)])
                 problems.append(ResponseProblem("unnamed_column", row=row, letter=letter))
@@ -106,7 +106,7 @@ def _suggestion(name: str, known: set[str]) -> str | None:
     return close[0] if close else None
 
 
-def _filled(column: pd.Series) -> np.ndarray:
+def filled_cells(column: pd.Series) -> np.ndarray:
     """Cells holding something other than blanks."""
     text = column.astype(str).where(column.notna())
     return (text.str.strip().fillna("") != "").to_numpy(dtype=bool)

@@ -26,7 +26,7 @@ import pandas as pd
 
 from scoring.model import Questionnaire
 from scoring.response_problems import ResponseProblem, ResponsesError, ResponseWarning
-from scoring.responses_check import NA_TOKENS, Table, check_table
+from scoring.responses_check import NA_TOKENS, Table, check_table, filled_cells
 
 # Cells beyond the header's last column are read too, so that a value there is reported instead of lost.
 _SPARE_COLUMNS = 8
@@ -175,7 +175,9 @@ def _read_xlsx(data: bytes) -> Table:
     except Exception as error:  # a damaged workbook fails in zipfile, XML or openpyxl, each its own way
         detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ResponsesError([ResponseProblem("xlsx_unreadable", params={"detail": detail[:120]})]) from None
-    filled = sheet.notna().to_numpy() & (sheet.astype(str).apply(lambda column: column.str.strip()) != "").to_numpy()
+    if sheet.empty:
+        raise ResponsesError([ResponseProblem("file_empty")])
+    filled = np.column_stack([filled_cells(sheet[column]) for column in sheet.columns])
     nonempty_rows = np.flatnonzero(filled.any(axis=1))
     if nonempty_rows.size == 0:
         raise ResponsesError([ResponseProblem("file_empty")])
