@@ -141,7 +141,7 @@ def _check_values(raw: np.ndarray, scale_min: int, scale_max: int) -> None:
         row, column = np.argwhere(bad)[0]
         raise InvalidResponses(
             f"{int(bad.sum())} value(s) are not whole numbers from {scale_min} to {scale_max}, "
-            f"e.g. {raw[row, column]!r} (row {row}, item column {column})"
+            f"e.g. {raw[row, column]!r} at row position {row}, item position {column}"
         )
 
 

@@ -8,6 +8,10 @@ from typing import Any
 # {placeholders} come from ``params``.
 MESSAGES: dict[str, dict[str, str]] = {
     "file_unreadable": {"fr": "fichier illisible : {detail}", "en": "cannot read the file: {detail}"},
+    "file_too_large": {
+        "fr": "fichier trop volumineux ({size} octets) : la limite est de {limit} octets",
+        "en": "file too large ({size} bytes): the limit is {limit} bytes",
+    },
     "file_empty": {"fr": "le fichier est vide", "en": "the file is empty"},
     "file_type": {
         "fr": "format non reconnu : un fichier de réponses est un CSV (.csv) ou un classeur Excel (.xlsx)",
@@ -137,8 +141,11 @@ class ResponsesError(Exception):
 
     def __init__(self, problems: list[ResponseProblem], file: str | None = None) -> None:
         self.problems = problems
-        self.file = file
-        super().__init__(self.describe("en"))
+        self.file = file  # may be set later by the reader, which knows the file's name
+        super().__init__(problems)
+
+    def __str__(self) -> str:
+        return self.describe("en")
 
     def describe(self, lang: str = "fr") -> str:
         return "\n".join(problem.describe(lang, self.file) for problem in self.problems)

@@ -71,7 +71,7 @@ def _check_header(table: Table, questionnaire: Questionnaire) -> tuple[dict[str,
     if not any(name in known for name in named):
         # Nothing recognised: the first row is data, or the file belongs to another questionnaire. One clear
         # message beats one "unknown column" per column.
-        found = ", ".join(f"« {name} »" for name in named[:5]) or "—"
+        found = ", ".join(named[:5]) or "—"
         params = {"profile": profile_ids[0] if profile_ids else "organisation", "item": questionnaire.item_ids[0]}
         raise ResponsesError([ResponseProblem("no_header", row=1, params={**params, "found": found})])
 
@@ -224,7 +224,7 @@ def _build_frame(
         counts = frame[RESPONDENT_COLUMN].value_counts()
         repeated = counts[counts > 1]
         if len(repeated):
-            examples = ", ".join(f"« {value} »" for value in repeated.index[:5])
+            examples = ", ".join(str(value) for value in repeated.index[:5])
             warnings.append(
                 ResponseWarning(
                     "duplicate_respondents",

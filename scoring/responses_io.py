@@ -61,10 +61,15 @@ def read_responses(path: str | Path, questionnaire: Questionnaire) -> tuple[pd.D
 
 
 def read_responses_bytes(
-    data: bytes, filename: str, questionnaire: Questionnaire
+    data: bytes, filename: str, questionnaire: Questionnaire, *, max_bytes: int | None = None
 ) -> tuple[pd.DataFrame, list[ResponseWarning]]:
-    """Same as :func:`read_responses` for content already in memory (an upload); ``filename`` gives the format."""
+    """Same as :func:`read_responses` for content already in memory (an upload); ``filename`` gives the format.
+
+    ``max_bytes`` refuses a larger upload before anything is parsed.
+    """
     try:
+        if max_bytes is not None and len(data) > max_bytes:
+            raise ResponsesError([ResponseProblem("file_too_large", params={"size": len(data), "limit": max_bytes})])
         table = _read_table(data, filename, set(questionnaire.item_ids))
         return check_table(table, questionnaire)
     except ResponsesError as error:
@@ -119,7 +124,8 @@ def _read_csv(data: bytes, item_ids: set[str]) -> Table:
     text, encoding = _decode(data)
     if text.startswith("\ufeff"):
         text = text[1:]
-    header_line = text.split("\n", 1)[0].rstrip("\r")
+    end = text.find("\n")
+    header_line = (text if end < 0 else text[:end]).rstrip("\r")
     if not header_line.strip(",;\t \r\n"):
         raise ResponsesError([ResponseProblem("header_blank", row=1)])
     separator = _sniff_separator(header_line)

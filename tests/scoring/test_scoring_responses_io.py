@@ -172,6 +172,13 @@ def test_file_types(small):
     assert problems(b"PK\x03\x04 not really a zip", small, "r.xlsx")[0].startswith("r.xlsx: unreadable Excel workbook")
 
 
+def test_size_limit_for_uploads(small):
+    with pytest.raises(ResponsesError, match="too large"):
+        read_responses_bytes(b"a1\n1\n" * 100, "r.csv", small, max_bytes=100)
+    frame, _ = read_responses_bytes(b"a1\n1\n", "r.csv", small, max_bytes=100)
+    assert len(frame) == 1
+
+
 def test_missing_file(small, tmp_path):
     with pytest.raises(ResponsesError) as raised:
         read_responses(tmp_path / "absent.csv", small)
