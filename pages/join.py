@@ -21,7 +21,10 @@ with st.form("join", enter_to_submit=True):
     joined = st.form_submit_button(t("join.submit"), type="primary")
 
 if joined or code_in_url:
-    workshop = workshops.participant_view(code)
+    workshop = workshops.join(code)
+    if workshop == "wait":
+        st.error(t("join.wait"))
+        st.stop()
     questionnaire = get_questionnaire(workshop.questionnaire_id) if workshop else None
     if workshop is None or questionnaire is None:
         st.error(t("join.unknown_code"))

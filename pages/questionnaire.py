@@ -36,6 +36,8 @@ if flow.is_submitted():
 
 if flow.workshop_closed():
     st.warning(t("questionnaire.workshop_closed"))
+if flow.workshop_gone():
+    st.warning(t("questionnaire.workshop_gone"))
 
 options = [*scale.values, *([flow.NOT_APPLICABLE] if scale.allow_na else [])]
 

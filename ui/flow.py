@@ -36,6 +36,7 @@ WORKSHOP_CODE = "flow_workshop_code"
 CODE_PARAM = "code"
 CLOSED = "flow_workshop_closed"
 JUST_SUBMITTED = "flow_just_submitted"
+GONE = "flow_workshop_gone"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def _reset(
     st.session_state[STEP] = 0
     st.session_state[SUBMITTED] = False
     st.session_state[CLOSED] = False
+    st.session_state[GONE] = False
 
 
 def restore_from_url() -> bool:
@@ -143,7 +145,7 @@ def context() -> FlowContext | None:
 
 def save() -> None:
     """Save the draft; in a workshop the facilitator has closed, keep the answers on screen and say so."""
-    from storage import WorkshopClosed
+    from storage import StorageError, WorkshopClosed
 
     if st.session_state.get(SUBMITTED):
         return
@@ -151,10 +153,17 @@ def save() -> None:
         _save_draft()
     except WorkshopClosed:
         st.session_state[CLOSED] = True
+    except StorageError:
+        # The workshop was deleted meanwhile: say so rather than crash; the answers stay on screen.
+        st.session_state[GONE] = True
 
 
 def workshop_closed() -> bool:
     return bool(st.session_state.get(CLOSED))
+
+
+def workshop_gone() -> bool:
+    return bool(st.session_state.get(GONE))
 
 
 def _save_draft() -> None:
@@ -298,7 +307,7 @@ def is_submitted() -> bool:
 
 def submit() -> str:
     """Idempotent: a second click, or a reload after submitting, changes nothing. Returns "ok" or "closed"."""
-    from storage import WorkshopClosed
+    from storage import StorageError, WorkshopClosed
 
     try:
         _save_draft()
@@ -306,6 +315,9 @@ def submit() -> str:
     except WorkshopClosed:
         st.session_state[CLOSED] = True
         return "closed"
+    except StorageError:
+        st.session_state[GONE] = True
+        return "gone"
     st.session_state[SUBMITTED] = True
     st.session_state[JUST_SUBMITTED] = True
     return "ok"

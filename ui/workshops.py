@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -14,6 +15,7 @@ from scoring.model import Questionnaire
 from scoring.results import ScoreReport
 from storage import FacilitatorView, ParticipantView
 from ui.catalogue import get_questionnaire
+from ui.rate_limit import FailureBrake
 from ui.services import get_store
 
 CODE_PARAM = "code"
@@ -86,10 +88,26 @@ def facilitator_view(key: str | None) -> FacilitatorView | None:
     return get_store().workshop_for_facilitator(key)
 
 
+@st.cache_resource(show_spinner=False)
+def join_brake() -> FailureBrake:
+    return FailureBrake()
+
+
 def participant_view(code: str | None) -> ParticipantView | None:
     if not code:
         return None
     return get_store().workshop_for_participant(code)
+
+
+def join(code: str) -> ParticipantView | Literal["wait"] | None:
+    """A code typed by a participant: the workshop, None for a wrong code, "wait" while the brake is on."""
+    brake = join_brake()
+    if not brake.allowed():
+        return "wait"
+    view = participant_view(code)
+    if view is None:
+        brake.record_failure()
+    return view
 
 
 def workshop_context_for(code: str | None, workshop_id: int) -> tuple[list[str], list[str]] | None:

@@ -180,3 +180,13 @@ def test_bad_workshop_form_keeps_what_was_typed_and_says_what_is_wrong() -> None
     assert translate("workshop.error_no_title", "fr") in errors
     assert translate("workshop.error_org_too_long", "fr", length=80) in errors
     assert app.text_area[0].value.startswith("Une association")
+
+
+def test_a_wrong_code_is_refused_with_a_clear_message() -> None:
+    create_workshop()
+    app = new_app("fr", code="ZZZZ-ZZZZ")
+    app.run()
+    app.switch_page("pages/join.py").run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [translate("join.unknown_code", "fr")]
+    assert not any(b.key == "join_start" for b in app.button)
