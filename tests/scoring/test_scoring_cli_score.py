@@ -264,3 +264,16 @@ def test_the_real_entry_point(tmp_path):
     assert completed.returncode == 2
     assert "ligne 3, colonne « a1 » (B)" in completed.stderr and "Traceback" not in completed.stderr
     assert not (tmp_path / "bad.json").exists()
+
+
+def test_scoring_stays_pure_and_a_csv_needs_no_openpyxl(tmp_path):
+    """scoring never imports the UI or the database; openpyxl is loaded for workbooks only (start-up cost)."""
+    script = (
+        "import sys\n"
+        "from scoring.cli import main\n"
+        f"code = main(['score', {str(SMALL)!r}, {str(good_csv(tmp_path))!r}, '-o', {str(tmp_path / 'o.json')!r}])\n"
+        "loaded = [m for m in ('openpyxl', 'streamlit', 'sqlalchemy', 'storage', 'plotly') if m in sys.modules]\n"
+        "print(code, loaded)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert completed.stdout.strip() == "0 []", completed.stderr
