@@ -194,6 +194,12 @@ def test_windows_1252_that_is_not_utf8_is_read(capsys, tmp_path):
     assert_refused(capsys, tmp_path, responses, "ligne 2", "colonne « a1 »")
 
 
+def test_an_unsupported_encoding_is_refused_plainly(capsys, tmp_path):
+    # Excel's "Unicode text" is UTF-16: say what to do instead of failing on NUL bytes.
+    responses = csv_file(tmp_path, "respondent,a1\nR1,4\n", encoding="utf-16")
+    assert_refused(capsys, tmp_path, responses, "responses.csv", "UTF-16", "CSV UTF-8")
+
+
 def test_empty_file(capsys, tmp_path):
     assert_refused(capsys, tmp_path, csv_file(tmp_path, ""), "responses.csv", "le fichier est vide")
 
