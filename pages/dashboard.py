@@ -8,10 +8,13 @@ import streamlit as st
 from scoring.model import text_in
 from ui import results_view, workshops
 from ui.catalogue import get_questionnaire
+from ui.entry import ensure_app_shell
 from ui.services import get_store
 from ui.state import current_language, t
 from ui.text import plain
 from ui.workshop_view import breakdown, disagreements, group_radar, share_panel
+
+ensure_app_shell()
 
 REFRESH = timedelta(seconds=4)
 lang = current_language()

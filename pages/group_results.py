@@ -3,9 +3,12 @@
 import streamlit as st
 
 from ui import results_view, workshops
+from ui.entry import ensure_app_shell
 from ui.state import t
 from ui.text import plain
 from ui.workshop_view import disagreements, group_radar
+
+ensure_app_shell()
 
 st.title(t("group_results.title"))
 code = st.query_params.get(workshops.CODE_PARAM)

@@ -5,8 +5,11 @@ import streamlit as st
 from scoring.model import text_in
 from ui import flow, workshops
 from ui.catalogue import get_questionnaire
+from ui.entry import ensure_app_shell
 from ui.state import current_language, t
 from ui.text import plain
+
+ensure_app_shell()
 
 lang = current_language()
 st.title(t("join.title"))

@@ -5,9 +5,12 @@ from datetime import timedelta
 import streamlit as st
 
 from ui import workshops
+from ui.entry import ensure_app_shell
 from ui.state import t
 from ui.text import plain
 from ui.workshop_view import disagreements, group_radar
+
+ensure_app_shell()
 
 key = st.query_params.get(workshops.KEY_PARAM)
 workshop = workshops.facilitator_view(key)

@@ -4,7 +4,10 @@ import streamlit as st
 
 from scoring.model import text_in
 from ui import flow
+from ui.entry import ensure_app_shell
 from ui.state import current_language, t
+
+ensure_app_shell()
 
 lang = current_language()
 ctx = flow.context()

@@ -5,8 +5,11 @@ import streamlit as st
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
 from ui import flow, results_view, workshops
+from ui.entry import ensure_app_shell
 from ui.own_results import own_report
 from ui.state import current_language, t
+
+ensure_app_shell()
 
 lang = current_language()
 ctx = flow.context()

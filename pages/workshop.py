@@ -5,9 +5,12 @@ import streamlit as st
 from scoring.model import text_in
 from ui import workshops
 from ui.catalogue import shipped_questionnaires
+from ui.entry import ensure_app_shell
 from ui.services import get_store
 from ui.state import current_language, t
 from ui.workshop_view import share_panel
+
+ensure_app_shell()
 
 lang = current_language()
 CREATED = "workshop_created"

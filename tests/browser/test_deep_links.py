@@ -17,13 +17,6 @@ from tests.browser.conftest import KnownDefect, run_app_server, seed_submitted_r
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.xfail(
-    raises=KnownDefect,
-    strict=True,
-    reason="app-side: with the pages in a folder named pages/, Streamlit serves a deep link that arrives before "
-    "any run of app.py as an old-style page (pages/results.py alone): no st.navigation, no language control, "
-    "no wide layout, and a sidebar listing every file of pages/. Renaming the folder (e.g. app_pages/) fixes it",
-)
 def test_results_link_as_first_visit_after_a_restart(browser: Browser, tmp_path: Path) -> None:
     with run_app_server(tmp_path) as server:
         token = seed_submitted_response(server, "express", {"ex-eth-1": 4, "ex-eth-2": 4, "ex-com-1": 2, "ex-com-2": 2})
