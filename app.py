@@ -2,12 +2,15 @@
 
 import streamlit as st
 
+from ui.entry import run_in_shell
 from ui.pages import build_navigation
 from ui.state import init_language, language_selector
+from ui.style import apply_style
 
 st.set_page_config(page_title="Radar du partenariat", page_icon="🧭", layout="wide")
 init_language()
+apply_style()
 navigation = build_navigation()
 with st.container(horizontal=True, horizontal_alignment="right"):
     language_selector()
-navigation.run()
+run_in_shell(navigation)

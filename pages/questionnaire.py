@@ -6,6 +6,7 @@ from scoring.model import text_in
 from ui import flow
 from ui.entry import ensure_app_shell
 from ui.state import current_language, t
+from ui.style import scroll_to_top
 
 ensure_app_shell()
 
@@ -22,6 +23,7 @@ total = flow.step_count(ctx)
 step = flow.current_step(ctx)
 kind, index = flow.describe_step(ctx, step)
 
+scroll_to_top(step)
 st.title(text_in(questionnaire.title, lang))
 st.progress((step + 1) / total, text=t("questionnaire.progress", step=step + 1, total=total))
 
@@ -123,25 +125,22 @@ else:
         st.success(t("questionnaire.summary_complete"))
     st.caption(t("questionnaire.summary_insufficient_note"))
     # A callback rather than the button's return value: the click must count even if the run is interrupted.
-    st.button(t("questionnaire.submit"), type="primary", key="submit", on_click=flow.submit)
+    st.button(t("questionnaire.submit"), type="primary", key="submit", on_click=flow.submit, width="stretch")
 
-navigation = st.columns([1, 1, 3])
-if step > 0:
-    navigation[0].button(
-        t("questionnaire.back"),
-        key="back",
-        on_click=flow.go_to,
-        args=(step - 1,),
-        icon=":material/arrow_back:",
-        width="stretch",
-    )
-if step < total - 1:
-    navigation[1].button(
-        t("questionnaire.next"),
-        key="next",
-        on_click=flow.go_to,
-        args=(step + 1,),
-        type="primary",
-        icon=":material/arrow_forward:",
-        width="stretch",
-    )
+# Back on the left, Next on the right, on one line even on a phone: the thumb finds Next where it expects it.
+with st.container(horizontal=True, horizontal_alignment="distribute"):
+    if step > 0:
+        st.button(
+            t("questionnaire.back"), key="back", on_click=flow.go_to, args=(step - 1,), icon=":material/arrow_back:"
+        )
+    else:
+        st.empty()
+    if step < total - 1:
+        st.button(
+            t("questionnaire.next"),
+            key="next",
+            on_click=flow.go_to,
+            args=(step + 1,),
+            type="primary",
+            icon=":material/arrow_forward:",
+        )

@@ -13,7 +13,11 @@ from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 
 Spread = Literal["iqr", "range"] | None
-FONT = {"family": "Source Sans Pro, Arial, sans-serif", "size": 14}
+# Streamlit's own web font, so that charts read like the rest of the page; dark grey for contrast on projectors.
+FONT = {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
+# Long labels are wrapped so that a chart also fits a 390 px phone screen.
+AXIS_LABEL_WIDTH = 14
+ITEM_LABEL_WIDTH = 48
 
 
 def _safe(text: str) -> str:
@@ -41,7 +45,9 @@ def radar_figure(
     stats = {d.id: d for d in report.dimensions}
     scores = [stats[d.id].score if d.id in stats else None for d in questionnaire.dimensions]
     axis = [
-        label if score is not None else f"{label}<br><i>{translate('results.insufficient', lang)}</i>"
+        _wrap(label, AXIS_LABEL_WIDTH)
+        if score is not None
+        else f"{_wrap(label, AXIS_LABEL_WIDTH)}<br><i>{translate('results.insufficient', lang)}</i>"
         for label, score in zip(labels, scores, strict=True)
     ]
     figure = go.Figure()
@@ -54,6 +60,8 @@ def radar_figure(
         for label, score, d in zip(labels, scores, questionnaire.dimensions, strict=True)
     ]
     closed = scores + scores[:1]
+    # The line is closed by repeating the first point; its marker colour must be repeated too.
+    colours = [band_colour(stats[d.id].band if d.id in stats else None) for d in questionnaire.dimensions]
     figure.add_trace(
         go.Scatterpolar(
             r=closed,
@@ -62,7 +70,7 @@ def radar_figure(
             fill="toself",
             fillcolor="rgba(0, 114, 178, 0.18)",
             line={"color": LINE_COLOUR, "width": 3},
-            marker={"size": 9, "color": [band_colour(stats[d.id].band) for d in questionnaire.dimensions] * 1},
+            marker={"size": 11, "color": colours + colours[:1], "line": {"color": "white", "width": 1.5}},
             name=translate("results.score", lang),
             hovertext=hover + hover[:1],
             hoverinfo="text",
@@ -71,12 +79,22 @@ def radar_figure(
     )
     figure.update_layout(
         polar={
-            "radialaxis": {"range": [0, 100], "tickvals": [0, 25, 50, 75, 100], "angle": 90, "tickfont": {"size": 11}},
-            "angularaxis": {"direction": "clockwise", "rotation": 90},
+            # Radial ticks between the first two axes, where they cross no dimension label.
+            # Room on both sides for a one-word label such as « Communication » on a 390 px phone.
+            "domain": {"x": [0.24, 0.76], "y": [0, 1]},
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": [questionnaire.bands.watch, questionnaire.bands.strength, 100],
+                "angle": 90 - 180 / len(axis),
+                "tickangle": 0,
+                "tickfont": {"size": 12, "color": "#555"},
+                "gridcolor": "#ccc",
+            },
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
             "bgcolor": "white",
         },
         showlegend=False,
-        margin={"l": 70, "r": 70, "t": 30, "b": 30},
+        margin={"l": 45, "r": 45, "t": 40, "b": 40},
         height=height,
         font=FONT,
         paper_bgcolor="white",
@@ -140,19 +158,26 @@ def _add_spread(
 
 
 def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> go.Figure:
-    """Items from the weakest, each bar coloured and labelled by its band; unanswered items are left out."""
+    """Items from the weakest, each bar coloured and labelled by its band, its statement written above it (so
+    that it fits a phone); unanswered items are left out."""
     scored = sorted((s for s in report.items if s.mean is not None), key=lambda s: s.mean)
     texts = {item.id: _safe(text_in(item.text, lang)) for item in questionnaire.items}
     dims = {item.id: _safe(text_in(questionnaire.dimension_of(item.id).label, lang)) for item in questionnaire.items}
-    labels = [_wrap(texts[s.id], 60) for s in scored]
+    wrapped = [_wrap(texts[s.id], ITEM_LABEL_WIDTH) for s in scored]
+    # Each statement takes a slot as tall as its wrapped text plus the bar.
+    slots = [label.count("<br>") + 1 for label in wrapped]
+    positions, top = [], 0.0
+    for lines in slots:
+        top += 0.55 * lines + 0.5
+        positions.append(top)
+        top += 0.45
     figure = go.Figure(
         go.Bar(
             x=[s.mean for s in scored],
-            y=labels,
+            y=positions,
+            width=0.6,
             orientation="h",
             marker={"color": [band_colour(s.band) for s in scored]},
-            text=[f"{_fmt(s.mean, lang)} · {band_label(s.band, lang)}" for s in scored],
-            textposition="auto",
             hovertext=[
                 f"{dims[s.id]}<br>{texts[s.id]}<br>{translate('results.score', lang)} : {_fmt(s.mean, lang)}"
                 for s in scored
@@ -160,17 +185,43 @@ def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: st
             hoverinfo="text",
         )
     )
+    for stats, label, y in zip(scored, wrapped, positions, strict=True):
+        figure.add_annotation(
+            x=0,
+            y=y - 0.35,
+            text=label,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            font={"size": 13},
+            xref="x",
+            yref="y",
+        )
+        # The value goes inside a long bar, after a short one (a score of 0 has no bar at all).
+        inside = (stats.mean or 0) >= 55
+        figure.add_annotation(
+            x=(stats.mean or 0) - 1 if inside else (stats.mean or 0) + 1,
+            y=y,
+            text=f"{_fmt(stats.mean, lang)} · {band_label(stats.band, lang)}",
+            showarrow=False,
+            xanchor="right" if inside else "left",
+            font={"size": 13, "color": "white" if inside else "#262730"},
+            xref="x",
+            yref="y",
+        )
     figure.add_vline(x=questionnaire.bands.watch, line_dash="dot", line_color=BAND_COLOURS["priority"])
     figure.add_vline(x=questionnaire.bands.strength, line_dash="dot", line_color=BAND_COLOURS["strength"])
     figure.update_layout(
-        xaxis={"range": [0, 100], "title": translate("results.score", lang)},
-        yaxis={"autorange": "reversed", "automargin": True},
-        height=max(260, 46 * len(scored) + 80),
-        margin={"l": 10, "r": 20, "t": 20, "b": 40},
+        xaxis={"range": [0, 100], "title": translate("results.score", lang), "fixedrange": True},
+        yaxis={"autorange": "reversed", "visible": False, "range": [top, 0], "fixedrange": True},
+        height=max(220, int(34 * top) + 70),
+        margin={"l": 8, "r": 8, "t": 10, "b": 45},
         font=FONT,
         showlegend=False,
         paper_bgcolor="white",
         plot_bgcolor="white",
+        bargap=0,
     )
     return figure
 

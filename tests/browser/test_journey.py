@@ -22,6 +22,8 @@ from i18n import LANGUAGES, catalogue
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire, text_in
 from tests.browser.conftest import ROOT, AppServer, shot, wait_idle
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, choose_radio, statement_group
+from tests.browser.helpers import click_button as click_named_button
 
 pytestmark = pytest.mark.browser
 
@@ -153,12 +155,6 @@ class Journey:
         expect(progress).to_contain_text(self.words("progress", step=step, total=self.total_steps), timeout=TIMEOUT_MS)
 
 
-# How far the content reaches beyond the right edge of the screen (Streamlit scrolls inside <main>).
-HORIZONTAL_OVERFLOW_JS = """() => {
-    const main = document.querySelector('[data-testid="stMain"]');
-    const widths = [document.documentElement.scrollWidth, main ? main.scrollWidth : 0];
-    return Math.max(...widths) - window.innerWidth;
-}"""
 # Everything a user can read: the HTML text, and the SVG text of the charts (labels, ticks, bar texts).
 VISIBLE_TEXT_JS = """() => [
     document.body.innerText,
@@ -193,11 +189,6 @@ def other_language_fragments(page: Page, lang: str, questionnaire: Questionnaire
 # ----- locating Streamlit widgets as a user sees them ----------------------------------------------------------
 
 
-def statement_group(page: Page, number: int, statement: str) -> Locator:
-    """The radio group of a statement: its accessible name is the numbered statement text."""
-    return page.get_by_role("radiogroup", name=f"{number}. {statement}", exact=True)
-
-
 def option_label(journey: Journey, value: int | str) -> str:
     if value == NA:
         return journey.words("not_applicable")
@@ -205,15 +196,8 @@ def option_label(journey: Journey, value: int | str) -> str:
 
 
 def choose(journey: Journey, group: Locator, label: str) -> None:
-    """Click (or tap) an option's visible label, like a person: the real <input> is visually hidden."""
-    option = group.locator('[data-testid="stRadioOption"]').filter(has_text=re.compile(f"^{re.escape(label)}$"))
-    if journey.device.phone:
-        option.tap()
-    else:
-        option.click()
-    expect(group.get_by_role("radio", name=label, exact=True)).to_be_checked()
-    # Each answer reruns the script (and saves the draft): let it finish before the next action.
-    wait_idle(journey.page)
+    """Click (or tap) an option's visible label, like a person, and wait for the rerun that saves the draft."""
+    choose_radio(journey.page, group, label, touch=journey.device.phone)
 
 
 def choose_with_keyboard(journey: Journey, previous: Locator, group: Locator, label: str, position: int) -> None:
@@ -243,11 +227,7 @@ def choose_with_keyboard(journey: Journey, previous: Locator, group: Locator, la
 
 
 def click_button(journey: Journey, name: str, scope: Page | Locator | None = None) -> None:
-    button = (scope or journey.page).get_by_role("button", name=name, exact=True)
-    if journey.device.phone:
-        button.tap()
-    else:
-        button.click()
+    click_named_button(scope or journey.page, name, touch=journey.device.phone)
 
 
 def answer_dimension(journey: Journey, index: int, *, keyboard: bool = False) -> None:
@@ -389,10 +369,12 @@ def check_results(journey: Journey) -> None:
     expect(radar.locator(".polarlayer .trace.scatter .point").first).to_be_attached()
     # At least one marker per dimension (the closing point of the line may repeat the first one).
     assert radar.locator(".polarlayer .trace.scatter .point").count() >= len(questionnaire.dimensions)
-    for dimension in questionnaire.dimensions:
-        expect(
-            radar.locator(".polarlayer .angularaxistick text", has_text=journey.text(dimension.label))
-        ).to_have_count(1)
+    # Long labels are wrapped on several lines (<tspan>s without spaces between them): compare without spaces.
+    expect(radar.locator(".polarlayer .angularaxistick text")).to_have_count(len(questionnaire.dimensions))
+    shown = sorted(
+        "".join(text.split()) for text in radar.locator(".polarlayer .angularaxistick text").all_text_contents()
+    )
+    assert shown == sorted("".join(journey.text(d.label).split()) for d in questionnaire.dimensions), shown
 
     # The overall score, as a metric, with the decimal separator of the language.
     metric = page.locator('[data-testid="stMetric"]').filter(has_text=journey.words("overall"))

@@ -13,13 +13,6 @@ pytestmark = pytest.mark.browser
 HEADING_TOP_JS = "() => document.querySelector('[data-testid=\"stMain\"] h2').getBoundingClientRect().top"
 
 
-@pytest.mark.xfail(
-    raises=KnownDefect,
-    strict=True,
-    reason="app-side, pages/questionnaire.py: a step change is a rerun, which keeps the scroll position; the next "
-    "dimension opens scrolled to its bottom, its heading and first statements above the screen, « Suivant » "
-    "right under the thumb",
-)
 def test_next_step_opens_at_its_top_on_a_phone(browser: Browser, app_server: AppServer) -> None:
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="fr-FR"

@@ -39,7 +39,7 @@ BAND_FILLS = {"rgb(0, 158, 115)", "rgb(213, 94, 0)", "rgb(230, 159, 0)"}
 # Chart texts (radar axis labels, bar labels and their statements) sticking out of their chart's box.
 CLIPPED_CHART_TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
     const box = plot.getBoundingClientRect();
-    return [...plot.querySelectorAll('.angularaxistick text, .ytick text, .xtick text, text.bartext')]
+    return [...plot.querySelectorAll('.angularaxistick text, .ytick text, .xtick text, text.bartext, .annotation-text')]
         .filter(text => {
             const r = text.getBoundingClientRect();
             return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
@@ -79,17 +79,7 @@ def open_results(browser: Browser, server: AppServer, token: str, width: int, he
     ("width", "height"),
     [
         pytest.param(1366, 900, id="desktop"),
-        pytest.param(
-            390,
-            844,
-            id="phone",
-            marks=pytest.mark.xfail(
-                raises=KnownDefect,
-                strict=True,
-                reason="app-side, reports/figures.py: fixed margins and 60-character labels do not fit 390 px; "
-                "radar axis labels and the statement bar chart are cut",
-            ),
-        ),
+        pytest.param(390, 844, id="phone"),
     ],
 )
 def test_chart_texts_fit_in_their_charts(
@@ -106,12 +96,6 @@ def test_chart_texts_fit_in_their_charts(
         page.context.close()
 
 
-@pytest.mark.xfail(
-    raises=KnownDefect,
-    strict=True,
-    reason="app-side, reports/figures.py radar_figure: the line is closed by repeating the first point but the "
-    "marker colours are not, so the first dimension's marker is drawn over in Plotly's default black",
-)
 def test_radar_markers_take_their_band_colour(browser: Browser, app_server: AppServer, results_token: str) -> None:
     page = open_results(browser, app_server, results_token, 1366, 900)
     try:

@@ -1,0 +1,47 @@
+"""The few layout rules Streamlit's theme does not give: touch targets, focus, contrast, phone layout.
+
+Only constant CSS and scripts written here go through ``st.html``: never a text typed by a user.
+"""
+
+import streamlit as st
+
+CSS = """
+<style>
+/* Answer choices: 44 px touch targets for fingers on a phone. */
+div[data-testid="stRadio"] label[data-baseweb="radio"] {
+  min-height: 44px;
+  align-items: center;
+  padding: 0.2rem 0.6rem 0.2rem 0.3rem;
+  border-radius: 0.5rem;
+}
+div[data-testid="stRadio"] label[data-baseweb="radio"]:hover { background: #eef5fb; }
+/* Keyboard users must see where they are. */
+div[data-testid="stRadio"] label[data-baseweb="radio"]:has(input:focus-visible) {
+  outline: 3px solid #0072B2;
+  outline-offset: 1px;
+}
+/* The statement reads before its scale. */
+div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1.05rem; font-weight: 600; }
+/* Captions dark enough for a projector and for low vision (contrast above 4.5:1). */
+div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p { color: #4a4f5a; }
+/* On a phone the scale is a column, in its order, rather than a ragged grid. */
+@media (max-width: 640px) {
+  div[data-testid="stRadio"] div[role="radiogroup"] { flex-direction: column; align-items: stretch; }
+}
+</style>
+"""
+
+
+def apply_style() -> None:
+    st.html(CSS)
+
+
+def scroll_to_top(step: int) -> None:
+    """A new step starts at its heading: a rerun keeps the scroll position, at the bottom of the last step."""
+    script = (
+        f"<script>/* step {int(step)} */ (() => {{"
+        + "const main = document.querySelector('[data-testid=stMain]');"
+        + "if (main) { main.scrollTo({top: 0}); } window.scrollTo({top: 0});"
+        + "})();</script>"
+    )
+    st.html(script, unsafe_allow_javascript=True, width="content")
