@@ -14,21 +14,6 @@ lang = current_language()
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
-uses = st.columns(3)
-links = {
-    "alone": None,
-    "workshop": ("pages/workshop.py", "home.use_workshop_link", ":material/groups:"),
-    "teach": ("pages/method.py", "home.method_link", ":material/calculate:"),
-}
-for column, (use, link) in zip(uses, links.items(), strict=True):
-    with column.container(border=True):
-        st.subheader(t(f"home.use_{use}_title"))
-        st.write(t(f"home.use_{use}_text"))
-        if link:
-            st.page_link(link[0], label=t(link[1]), icon=link[2])
-        if use == "workshop":
-            st.page_link("pages/join.py", label=t("home.join_link"), icon=":material/login:")
-
 st.header(t("home.choose"))
 questionnaires = shipped_questionnaires()
 if not questionnaires:
@@ -50,5 +35,18 @@ for questionnaire in questionnaires.values():
             flow.start(questionnaire.id)
             st.switch_page("pages/questionnaire.py", query_params=flow.url_params())
 
-st.divider()
-st.page_link("pages/method.py", label=t("home.method_link"), icon=":material/calculate:")
+st.header(t("home.uses_title"))
+uses = st.columns(3)
+links = {
+    "alone": None,
+    "workshop": ("pages/workshop.py", "home.use_workshop_link", ":material/groups:"),
+    "teach": ("pages/method.py", "home.method_link", ":material/calculate:"),
+}
+for column, (use, link) in zip(uses, links.items(), strict=True):
+    with column.container(border=True):
+        st.subheader(t(f"home.use_{use}_title"))
+        st.write(t(f"home.use_{use}_text"))
+        if link:
+            st.page_link(link[0], label=t(link[1]), icon=link[2])
+        if use == "workshop":
+            st.page_link("pages/join.py", label=t("home.join_link"), icon=":material/login:")

@@ -42,7 +42,8 @@ if not flow.is_submitted():
         query_params=flow.url_params(),
     )
 
-chart, summary = st.columns([3, 2])
+# The overall score first: on a phone the columns stack and it must be on the first screen.
+summary, chart = st.columns([2, 3])
 with chart:
     st.plotly_chart(radar_figure(questionnaire, report, lang), config={"displayModeBar": False}, key="radar")
 with summary:

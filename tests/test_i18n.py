@@ -39,6 +39,8 @@ def french_typography_problems(text: str) -> list[str]:
         problems.append("no non-breaking space before ; ? ! or :")
     if '"' in text:
         problems.append("straight quotes: use « »")
+    if "'" in text:
+        problems.append("straight apostrophe: use ’")
     if re.search(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»", text):
         problems.append("« » need non-breaking spaces inside")
     if re.search(r"\b(Etape|Etat|Ecole|Equipe|Ethique|A la|A l')", text):
@@ -51,7 +53,7 @@ def test_french_typography() -> None:
     assert {key: problems for key, problems in found.items() if problems} == {}
 
 
-@pytest.mark.parametrize("bad", ["Qui répond ?", "Source: x", 'le "radar"', "«radar»", "Etape 1"])
+@pytest.mark.parametrize("bad", ["Qui répond ?", "Source: x", 'le "radar"', "«radar»", "Etape 1", "l'atelier"])
 def test_the_typography_check_catches_mistakes(bad: str) -> None:
     assert french_typography_problems(bad)
 

@@ -23,7 +23,7 @@ div[data-testid="stRadio"] label[data-baseweb="radio"]:has(input:focus-visible) 
 /* The statement reads before its scale. */
 div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1.05rem; font-weight: 600; }
 /* Captions dark enough for a projector and for low vision (contrast above 4.5:1). */
-div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] p { color: #4a4f5a; }
+div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * { color: #4a4f5a !important; }
 /* On a phone the scale is a column, in its order, rather than a ragged grid. */
 @media (max-width: 640px) {
   div[data-testid="stRadio"] div[role="radiogroup"] { flex-direction: column; align-items: stretch; }
