@@ -61,7 +61,7 @@ UI: dict[str, dict[str, str]] = {
         "role_answer": "Administrateur·rice",
         "next": "Suivant",
         "not_applicable": "Je ne sais pas / sans objet",
-        "summary_title": "Récapitulatif avant l'envoi",
+        "summary_title": "Récapitulatif avant l’envoi",
         "summary_count": "Vous avez répondu à 12 affirmations sur 12.",
         "submit": "Envoyer mes réponses",
         "results_title": "Vos résultats : {questionnaire}",
