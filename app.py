@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.entry import run_in_shell
-from ui.pages import build_navigation
+from ui.pages import build_navigation, projecting
 from ui.state import init_language, language_selector
 from ui.style import apply_style
 
@@ -11,6 +11,7 @@ st.set_page_config(page_title="Radar du partenariat", page_icon="🧭", layout="
 init_language()
 apply_style()
 navigation = build_navigation()
-with st.container(horizontal=True, horizontal_alignment="right"):
-    language_selector()
+if not projecting():
+    with st.container(horizontal=True, horizontal_alignment="right"):
+        language_selector()
 run_in_shell(navigation)

@@ -29,16 +29,19 @@ def projected() -> None:
     if results is None:
         return
     st.markdown(f"## {plain(current.title)}")
-    st.caption(t("dashboard.counts", joined=results.joined, submitted=results.submitted))
+    counts = t("dashboard.counts", joined=results.joined, submitted=results.submitted)
+    if current.status == "open":  # latecomers can still join
+        counts += " · " + t("projection.join_code", code=current.participant_code)
+    st.caption(counts)
     if results.report is None:
         st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size))
         return
     radar, discuss = st.columns([1, 1])
     with radar:
-        group_radar(results.questionnaire, results.report, height=620, key="projection_radar")
+        group_radar(results.questionnaire, results.report, height=640, key="projection_radar", large=True)
     with discuss:
         st.markdown(f"### {t('dashboard.discuss_title')}")
-        disagreements(results.questionnaire, results.report, limit=6, with_distribution=False)
+        disagreements(results.questionnaire, results.report, limit=4, with_distribution=False)
 
 
 projected()

@@ -64,16 +64,17 @@ if created is None:
             st.rerun()
 else:
     st.success(t("workshop.created"))
-    share_panel(created["code"])
-    st.subheader(t("workshop.secret_title"))
+    # The secret link stays folded: this screen is the one the facilitator projects.
     st.warning(t("workshop.secret_warning"))
-    st.code(workshops.dashboard_url(created["key"], lang), language=None, wrap_lines=True)
+    with st.expander(t("workshop.secret_title"), icon=":material/key:"):
+        st.code(workshops.dashboard_url(created["key"], lang), language=None, wrap_lines=True)
     st.page_link(
         "pages/dashboard.py",
         label=t("workshop.open_dashboard"),
         icon=":material/monitoring:",
         query_params={workshops.KEY_PARAM: created["key"], "lang": lang},
     )
+    share_panel(created["code"])
     if st.button(t("workshop.create_another")):
         del st.session_state[CREATED]
         st.rerun()

@@ -39,6 +39,7 @@ def radar_figure(
     *,
     spread: Spread = None,
     height: int = 460,
+    large: bool = False,
 ) -> go.Figure:
     """One axis per dimension from 0 to 100, the bands as shaded rings, the group's scores as a closed line."""
     labels = [_safe(text_in(d.label, lang)) for d in questionnaire.dimensions]
@@ -66,7 +67,11 @@ def radar_figure(
         go.Scatterpolar(
             r=closed,
             theta=axis + axis[:1],
-            mode="lines+markers",
+            # On a projector, the scores are written by their points: nobody can hover a projected chart.
+            mode="lines+markers+text" if large else "lines+markers",
+            text=[_fmt(score, lang) if score is not None else "" for score in closed] if large else None,
+            textposition="top right",
+            textfont={"size": 22, "color": LINE_COLOUR},
             fill="toself",
             fillcolor="rgba(0, 114, 178, 0.18)",
             line={"color": LINE_COLOUR, "width": 3},
@@ -81,7 +86,7 @@ def radar_figure(
         polar={
             # Radial ticks between the first two axes, where they cross no dimension label.
             # Room on both sides for a one-word label such as « Communication » on a 390 px phone.
-            "domain": {"x": [0.24, 0.76], "y": [0, 1]},
+            "domain": {"x": [0.16, 0.84] if large else [0.24, 0.76], "y": [0, 1]},
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": [questionnaire.bands.watch, questionnaire.bands.strength, 100],
@@ -90,7 +95,7 @@ def radar_figure(
                 "tickfont": {"size": 12, "color": "#555"},
                 "gridcolor": "#ccc",
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 22 if large else 13}},
             "bgcolor": "white",
         },
         showlegend=False,
@@ -243,10 +248,18 @@ def distribution_figure(questionnaire: Questionnaire, distribution: dict[int, in
         )
     )
     figure.update_layout(
-        height=170,
-        margin={"l": 10, "r": 10, "t": 10, "b": 30},
+        height=200,
+        margin={"l": 10, "r": 10, "t": 10, "b": 55},
         yaxis={"visible": False, "range": [0, max([*counts, 1]) * 1.3]},
-        xaxis={"type": "category"},
+        # The two ends of the scale say what 1 and 5 mean; the middle values speak for themselves.
+        xaxis={
+            "type": "category",
+            "tickvals": [f"{v}" for v in values],
+            "ticktext": [
+                f"{v}<br>{_wrap(label, 16)}" if v in (values[0], values[-1]) and label != str(v) else f"{v}"
+                for v, label in zip(values, labels, strict=True)
+            ],
+        },
         font=FONT,
         paper_bgcolor="white",
         plot_bgcolor="white",

@@ -20,6 +20,14 @@ def page(file: str, title_key: str, icon: str, *, default: bool = False, hidden:
     )
 
 
+def projecting() -> bool:
+    """The projection view shows nothing but the results: no navigation bar, no language control."""
+    from urllib.parse import urlsplit
+
+    url = st.context.url or ""
+    return urlsplit(url).path.rstrip("/").endswith("/projection")
+
+
 def build_navigation() -> st.Page:
     pages = [
         page("home.py", "nav.home", ":material/home:", default=True),
@@ -32,4 +40,4 @@ def build_navigation() -> st.Page:
         page("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
         page("group_results.py", "nav.group_results", ":material/groups:", hidden=True),
     ]
-    return st.navigation(pages, position="top")
+    return st.navigation(pages, position="hidden" if projecting() else "top")

@@ -20,6 +20,14 @@ def format_score(value: float | None) -> str:
     return text.replace(".", ",") if current_language() == "fr" else text
 
 
+def format_decimal(value: float | None, digits: int = 2) -> str:
+    """A consensus or any fraction, with the decimal comma in French."""
+    if value is None:
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
 def band_badge(band: str | None) -> None:
     lang = current_language()
     st.badge(f"{band_symbol(band)} {band_label(band, lang)}", color=BADGE_COLOURS.get(band, "gray"))  # type: ignore[arg-type]
@@ -53,7 +61,7 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group:
                     )
                 )
                 if stat.consensus is not None:
-                    st.caption(t("results.consensus", value=f"{stat.consensus:.2f}"))
+                    st.caption(t("results.consensus", value=format_decimal(stat.consensus)))
 
 
 def recommendations(questionnaire: Questionnaire, report: ScoreReport) -> None:
@@ -93,7 +101,7 @@ def dimensions_table(questionnaire: Questionnaire, report: ScoreReport, *, group
             row[t("results.col_range")] = (
                 f"{format_score(stat.min)} – {format_score(stat.max)}" if stat and stat.min is not None else "–"
             )
-            row[t("results.col_consensus")] = f"{stat.consensus:.2f}" if stat and stat.consensus is not None else "–"
+            row[t("results.col_consensus")] = format_decimal(stat.consensus if stat else None)
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 

@@ -8,7 +8,7 @@ from reports.figures import distribution_figure, radar_figure
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 from ui import workshops
-from ui.results_view import band_badge, format_score
+from ui.results_view import band_badge, format_decimal, format_score
 from ui.state import current_language, t
 from ui.text import plain
 
@@ -51,7 +51,7 @@ def disagreements(
                     "dashboard.item_line",
                     dimension=dimension,
                     flag=flag,
-                    consensus=f"{stats.consensus:.2f}",
+                    consensus=format_decimal(stats.consensus),
                     mean=format_score(stats.mean),
                     n=stats.n,
                 )
@@ -64,10 +64,12 @@ def disagreements(
                 )
 
 
-def group_radar(questionnaire: Questionnaire, report: ScoreReport, *, height: int = 460, key: str = "radar") -> None:
+def group_radar(
+    questionnaire: Questionnaire, report: ScoreReport, *, height: int = 460, key: str = "radar", large: bool = False
+) -> None:
     lang = current_language()
     st.plotly_chart(
-        radar_figure(questionnaire, report, lang, spread="iqr", height=height),
+        radar_figure(questionnaire, report, lang, spread="iqr", height=height, large=large),
         config={"displayModeBar": False},
         key=key,
     )

@@ -23,7 +23,9 @@ def create_workshop(organisations: str = "Association A\nAssociation B", lang: s
     app.text_area[0].input(organisations)
     app.button[0].click().run()
     assert_no_exception(app)
-    join_link, dashboard_link = (c.value for c in app.code)
+    links = [c.value for c in app.code]
+    join_link = next(link for link in links if "/join?" in link)
+    dashboard_link = next(link for link in links if "/dashboard?" in link)
     code = join_link.split("code=")[1].split("&")[0]
     key = dashboard_link.split("k=")[1].split("&")[0]
     assert code in [m.value.removeprefix("# ") for m in app.markdown]
@@ -190,3 +192,15 @@ def test_a_wrong_code_is_refused_with_a_clear_message() -> None:
     assert not app.exception
     assert [e.value for e in app.error] == [translate("join.unknown_code", "fr")]
     assert not any(b.key == "join_start" for b in app.button)
+
+
+def test_a_typed_code_leads_to_the_questionnaire() -> None:
+    code, _key = create_workshop()
+    app = new_app("fr")
+    app.run()
+    app.switch_page("pages/join.py").run()
+    app.text_input[0].input(code.lower().replace("-", " "))
+    app.button[0].click().run()
+    assert_no_exception(app)
+    click(app, "join_start")
+    assert app.header[0].value == translate("questionnaire.profile_title", "fr")

@@ -3,8 +3,7 @@
 A submitted response is written straight into the server's database (the same answers as the journey), so
 that each check opens the results page directly instead of answering twelve statements again.
 
-Two of these checks describe known app-side bugs and are marked ``xfail(strict=True)``: when the bug is fixed,
-the test passes, pytest reports it as a failure « XPASS(strict) », and the marker must be removed.
+These checks once failed on real defects (texts cut on a phone, a black marker); they guard against their return.
 """
 
 from __future__ import annotations
