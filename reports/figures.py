@@ -99,7 +99,7 @@ def radar_figure(
             "bgcolor": "white",
         },
         showlegend=False,
-        margin={"l": 45, "r": 45, "t": 40, "b": 40},
+        margin={"l": 45, "r": 45, "t": 80, "b": 80} if large else {"l": 45, "r": 45, "t": 40, "b": 40},
         height=height,
         font=FONT,
         paper_bgcolor="white",
