@@ -11,6 +11,7 @@ from i18n import translate
 from reports.bands import BAND_COLOURS, LINE_COLOUR, SPREAD_COLOUR, band_colour, band_label
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
+from scoring.rounding import format_number
 
 Spread = Literal["iqr", "range"] | None
 # Streamlit's own web font, so that charts read like the rest of the page; dark grey for contrast on projectors.
@@ -26,10 +27,7 @@ def _safe(text: str) -> str:
 
 
 def _fmt(value: float | None, lang: str) -> str:
-    if value is None:
-        return translate("results.insufficient", lang)
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return format_number(value, lang, 1, missing=translate("results.insufficient", lang))
 
 
 def radar_figure(

@@ -6,13 +6,13 @@ sense of DESIGN.md (no score, fewer than 2 answers, ...), never NaN.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from scoring.model import DEFAULT_LANGUAGE, text_in
+from scoring.rounding import round_half_up
 
 Band = Literal["priority", "watch", "strength"]
 
@@ -172,18 +172,3 @@ def _aggregates_json(overall: OverallScore, dimensions: list[DimensionStats], it
             for stats in items
         ],
     }
-
-
-_NOISE_DIGITS = Decimal("1e-9")
-
-
-def round_half_up(value: float | None, digits: int) -> float | None:
-    """Round like a spreadsheet's ROUND (62.25 -> 62.3), not like Python's round (62.25 -> 62.2).
-
-    Float noise below 1e-9 is dropped first, so that 62.24999999999999 (a computed 62.25) also gives 62.3: a board
-    comparing with a hand calculation must find the same figure.
-    """
-    if value is None:
-        return None
-    exact = Decimal(repr(float(value))).quantize(_NOISE_DIGITS, rounding=ROUND_HALF_EVEN)
-    return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))

@@ -8,24 +8,19 @@ import streamlit as st
 from reports.bands import band_label, band_symbol
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
+from scoring.rounding import format_number
 from ui.state import current_language, t
 
 BADGE_COLOURS = {"priority": "red", "watch": "orange", "strength": "green", None: "gray"}
 
 
 def format_score(value: float | None) -> str:
-    if value is None:
-        return t("results.insufficient")
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if current_language() == "fr" else text
+    return format_number(value, current_language(), 1, missing=t("results.insufficient"))
 
 
-def format_decimal(value: float | None, digits: int = 2) -> str:
-    """A consensus or any fraction, with the decimal comma in French."""
-    if value is None:
-        return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if current_language() == "fr" else text
+def format_decimal(value: float | None, digits: int = 3) -> str:
+    """A consensus, to 3 decimals like the JSON: 0,597 is below the 0,6 threshold, where 0,60 would look equal."""
+    return format_number(value, current_language(), digits)
 
 
 def band_badge(band: str | None) -> None:

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
+from scoring.rounding import format_number
 from tests.app.conftest import assert_no_exception, new_app
 from ui.catalogue import get_questionnaire, shipped_questionnaires
 
@@ -71,13 +72,13 @@ def test_full_flow_results_equal_the_scoring_module() -> None:
     answers = {k: (None if v == "na" else int(v)) for k, v in values.items()}
     expected = score_responses(questionnaire, responses_frame(questionnaire, [answers], [{"role": "benevole"}]))
     overall = app.metric[0].value
-    assert overall == f"{expected.overall.score:.1f}".replace(".", ",")
+    assert overall == format_number(expected.overall.score, "fr")
     shown = [m.value for m in app.markdown if m.value.startswith("### ")]
     for stats, card in zip(expected.dimensions, shown, strict=True):
         if stats.score is None:
             assert card == "### données insuffisantes"
         else:
-            assert card == "### " + f"{stats.score:.1f}".replace(".", ",")
+            assert card == "### " + format_number(stats.score, "fr")
     # The last dimension has 1 answer of 3 (< 50 %): « données insuffisantes », never 0.
     assert expected.dimension(last.id).score is None
     assert shown[-1] == "### données insuffisantes"

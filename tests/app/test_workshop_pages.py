@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
+from scoring.rounding import format_number
 from tests.app.conftest import answer_all_steps, assert_no_exception, click, new_app
 from ui.catalogue import shipped_questionnaires
 
@@ -87,7 +88,7 @@ def test_dashboard_shows_counts_radar_and_disagreements_from_the_scoring_module(
     questionnaire = shipped_questionnaires()[EXPRESS]
     answers = [{k: (None if v == "na" else int(v)) for k, v in given.items()} for given in values]
     expected = score_responses(questionnaire, responses_frame(questionnaire, answers, profiles))
-    assert metrics[translate("results.overall", "fr")] == f"{expected.overall.score:.1f}".replace(".", ",")
+    assert metrics[translate("results.overall", "fr")] == format_number(expected.overall.score, "fr")
     # The first item of « À discuter en priorité » is the one with the lowest consensus.
     lowest = min((s for s in expected.items if s.consensus is not None), key=lambda s: s.consensus)
     text = next(i.text["fr"] for i in questionnaire.items if i.id == lowest.id)
