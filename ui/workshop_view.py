@@ -6,6 +6,7 @@ import streamlit as st
 
 from reports.figures import distribution_figure, radar_figure
 from scoring.model import Questionnaire, text_in
+from scoring.privacy import protect_breakdown
 from scoring.results import ScoreReport
 from ui import workshops
 from ui.results_view import band_badge, format_decimal, format_score
@@ -79,7 +80,7 @@ def group_radar(
 def breakdown(questionnaire: Questionnaire, report: ScoreReport, field_id: str) -> None:
     """Scores per role or organisation; a group under min_group_size shows its size only."""
     lang = current_language()
-    groups = report.groups.get(field_id, {})
+    groups = protect_breakdown(report.groups.get(field_id, {}), report.n_respondents, questionnaire.min_group_size)
     if not groups:
         st.info(t("dashboard.no_breakdown"))
         return
