@@ -12,7 +12,10 @@ ensure_app_shell()
 
 st.title(t("group_results.title"))
 code = st.query_params.get(workshops.CODE_PARAM)
-workshop = workshops.participant_view(code)
+workshop = workshops.join(code)
+if workshop == "wait":
+    st.error(t("join.wait"))
+    st.stop()
 if workshop is None:
     st.error(t("join.unknown_code"))
     st.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlencode, urlsplit
@@ -88,9 +89,17 @@ def facilitator_view(key: str | None) -> FacilitatorView | None:
     return get_store().workshop_for_facilitator(key)
 
 
+# Wrong codes allowed to one browser session before it must wait; a person who mistypes never gets near it.
+SESSION_FAILURE_LIMIT = 10
+SESSION_FAILURES = "join_failures"
+# Over the whole process, wrong codes beyond this rate slow every lookup down instead of refusing them, so that
+# someone trying codes cannot lock a room out of its own workshop.
+SLOWDOWN_S = 2.0
+
+
 @st.cache_resource(show_spinner=False)
 def join_brake() -> FailureBrake:
-    return FailureBrake()
+    return FailureBrake(max_failures=300, window_s=60)
 
 
 def participant_view(code: str | None) -> ParticipantView | None:
@@ -99,14 +108,20 @@ def participant_view(code: str | None) -> ParticipantView | None:
     return get_store().workshop_for_participant(code)
 
 
-def join(code: str) -> ParticipantView | Literal["wait"] | None:
-    """A code typed by a participant: the workshop, None for a wrong code, "wait" while the brake is on."""
+def join(code: str | None) -> ParticipantView | Literal["wait"] | None:
+    """Every lookup of a code a visitor gave: the workshop, None for a wrong code, "wait" for a session that
+    tried too many wrong codes. With 39.6-bit codes, at most 300 wrong tries a minute before each costs 2 s more,
+    finding one open workshop by chance would take thousands of years."""
+    failures = int(st.session_state.get(SESSION_FAILURES, 0))
+    if failures >= SESSION_FAILURE_LIMIT:
+        return "wait"
     brake = join_brake()
     if not brake.allowed():
-        return "wait"
+        time.sleep(SLOWDOWN_S)
     view = participant_view(code)
     if view is None:
         brake.record_failure()
+        st.session_state[SESSION_FAILURES] = failures + 1
     return view
 
 

@@ -205,3 +205,18 @@ def test_a_typed_code_leads_to_the_questionnaire() -> None:
     assert_no_exception(app)
     click(app, "join_start")
     assert app.header[0].value == translate("questionnaire.profile_title", "fr")
+
+
+def test_a_session_that_tries_many_wrong_codes_must_stop() -> None:
+    code, _key = create_workshop()
+    app = new_app("fr")
+    app.run()
+    app.switch_page("pages/join.py").run()
+    for attempt in range(10):
+        app.text_input[0].input(f"WRONG-{attempt:03d}")
+        app.button[0].click().run()
+        assert [e.value for e in app.error] == [translate("join.unknown_code", "fr")]
+    # Even the right code is refused to this session now: it has shown it is guessing.
+    app.text_input[0].input(code)
+    app.button[0].click().run()
+    assert [e.value for e in app.error] == [translate("join.wait", "fr")]
