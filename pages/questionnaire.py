@@ -7,6 +7,7 @@ from ui import flow
 from ui.entry import ensure_app_shell
 from ui.state import current_language, t
 from ui.style import scroll_to_top
+from ui.text import plain
 
 ensure_app_shell()
 
@@ -59,8 +60,10 @@ if kind == "profile":
     st.caption(t("questionnaire.profile_help"))
     for field_id, field_options in flow.profile_fields(ctx):
         profile_field = questionnaire.profile_field(field_id)
+        # Organisation names are typed by the facilitator: shown as plain text, never as Markdown.
         labels = {
-            option_id: text_in(label, lang) if isinstance(label, dict) else label for option_id, label in field_options
+            option_id: text_in(label, lang) if isinstance(label, dict) else plain(label)
+            for option_id, label in field_options
         }
         flow.prepare_profile_widget(field_id)
         st.radio(

@@ -8,6 +8,7 @@ from ui.catalogue import shipped_questionnaires
 from ui.entry import ensure_app_shell
 from ui.services import get_store
 from ui.state import current_language, t
+from ui.text import clean_line
 from ui.workshop_view import share_panel
 
 ensure_app_shell()
@@ -47,14 +48,15 @@ if created is None:
         submitted = st.form_submit_button(t("workshop.create"), type="primary")
     if submitted:
         organisations, problems = workshops.parse_organisations(organisations_text)
-        if not title.strip():
+        title = clean_line(title)
+        if not title:
             problems.insert(0, "workshop.error_no_title")
         if problems:
             for problem in problems:
                 st.error(t(problem, limit=workshops.MAX_ORGANISATIONS, length=workshops.MAX_ORGANISATION_LENGTH))
         else:
             result = get_store().create_workshop(
-                title=title.strip(),
+                title=title,
                 questionnaire_id=questionnaire_id,
                 organisations=organisations,
                 profile_fields=list(asked),

@@ -172,6 +172,8 @@ def _from_pydantic(error: ValidationError, name: str, raw: dict[str, Any]) -> li
             code = "int_type"
         elif code == "float_parsing":
             code = "float_type"
+        elif code == "finite_number":
+            pass
         elif code == "bool_parsing":
             code = "bool_type"
         elif code in {"model_type", "model_attributes_type"}:

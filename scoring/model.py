@@ -53,7 +53,9 @@ def _is_language(key: str) -> bool:
 
 
 Text = Annotated[dict[str, str], BeforeValidator(_normalise_text)]
-PositiveWeight = Annotated[float, Field(gt=0)]
+PositiveWeight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+# A rating scale has a handful of points; a typo such as max: 50000000 must not reach the scoring.
+MAX_SCALE_POINTS = 21
 
 
 class _Strict(BaseModel):
@@ -71,6 +73,12 @@ class Scale(_Strict):
     def _check_range(self) -> Scale:
         if self.min >= self.max:
             raise PydanticCustomError("scale_order", "min must be lower than max", {"min": self.min, "max": self.max})
+        if self.max - self.min + 1 > MAX_SCALE_POINTS:
+            raise PydanticCustomError(
+                "scale_too_long",
+                "too many scale points",
+                {"points": self.max - self.min + 1, "limit": MAX_SCALE_POINTS},
+            )
         outside = [k for k in self.labels if not self.min <= k <= self.max]
         if outside:
             raise PydanticCustomError(
@@ -86,8 +94,8 @@ class Scale(_Strict):
 
 
 class Bands(_Strict):
-    watch: float = 50.0
-    strength: float = 75.0
+    watch: float = Field(default=50.0, allow_inf_nan=False)
+    strength: float = Field(default=75.0, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _check_order(self) -> Bands:
@@ -156,8 +164,8 @@ class Questionnaire(_Strict):
     description: Text | None = None
     scale: Scale
     bands: Bands = Field(default_factory=Bands)
-    min_coverage: float = Field(default=0.5, gt=0, le=1)
-    consensus_threshold: float = Field(default=0.6, ge=0, le=1)
+    min_coverage: float = Field(default=0.5, gt=0, le=1, allow_inf_nan=False)
+    consensus_threshold: float = Field(default=0.6, ge=0, le=1, allow_inf_nan=False)
     min_group_size: int = Field(default=3, ge=1)
     profile: list[ProfileField] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(min_length=1)

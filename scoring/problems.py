@@ -100,6 +100,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "le minimum de l'échelle ({min}) doit être inférieur au maximum ({max})",
         "en": "the scale's min ({min}) must be lower than its max ({max})",
     },
+    "scale_too_long": {
+        "fr": "échelle de {points} points : {limit} au plus (par exemple de 1 à 5, ou de 0 à 10)",
+        "en": "a scale of {points} points: {limit} at most (for instance 1 to 5, or 0 to 10)",
+    },
+    "finite_number": {
+        "fr": "un nombre fini est attendu (pas .inf ni .nan)",
+        "en": "a finite number is expected (not .inf or .nan)",
+    },
     "scale_label_outside": {
         "fr": "libellé pour la valeur {value}, hors de l'échelle {min} à {max}",
         "en": "label for the value {value}, outside the scale {min} to {max}",

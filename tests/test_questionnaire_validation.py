@@ -283,3 +283,18 @@ def test_cli_validate_missing_file_and_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "absent.yaml" in result.stderr and "illisible" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_scale_with_too_many_points_is_refused() -> None:
+    assert_problem(
+        problems_of(variant(scale={"min": 0, "max": 50_000_000})), "scale", "échelle de 50000001 points", "21 at most"
+    )
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_weights_and_thresholds_must_be_finite(value: float) -> None:
+    data = variant(bands={"watch": value, "strength": 75})
+    data["dimensions"][0]["weight"] = value
+    problems = problems_of(data)
+    assert_problem(problems, "dimensions[0].weight", "nombre fini", "finite number")
+    assert_problem(problems, "bands.watch", "nombre fini", "finite number")

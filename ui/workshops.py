@@ -18,6 +18,7 @@ from storage import FacilitatorView, ParticipantView
 from ui.catalogue import get_questionnaire
 from ui.rate_limit import FailureBrake
 from ui.services import get_store
+from ui.text import clean_line
 
 CODE_PARAM = "code"
 KEY_PARAM = "k"
@@ -41,7 +42,7 @@ def parse_organisations(text: str) -> tuple[list[str], list[str]]:
     names: list[str] = []
     problems: list[str] = []
     for line in text.splitlines():
-        name = " ".join(line.split())
+        name = clean_line(line)
         if not name:
             continue
         if len(name) > MAX_ORGANISATION_LENGTH:

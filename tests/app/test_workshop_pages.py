@@ -220,3 +220,14 @@ def test_a_session_that_tries_many_wrong_codes_must_stop() -> None:
     app.text_input[0].input(code)
     app.button[0].click().run()
     assert [e.value for e in app.error] == [translate("join.wait", "fr")]
+
+
+def test_control_characters_typed_in_the_form_are_dropped_not_fatal() -> None:
+    app = new_app("fr")
+    app.run()
+    app.switch_page("pages/workshop.py").run()
+    app.text_input[0].input("Conseil\x00 du 12 mars")
+    app.text_area[0].input("Asso\x00ciation A\n**Association B**")
+    app.button[0].click().run()
+    assert_no_exception(app)
+    assert translate("workshop.created", "fr") in [s.value for s in app.success]
