@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-system-packages.sh
-eval "$(scripts/start-postgres.sh)"
+# Two steps, so that a failure to start PostgreSQL stops here with its own message.
+postgres_env=$(scripts/start-postgres.sh)
+eval "$postgres_env"
 scripts/setup-python.sh requirements-dev.txt
 
 # Here the browser and PostgreSQL tests must run: a missing piece fails them instead of skipping them.
