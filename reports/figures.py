@@ -54,7 +54,7 @@ def radar_figure(
     if spread and report.n_respondents > 1:
         _add_spread(figure, questionnaire, report, axis, spread, lang)
     hover = [
-        f"<b>{label}</b><br>{translate('results.score', lang)} : {_fmt(score, lang)}"
+        f"<b>{label}</b><br>{translate('results.score_is', lang)} {_fmt(score, lang)}"
         f"<br>{band_label(stats[d.id].band if d.id in stats else None, lang)}"
         for label, score, d in zip(labels, scores, questionnaire.dimensions, strict=True)
     ]
@@ -182,7 +182,7 @@ def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: st
             orientation="h",
             marker={"color": [band_colour(s.band) for s in scored]},
             hovertext=[
-                f"{dims[s.id]}<br>{texts[s.id]}<br>{translate('results.score', lang)} : {_fmt(s.mean, lang)}"
+                f"{dims[s.id]}<br>{texts[s.id]}<br>{translate('results.score_is', lang)} {_fmt(s.mean, lang)}"
                 for s in scored
             ],
             hoverinfo="text",
