@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring.engine import score_responses
-
 from scoring.frames import responses_frame
 from scoring.model import Questionnaire
 from scoring.results import ScoreReport

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from scoring.engine import score_responses
-
 from scoring.frames import responses_frame
 from scoring.results import ScoreReport
 from ui import flow
