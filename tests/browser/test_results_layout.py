@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import AppServer, KnownDefect, seed_submitted_response, shot, wait_idle
+from tests.browser.helpers import CLIPPED_CHART_TEXTS_JS
 
 pytestmark = pytest.mark.browser
 
@@ -34,17 +35,6 @@ ANSWERS: dict[str, int | None] = {
 
 # The Okabe & Ito colours of reports/bands.py, as the browser computes them: strength, priority, watch.
 BAND_FILLS = {"rgb(0, 158, 115)", "rgb(213, 94, 0)", "rgb(230, 159, 0)"}
-
-# Chart texts (radar axis labels, bar labels and their statements) sticking out of their chart's box.
-CLIPPED_CHART_TEXTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
-    const box = plot.getBoundingClientRect();
-    return [...plot.querySelectorAll('.angularaxistick text, .ytick text, .xtick text, text.bartext, .annotation-text')]
-        .filter(text => {
-            const r = text.getBoundingClientRect();
-            return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
-        })
-        .map(text => text.textContent);
-})"""
 
 
 @pytest.fixture(scope="module")
