@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from scoring.cli import EXIT_BAD_INPUT, EXIT_OK
+from scoring.problems import localise
 
 _MESSAGES = {
     "group_unknown": {
@@ -90,7 +91,7 @@ def score_file(
 
 
 def _say(key: str, lang: str, **params: object) -> str:
-    return _MESSAGES[key][lang].format(**params)
+    return localise(_MESSAGES[key], lang, params)
 
 
 def _error(message: str) -> None:

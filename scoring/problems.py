@@ -138,17 +138,21 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "fr") -> str:
-        templates = MESSAGES.get(self.code, MESSAGES["invalid"])
-        template = templates.get(lang) or templates["fr"]
         params = {key: _plain_number(value) for key, value in self.params.items()}
-        try:
-            return template.format(**params)
-        except (KeyError, IndexError):
-            return template
+        return localise(MESSAGES.get(self.code, MESSAGES["invalid"]), lang, params)
 
     def describe(self, lang: str = "fr") -> str:
         where = self.path or ("(fichier)" if lang == "fr" else "(file)")
         return f"{self.file}: {where}: {self.message(lang)}"
+
+
+def localise(templates: dict[str, str], lang: str, params: dict[str, Any]) -> str:
+    """One message of a catalogue in ``lang`` (French when missing), its placeholders filled in."""
+    template = templates.get(lang) or templates["fr"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
 
 
 def _plain_number(value: Any) -> Any:

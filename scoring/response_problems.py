@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from scoring.problems import localise
+
 # {placeholders} come from ``params``.
 MESSAGES: dict[str, dict[str, str]] = {
     "file_unreadable": {"fr": "fichier illisible : {detail}", "en": "cannot read the file: {detail}"},
@@ -108,12 +110,7 @@ class ResponseProblem:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "fr") -> str:
-        templates = MESSAGES[self.code]
-        template = templates.get(lang) or templates["fr"]
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):  # pragma: no cover - every template is tested with its params
-            return template
+        return localise(MESSAGES[self.code], lang, self.params)
 
     def where(self, lang: str = "fr") -> str:
         parts = []
