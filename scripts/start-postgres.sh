@@ -56,11 +56,17 @@ cluster_field() {  # $1 = column of pg_lsclusters: 3 = port, 4 = status
 
 if [ "$(cluster_field 4)" != "online" ]; then
   log "starting cluster $VERSION/$CLUSTER"
+  # The server outlives this script, so it must not inherit any pipe beyond stdout and stderr (which
+  # pg_ctl sends to the server log): holding fd 3, the caller's `$(...)` pipe, made the caller wait for
+  # an end of file that never came, and hung CI until its time limit. Python's subprocess closes every
+  # descriptor above 2 in the child, whatever the caller had open.
   if command -v pg_ctlcluster >/dev/null; then
-    as_root pg_ctlcluster "$VERSION" "$CLUSTER" start
+    start_command=(pg_ctlcluster "$VERSION" "$CLUSTER" start)
   else
-    as_root service postgresql start
+    start_command=(service postgresql start)
   fi
+  as_root python3 -c 'import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:], stdin=subprocess.DEVNULL))' \
+    "${start_command[@]}" 3>&-
 fi
 PORT=$(cluster_field 3)
 
