@@ -86,8 +86,9 @@ with tabs[0]:
         "pages/projection.py",
         label=t("dashboard.projection_link"),
         icon=":material/present_to_all:",
-        query_params={workshops.KEY_PARAM: key, "lang": lang},
+        query_params={workshops.PROJECTION_PARAM: workshops.projection_token(key) or "", "lang": lang},
     )
+    st.caption(t("dashboard.projection_help"))
     live()
 with tabs[1]:
     share_panel(workshop.participant_code)

@@ -1,4 +1,7 @@
-"""A clean view for the projector: the group radar and the points of disagreement, refreshed live."""
+"""A clean view for the projector: the group radar and the points of disagreement, refreshed live.
+
+Opened with the read-only projection token (``?p=``), so that the URL the room sees opens nothing more.
+"""
 
 from datetime import timedelta
 
@@ -12,16 +15,16 @@ from ui.workshop_view import disagreements, group_radar
 
 ensure_app_shell()
 
-key = st.query_params.get(workshops.KEY_PARAM)
-workshop = workshops.facilitator_view(key)
+token = st.query_params.get(workshops.PROJECTION_PARAM)
+workshop = workshops.projection_view(token)
 if workshop is None:
-    st.error(t("dashboard.unknown_key"))
+    st.error(t("projection.unknown_link"))
     st.stop()
 
 
 @st.fragment(run_every=timedelta(seconds=4))
 def projected() -> None:
-    current = workshops.facilitator_view(key)
+    current = workshops.projection_view(token)
     if current is None:
         st.warning(t("dashboard.deleted"))
         return

@@ -20,6 +20,8 @@ API (``from storage import Store, ...``)::
                             profile_fields: list[str], show_results_to_participants: bool) -> WorkshopCreated
         def workshop_for_participant(self, code: str) -> ParticipantView | None
         def workshop_for_facilitator(self, key: str) -> FacilitatorView | None
+        def projection_token(self, key: str) -> str | None     # the read-only link's token; None: no such key
+        def workshop_for_projection(self, token: str) -> ProjectionView | None
         def set_workshop_status(self, key: str, status: Literal["open", "closed"]) -> bool  # False: no such key
         def delete_workshop(self, key: str) -> bool             # with its drafts and responses (RGPD)
         def workshop_counts(self, workshop_id: int) -> tuple[int, int]        # (joined, submitted)
@@ -36,7 +38,8 @@ API (``from storage import Store, ...``)::
     WorkshopCreated(workshop_id, participant_code, facilitator_key)   # code shown "ABCD-EFGH"
     ParticipantView(id, title, questionnaire_id, status, organisations, profile_fields,
                     show_results_to_participants)
-    FacilitatorView(<ParticipantView fields>, participant_code, created_at)
+    ProjectionView(<ParticipantView fields>, participant_code)
+    FacilitatorView(<ProjectionView fields>, created_at)
     SubmittedResponse(answers, profile)
     Draft(questionnaire_id, workshop_id, answers, profile, comments, step, submitted)
 
@@ -46,11 +49,14 @@ Errors (all subclasses of `StorageError`): `WorkshopClosed` (save_draft or submi
 oversized argument; also a `ValueError`), `SchemaTooNew`, `UnsupportedDatabase`.
 
 Access rules, which pages must keep: the participant code opens only `ParticipantView` (and, through its
-`id`, aggregates when `show_results_to_participants`); everything else is reached from the facilitator key.
+`id`, aggregates when `show_results_to_participants`); the projection token opens only `ProjectionView` and,
+through its `id`, the aggregates shown on the projected screen; everything else is reached from the
+facilitator key.
 A `workshop_id` must come from one of these views, never from user input: ids are sequential.
 
 Secrets and their entropy are described in `storage.codes`: participant code ≈ 39.6 bits, facilitator key
-256 bits, respondent token 128 bits; only SHA-256 hashes of the key and the tokens are stored. Nothing
+256 bits, projection token 256 bits, respondent token 128 bits; only SHA-256 hashes of the key and the tokens
+are stored. Nothing
 identifying is stored: no IP address, no name, no user agent.
 """
 
@@ -75,6 +81,7 @@ if TYPE_CHECKING:
         Draft,
         FacilitatorView,
         ParticipantView,
+        ProjectionView,
         SubmittedResponse,
         WorkshopCreated,
         WorkshopStatus,
@@ -86,6 +93,7 @@ __all__ = [
     "FacilitatorView",
     "InvalidInput",
     "ParticipantView",
+    "ProjectionView",
     "SchemaTooNew",
     "StorageError",
     "Store",
@@ -101,7 +109,15 @@ __all__ = [
 _HOME = {
     "Store": ".store",
     **dict.fromkeys(
-        ["Draft", "FacilitatorView", "ParticipantView", "SubmittedResponse", "WorkshopCreated", "WorkshopStatus"],
+        [
+            "Draft",
+            "FacilitatorView",
+            "ParticipantView",
+            "ProjectionView",
+            "SubmittedResponse",
+            "WorkshopCreated",
+            "WorkshopStatus",
+        ],
         ".views",
     ),
 }

@@ -12,6 +12,8 @@ facilitator key        ``secrets.token_urlsafe(32)``: 32 bytes,     256 bits    
                        43 URL-safe characters
 respondent token       ``secrets.token_urlsafe(16)``: 16 bytes,     128 bits           one respondent
                        22 URL-safe characters                                          (page URL)
+projection token       HMAC-SHA256 of the facilitator key,          256 bits           the projector
+                       43 URL-safe characters                                          (its URL bar)
 =====================  ===========================================  =================  ===========
 
 The participant code is short because people copy it from a projected slide; it only lets one join and
@@ -19,14 +21,22 @@ answer, so 39.6 bits suffice against guessing when the app limits attempts (≈ 
 1,000 live workshops). The facilitator key opens results, export and deletion, so it gets full strength and is
 drawn independently of the code: neither can be derived from the other.
 
-Only SHA-256 hashes of the facilitator key and of respondent tokens are stored, so a copy of the database does
-not open any dashboard nor resume anyone's answers. A plain, unsalted, fast hash is enough here because the
-inputs are uniformly random with ≥ 128 bits: there is no dictionary to try, and salting protects nothing.
+The projection token opens the read-only projection view and nothing else. It exists because a projected
+browser window shows its address bar to the whole room: a photo of a URL carrying the facilitator key would let
+anyone close or delete the workshop. It is derived from the key (so the dashboard, which holds the key, can
+always give it again) with a keyed one-way function, so it cannot be turned back into the key.
+
+Only SHA-256 hashes of the facilitator key, of projection tokens and of respondent tokens are stored, so a copy
+of the database does not open any dashboard nor resume anyone's answers. A plain, unsalted, fast hash is enough
+here because the inputs are uniformly random with ≥ 128 bits: there is no dictionary to try, and salting
+protects nothing.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import math
 import re
 import secrets
@@ -81,13 +91,26 @@ def new_respondent_token() -> str:
     return secrets.token_urlsafe(RESPONDENT_TOKEN_BYTES)
 
 
+# Domain separation: the same key must never give the same bytes for two different purposes.
+_PROJECTION_LABEL = b"radar-du-partenariat/projection/v1"
+
+
+def projection_token_for(facilitator_key: str) -> str:
+    """The read-only projection token of a workshop, derived from its facilitator key (43 URL-safe characters)."""
+    digest = hmac.new(facilitator_key.encode("utf-8"), _PROJECTION_LABEL, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
 def hash_secret(secret: str) -> str:
     """Hex SHA-256: what the database keeps instead of a facilitator key or a respondent token."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 def looks_like_facilitator_key(text: object) -> bool:
-    """Cheap shape check, so that obvious garbage (or a participant code) never reaches the database."""
+    """Cheap shape check, so that obvious garbage (or a participant code) never reaches the database.
+
+    A projection token has the same shape; what tells them apart is which stored hash it matches.
+    """
     return isinstance(text, str) and len(text) in _KEY_LENGTHS and _URLSAFE.fullmatch(text) is not None
 
 

@@ -24,11 +24,13 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
+    update,
 )
 
 from .errors import SchemaTooNew, StorageError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Explicit constraint names, so that a future migration can drop or alter them by name on both engines.
 metadata = MetaData(
@@ -64,6 +66,8 @@ workshops = Table(
     Column("show_results_to_participants", Boolean, nullable=False),
     Column("participant_code", String(8), nullable=False, unique=True),  # stored form, no dash
     Column("facilitator_key_hash", String(64), nullable=False, unique=True),  # hex SHA-256, never the key
+    # Since version 2. Null for a workshop created before: the dashboard, which holds the key, fills it in.
+    Column("projection_token_hash", String(64), nullable=True, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
 )
@@ -108,10 +112,28 @@ def ensure_schema(conn: Connection) -> None:
                 "another database); nothing was changed."
             )
         if found is not None and found < SCHEMA_VERSION:
-            # Unreachable while 1 is the only version; a migration will go here.
-            raise StorageError(f"No migration from schema version {found} to {SCHEMA_VERSION}.")
+            _migrate(conn, found)
+            return
         if found == SCHEMA_VERSION:
             return
 
     metadata.create_all(conn)  # checkfirst: only what is missing
     conn.execute(insert(schema_version).values(id=1, version=SCHEMA_VERSION))
+
+
+def _migrate(conn: Connection, found: int) -> None:
+    """Bring a database from an older version up to SCHEMA_VERSION, one step at a time, in this transaction."""
+    steps = {1: _add_projection_token}
+    for version in range(found, SCHEMA_VERSION):
+        step = steps.get(version)
+        if step is None:
+            raise StorageError(f"No migration from schema version {version} to {version + 1}.")
+        step(conn)
+    conn.execute(update(schema_version).values(version=SCHEMA_VERSION))
+
+
+def _add_projection_token(conn: Connection) -> None:
+    """1 -> 2: the read-only projection link. Existing rows stay null until their dashboard is opened."""
+    conn.execute(text("ALTER TABLE workshops ADD COLUMN projection_token_hash VARCHAR(64)"))
+    # The same name as create_all gives the column's unique constraint on a new database.
+    conn.execute(text("CREATE UNIQUE INDEX uq_workshops_projection_token_hash ON workshops (projection_token_hash)"))

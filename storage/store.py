@@ -25,6 +25,7 @@ from .views import (
     Draft,
     FacilitatorView,
     ParticipantView,
+    ProjectionView,
     SubmittedResponse,
     WorkshopCreated,
     WorkshopStatus,
@@ -106,6 +107,7 @@ class Store:
                 **values,
                 "participant_code": code,
                 "facilitator_key_hash": codes.hash_secret(key),
+                "projection_token_hash": codes.hash_secret(codes.projection_token_for(key)),
                 "created_at": _now(),
             }
             try:
@@ -143,6 +145,37 @@ class Store:
             **_participant_fields(row),
             participant_code=codes.format_participant_code(row.participant_code),
             created_at=_utc(row.created_at),
+        )
+
+    def projection_token(self, key: str) -> str | None:
+        """The read-only projection token of this key's workshop, or None if the key opens no workshop.
+
+        A workshop created before schema version 2 has no projection token yet: this records it.
+        """
+        if self.workshop_for_facilitator(key) is None:
+            return None
+        token = codes.projection_token_for(key)
+        statement = (
+            update(workshops)
+            .where(workshops.c.facilitator_key_hash == codes.hash_secret(key))
+            .where(workshops.c.projection_token_hash.is_(None))
+            .values(projection_token_hash=codes.hash_secret(token))
+        )
+        self._write(lambda conn: conn.execute(statement))
+        return token
+
+    def workshop_for_projection(self, token: str) -> ProjectionView | None:
+        """The workshop this projection token shows, or None (for a facilitator key or a participant code, too)."""
+        if not codes.looks_like_facilitator_key(token):
+            return None
+        query = select(*_PARTICIPANT_COLUMNS, workshops.c.participant_code).where(
+            workshops.c.projection_token_hash == codes.hash_secret(token)
+        )
+        row = self._read(lambda conn: conn.execute(query).one_or_none())
+        if row is None:
+            return None
+        return ProjectionView(
+            **_participant_fields(row), participant_code=codes.format_participant_code(row.participant_code)
         )
 
     def set_workshop_status(self, key: str, status: WorkshopStatus) -> bool:

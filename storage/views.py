@@ -38,10 +38,16 @@ class ParticipantView:
 
 
 @dataclass(frozen=True, slots=True)
-class FacilitatorView(ParticipantView):
+class ProjectionView(ParticipantView):
+    """What the projected screen shows about a workshop: the participant view and the code to join."""
+
+    participant_code: str  # formatted "ABCD-EFGH", so that latecomers can join
+
+
+@dataclass(frozen=True, slots=True)
+class FacilitatorView(ProjectionView):
     """Everything about a workshop, for the holder of its facilitator key (not the key, which is not stored)."""
 
-    participant_code: str  # formatted "ABCD-EFGH", to display it again on the dashboard
     created_at: datetime  # timezone-aware, UTC
 
 

@@ -14,7 +14,7 @@ from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.model import Questionnaire
 from scoring.results import ScoreReport
-from storage import FacilitatorView, ParticipantView
+from storage import FacilitatorView, ParticipantView, ProjectionView
 from ui.catalogue import get_questionnaire
 from ui.rate_limit import FailureBrake
 from ui.services import get_store
@@ -22,6 +22,8 @@ from ui.text import clean_line
 
 CODE_PARAM = "code"
 KEY_PARAM = "k"
+# The projector's URL carries a read-only token, never the facilitator key: the room can read a projected URL bar.
+PROJECTION_PARAM = "p"
 MAX_ORGANISATIONS = 30
 MAX_ORGANISATION_LENGTH = 80
 MAX_TITLE_LENGTH = 120
@@ -88,6 +90,16 @@ def facilitator_view(key: str | None) -> FacilitatorView | None:
     if not key:
         return None
     return get_store().workshop_for_facilitator(key)
+
+
+def projection_token(key: str) -> str | None:
+    return get_store().projection_token(key)
+
+
+def projection_view(token: str | None) -> ProjectionView | None:
+    if not token:
+        return None
+    return get_store().workshop_for_projection(token)
 
 
 # Wrong codes allowed to one browser session before it must wait; a person who mistypes never gets near it.

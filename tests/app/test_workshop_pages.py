@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -9,6 +11,7 @@ from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.rounding import format_number
+from storage.codes import projection_token_for
 from tests.app.conftest import answer_all_steps, assert_no_exception, click, new_app
 from ui.catalogue import shipped_questionnaires
 
@@ -117,6 +120,35 @@ def test_a_participant_code_opens_no_dashboard_and_no_results(workshop_with_thre
     assert not app.metric
 
 
+def projection(lang: str = "fr", **query: str) -> AppTest:
+    app = new_app(lang, **query)
+    app.run()
+    app.switch_page("pages/projection.py").run()
+    assert not app.exception
+    return app
+
+
+def test_the_projector_view_opens_with_its_read_only_token_only(workshop_with_three_answers: tuple) -> None:
+    code, key, _values, _profiles = workshop_with_three_answers
+    links = [element.proto for element in dashboard(key).get("page_link") if element.proto.page == "projection"]
+    assert len(links) == 1
+    query = parse_qs(links[0].query_string)
+    token = projection_token_for(key)
+    assert query == {"p": [token], "lang": ["fr"]}
+    assert key not in links[0].query_string
+    projected = projection(p=token)
+    assert_no_exception(projected)
+    assert "## Conseil d'administration du 12 mars" in [m.value for m in projected.markdown]
+    assert not projected.error
+    # The facilitator key and the participant code, put where the token goes, open nothing.
+    for wrong in (key, code):
+        refused = projection(p=wrong)
+        assert [e.value for e in refused.error] == [translate("projection.unknown_link", "fr")]
+        assert not [m for m in refused.markdown if m.value.startswith("## ")]
+    # And the old form of the link, with the key, no longer opens the projection either.
+    assert projection(k=key).error
+
+
 def test_close_then_participants_see_group_results_then_delete_removes_everything(
     workshop_with_three_answers: tuple,
 ) -> None:
@@ -164,7 +196,7 @@ def test_workshop_pages_render_in_both_languages(lang: str) -> None:
         ("pages/workshop.py", {}),
         ("pages/join.py", {"code": code}),
         ("pages/dashboard.py", {"k": key}),
-        ("pages/projection.py", {"k": key}),
+        ("pages/projection.py", {"p": projection_token_for(key)}),
         ("pages/group_results.py", {"code": code}),
     ]:
         app = new_app(lang, **query)

@@ -65,12 +65,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-class KnownDefect(AssertionError):
-    """A known app-side defect, expected by ``xfail(raises=KnownDefect, strict=True)``.
+class ScreenDefect(AssertionError):
+    """A defect of what people see (cut text, a screen that scrolls away), once found in the screenshots.
 
-    Only this exception satisfies such an xfail: any other failure (the page not loading, a changed layout) stays a
-    real failure instead of hiding behind the expected one. Once the defect is fixed, the strict xfail reports
-    XPASS as a failure, which says to remove the marker.
+    Its own class so that a failure report says at once that the app regressed, not that the test broke.
     """
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import KnownDefect, run_app_server, seed_submitted_response, shot, wait_idle
+from tests.browser.conftest import ScreenDefect, run_app_server, seed_submitted_response, shot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,6 @@ def test_results_link_as_first_visit_after_a_restart(browser: Browser, tmp_path:
                 problems.append("no « Français / English » control")
             if problems:
                 shot(page, "deep-link-results-first-visit")
-                raise KnownDefect("; ".join(problems))
+                raise ScreenDefect("; ".join(problems))
         finally:
             context.close()

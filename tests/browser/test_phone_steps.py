@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import AppServer, KnownDefect, shot, wait_idle
+from tests.browser.conftest import AppServer, ScreenDefect, shot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +39,6 @@ def test_next_step_opens_at_its_top_on_a_phone(browser: Browser, app_server: App
         top = page.evaluate(HEADING_TOP_JS)
         if top < 0:
             shot(page, "phone-next-step-scroll-position", full_page=False)
-            raise KnownDefect(f"the new step's heading is {-top:.0f} px above the top of the screen")
+            raise ScreenDefect(f"the new step's heading is {-top:.0f} px above the top of the screen")
     finally:
         context.close()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import AppServer, KnownDefect, seed_submitted_response, shot, wait_idle
+from tests.browser.conftest import AppServer, ScreenDefect, seed_submitted_response, shot, wait_idle
 from tests.browser.helpers import CLIPPED_CHART_TEXTS_JS
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,7 @@ def test_chart_texts_fit_in_their_charts(
         if clipped:
             shot(page, f"layout-results-{width}px-clipped-charts")
         if clipped:
-            raise KnownDefect(f"Chart texts cut at the edge of their chart at {width} px: {clipped}")
+            raise ScreenDefect(f"Chart texts cut at the edge of their chart at {width} px: {clipped}")
     finally:
         page.context.close()
 
@@ -93,6 +93,6 @@ def test_radar_markers_take_their_band_colour(browser: Browser, app_server: AppS
         )
         assert fills, "the radar has no markers"
         if not set(fills) <= BAND_FILLS:
-            raise KnownDefect(f"radar markers not in a band colour: {fills}")
+            raise ScreenDefect(f"radar markers not in a band colour: {fills}")
     finally:
         page.context.close()

@@ -28,7 +28,8 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire, text_in
-from tests.browser.conftest import ROOT, AppServer, KnownDefect, shot, wait_idle
+from storage.codes import projection_token_for
+from tests.browser.conftest import ROOT, AppServer, ScreenDefect, shot, wait_idle
 from tests.browser.helpers import (
     CLIPPED_CHART_TEXTS_JS,
     HORIZONTAL_OVERFLOW_JS,
@@ -142,6 +143,11 @@ class Links:
     @property
     def key(self) -> str:
         return parse_qs(urlsplit(self.dashboard).query)["k"][0]
+
+    @property
+    def projection(self) -> str:
+        """The projector's path: its read-only token, derived from the key as the dashboard does."""
+        return f"/projection?p={projection_token_for(self.key)}&lang=fr"
 
 
 def words(key: str, **params: object) -> str:
@@ -445,7 +451,10 @@ def check_projection(dashboard: Page, links: Links, errors: list[str]) -> None:
     """The view for the video projector, reached from the dashboard, at a laptop's and at a full-HD size."""
     press(dashboard.get_by_role("link", name=words("projection_link")), touch=False)
     expect(dashboard).to_have_url(re.compile(r"/projection\?"))
-    assert parse_qs(urlsplit(dashboard.url).query)["k"] == [links.key]
+    # The room can read a projected URL bar: it carries the read-only token, never the facilitator key.
+    query = parse_qs(urlsplit(dashboard.url).query)
+    assert query["p"] == [projection_token_for(links.key)] and "k" not in query
+    assert links.key not in dashboard.url
     wait_idle(dashboard)
     expect(group_radar(dashboard)).to_be_visible()
     expect(dashboard.get_by_role("heading", name=words("discuss"), exact=True)).to_be_visible()
@@ -502,9 +511,8 @@ def close_and_share(dashboard: Page, participant: Participant, links: Links, err
 
 
 # ----- single screens, measured ----------------------------------------------------------------------------------
-# Most describe a known app-side defect and are strict xfails: the day the app is fixed, pytest reports XPASS as a
-# failure and the marker must go. All but the first read a workshop written straight into the database (the same
-# three people, closed), so that each check costs seconds rather than a whole journey.
+# Each guards a defect found by looking at the screenshots. All but the first read a workshop written straight into
+# the database (the same three people, closed), so that each check costs seconds rather than a whole journey.
 
 IN_VIEWPORT_JS = """element => {
     const r = element.getBoundingClientRect();
@@ -585,9 +593,7 @@ def test_secret_link_is_not_on_the_projected_screen(browser: Browser, app_server
 
 
 def test_projection_fits_one_screen(browser: Browser, app_server: AppServer, closed_workshop: Links) -> None:
-    page = open_app_page(
-        browser, app_server, f"/projection?k={closed_workshop.key}&lang=fr", phone=False, width=1366, height=900
-    )
+    page = open_app_page(browser, app_server, closed_workshop.projection, phone=False, width=1366, height=900)
     try:
         expect(group_radar(page)).to_be_visible()
         ranked = page.locator("strong").filter(has_text=re.compile(r"^\d+\. "))
@@ -603,21 +609,19 @@ def test_projection_fits_one_screen(browser: Browser, app_server: AppServer, clo
             if bottom > 900
         ]
         if below:
-            raise KnownDefect(f"statements ranked {', '.join(below)} are below the projected screen")
+            raise ScreenDefect(f"statements ranked {', '.join(below)} are below the projected screen")
     finally:
         page.context.close()
 
 
 def test_consensus_is_written_the_french_way(browser: Browser, app_server: AppServer, closed_workshop: Links) -> None:
-    page = open_app_page(
-        browser, app_server, f"/projection?k={closed_workshop.key}&lang=fr", phone=False, width=1366, height=900
-    )
+    page = open_app_page(browser, app_server, closed_workshop.projection, phone=False, width=1366, height=900)
     try:
         captions = page.get_by_text(re.compile(r"consensus \d"))
         expect(captions.first).to_be_visible()
         points = [text for text in captions.all_inner_texts() if re.search(r"consensus \d+\.\d", text)]
         if points:
-            raise KnownDefect(f"a decimal point on a French screen: {points[0]}")
+            raise ScreenDefect(f"a decimal point on a French screen: {points[0]}")
     finally:
         page.context.close()
 

@@ -325,7 +325,7 @@ def test_schema_version_is_stored(store: Store, db_url: str) -> None:
             assert conn.execute(text("SELECT id, version FROM schema_version")).all() == [(1, SCHEMA_VERSION)]
     finally:
         engine.dispose()
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
 
 
 def test_newer_schema_is_refused(db_url: str, workshop_args: dict) -> None:
@@ -335,12 +335,13 @@ def test_newer_schema_is_refused(db_url: str, workshop_args: dict) -> None:
     engine = create_engine(db_url)
     try:
         with engine.begin() as conn:
-            conn.execute(text("UPDATE schema_version SET version = 2"))
+            conn.execute(text("UPDATE schema_version SET version = :v"), {"v": SCHEMA_VERSION + 1})
+        refusal = rf"schema version {SCHEMA_VERSION + 1}.*only knows version {SCHEMA_VERSION}"
         for _ in range(2):  # refused every time: a refused engine is not cached
-            with pytest.raises(SchemaTooNew, match=r"schema version 2.*only knows version 1"):
+            with pytest.raises(SchemaTooNew, match=refusal):
                 Store(db_url)
         with engine.connect() as conn:  # and the database was left as it was
-            assert conn.execute(text("SELECT version FROM schema_version")).scalar_one() == 2
+            assert conn.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION + 1
             assert conn.execute(text("SELECT count(*) FROM workshops")).scalar_one() == 1
             assert conn.execute(text("SELECT id FROM workshops")).scalar_one() == workshop.workshop_id
     finally:
