@@ -12,7 +12,7 @@ from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire
 from scoring.problems import QuestionnaireError
 
-# Tests point this at small fixture questionnaires so that their expected figures stay stable.
+# A federation serving its own questionnaires points this at their folder, without touching the shipped ones.
 QUESTIONNAIRES_DIR = Path(
     os.environ.get("RADAR_QUESTIONNAIRES_DIR") or Path(__file__).resolve().parents[1] / "questionnaires"
 )

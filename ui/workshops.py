@@ -58,13 +58,27 @@ def parse_organisations(text: str) -> tuple[list[str], list[str]]:
     return names, problems
 
 
+# Every page's path, so that a link built from any of them points at the app's root.
+_PAGE_PATHS = (
+    "/workshop",
+    "/join",
+    "/dashboard",
+    "/projection",
+    "/group_results",
+    "/results",
+    "/questionnaire",
+    "/method",
+    "/home",
+)
+
+
 def base_url() -> str:
     """The address the app is served at, as the browser sees it (behind a proxy too)."""
     url = st.context.url or "http://localhost:8501/"
     parts = urlsplit(url)
     path = parts.path.rsplit("/", 1)[0] if "." not in parts.path.rsplit("/", 1)[-1] else parts.path
     root = path
-    for page in ("/workshop", "/join", "/dashboard", "/projection", "/results", "/questionnaire", "/method", "/home"):
+    for page in _PAGE_PATHS:
         if root.endswith(page):
             root = root[: -len(page)]
     return f"{parts.scheme}://{parts.netloc}{root.rstrip('/')}"
