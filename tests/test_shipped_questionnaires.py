@@ -10,6 +10,7 @@ import copy
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,31 @@ FILES = sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))
 EXPECTED = {"sante-partenariat", "rapprochement", "express"}
 LANGUAGES = ("fr", "en")
 BANDS = ("priority", "watch", "strength")
-CORE_DIMENSIONS = ["ethique", "communication", "objectifs", "gouvernance"]
+CORE_DIMENSIONS = ("ethique", "communication", "objectifs", "gouvernance")
 # A citation of the project's source texts: "(004:195-199)", "(001:158)", "(002:1215-1221, 002:965)".
 SEED_REFERENCE = re.compile(r"\b\d{3}:\d+(-\d+)?\b")
+
+
+@dataclass(frozen=True)
+class ItemBounds:
+    per_dimension: tuple[int, int]  # items in each dimension, both ends included
+    total: tuple[int, int]  # items in the whole questionnaire, both ends included
+    reverse_in_every_dimension: bool
+    dimensions: tuple[str, ...] | None = None  # the dimension ids, in order, when they are fixed
+    min_dimensions: int = 1
+
+
+# Issue 3: the full questionnaires have 6 to 9 items per dimension and 36 at most, with a reverse item in each
+# dimension; express has 8 to 12 items on the four dimensions of sante-partenariat (2 or 3 each).
+ITEM_BOUNDS: dict[str, ItemBounds] = {
+    "sante-partenariat": ItemBounds(
+        per_dimension=(6, 9), total=(0, 36), reverse_in_every_dimension=True, dimensions=CORE_DIMENSIONS
+    ),
+    "rapprochement": ItemBounds(per_dimension=(6, 9), total=(0, 36), reverse_in_every_dimension=True, min_dimensions=6),
+    "express": ItemBounds(
+        per_dimension=(2, 3), total=(8, 12), reverse_in_every_dimension=False, dimensions=CORE_DIMENSIONS
+    ),
+}
 
 
 def load(path: Path) -> Questionnaire:
@@ -113,28 +136,37 @@ def duplicate_ids(q: Questionnaire) -> list[str]:
 
 
 def count_problems(q: Questionnaire) -> list[str]:
+    """The item counts of issue 3, read from ITEM_BOUNDS; each problem names the questionnaire."""
+    bounds = ITEM_BOUNDS.get(q.id)
+    if bounds is None:
+        return [f"{q.id}: no entry in ITEM_BOUNDS (every shipped questionnaire has item bounds)"]
     sizes = {dimension.id: len(dimension.items) for dimension in q.dimensions}
     total = sum(sizes.values())
     problems = []
-    if q.id in {"sante-partenariat", "express"} and list(sizes) != CORE_DIMENSIONS:
-        problems.append(f"dimensions {list(sizes)}, expected {CORE_DIMENSIONS} in that order")
-    if q.id == "sante-partenariat":
-        problems += [f"{d}: {n} items, expected 6 to 9" for d, n in sizes.items() if not 6 <= n <= 9]
-        if total > 36:
-            problems.append(f"{total} items, expected at most 36")
-    elif q.id == "express":
-        problems += [f"{d}: {n} items, expected 2 or 3" for d, n in sizes.items() if not 2 <= n <= 3]
-        if not 8 <= total <= 12:
-            problems.append(f"{total} items, expected 8 to 12")
-    elif q.id == "rapprochement" and len(sizes) < 6:
-        problems.append(f"{len(sizes)} dimensions, expected at least 6")
+    if bounds.dimensions is not None and list(sizes) != list(bounds.dimensions):
+        problems.append(f"{q.id}: dimensions {list(sizes)}, expected {list(bounds.dimensions)} in that order")
+    if len(sizes) < bounds.min_dimensions:
+        problems.append(f"{q.id}: {len(sizes)} dimensions, expected at least {bounds.min_dimensions}")
+    low, high = bounds.per_dimension
+    problems += [
+        f"{q.id}: dimension {d} has {n} items, expected {low} to {high}"
+        for d, n in sizes.items()
+        if not low <= n <= high
+    ]
+    low, high = bounds.total
+    if not low <= total <= high:
+        expected = f"{low} to {high}" if low else f"at most {high}"
+        problems.append(f"{q.id}: {total} items in all, expected {expected}")
     return problems
 
 
 def reverse_problems(q: Questionnaire) -> list[str]:
-    """sante-partenariat and rapprochement: a reverse item in every dimension; any other: at least one."""
-    if q.id in {"sante-partenariat", "rapprochement"}:
-        return [d.id for d in q.dimensions if not any(item.reverse for item in d.items)]
+    """A reverse item in every dimension where ITEM_BOUNDS asks for it; any other questionnaire: at least one."""
+    bounds = ITEM_BOUNDS.get(q.id)
+    if bounds is not None and bounds.reverse_in_every_dimension:
+        return [
+            f"{q.id}: dimension {d.id} has no reverse item" for d in q.dimensions if not any(i.reverse for i in d.items)
+        ]
     return [] if any(item.reverse for item in q.items) else ["no reverse item at all"]
 
 
@@ -334,6 +366,126 @@ def test_a_copy_that_is_not_broken_passes_every_rule(tmp_path: Path) -> None:
     q = load(path)
     failures = {rule: found for rule, check in RULES.items() if (found := check(q))}
     assert failures == {}
+
+
+def _dump(raw: dict, tmp_path: Path) -> Path:
+    path = tmp_path / f"{raw['id']}.yaml"
+    path.write_text(yaml.dump(raw, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _add_items(raw: dict, dimension: int, count: int) -> None:
+    items = raw["dimensions"][dimension]["items"]
+    model = items[-1]
+    for number in range(1, count + 1):
+        extra = copy.deepcopy(model)
+        extra["id"] = f"{model['id']}-extra-{number}"
+        items.append(extra)
+
+
+def _rapprochement_with_41_items(raw: dict) -> None:
+    # The shipped file once had 41 items (7 in most dimensions): within 6 to 9 everywhere, over 36 in all.
+    for dimension in range(5):
+        _add_items(raw, dimension, 1)
+
+
+def _rapprochement_with_ten_items_in_the_last_dimension(raw: dict) -> None:
+    _add_items(raw, -1, 10 - len(raw["dimensions"][-1]["items"]))
+
+
+def _rapprochement_with_five_items_in_the_second_dimension(raw: dict) -> None:
+    raw["dimensions"][1]["items"] = raw["dimensions"][1]["items"][:5]
+
+
+def _rapprochement_with_five_dimensions(raw: dict) -> None:
+    del raw["dimensions"][3]
+
+
+def _rapprochement_without_reverse_in_the_fourth_dimension(raw: dict) -> None:
+    for item in raw["dimensions"][3]["items"]:
+        item.pop("reverse", None)
+
+
+def _sante_with_ten_items_in_ethique(raw: dict) -> None:
+    _add_items(raw, 0, 10 - len(raw["dimensions"][0]["items"]))
+
+
+def _express_with_13_items(raw: dict) -> None:
+    _add_items(raw, 0, 1)
+
+
+def _express_without_gouvernance(raw: dict) -> None:
+    del raw["dimensions"][3]
+
+
+# Each case breaks the counts of one shipped questionnaire; count_problems (or reverse_problems) must say exactly
+# this, naming the questionnaire, the dimension and the count.
+BOUNDS_BROKEN: dict[str, tuple[str, Callable[[dict], None], Callable[[Questionnaire], list[str]], list[str]]] = {
+    "rapprochement with 41 items": (
+        "rapprochement",
+        _rapprochement_with_41_items,
+        count_problems,
+        ["rapprochement: 41 items in all, expected at most 36"],
+    ),
+    "rapprochement with 10 items in a dimension": (
+        "rapprochement",
+        _rapprochement_with_ten_items_in_the_last_dimension,
+        count_problems,
+        [
+            "rapprochement: dimension demarche-calendrier has 10 items, expected 6 to 9",
+            "rapprochement: 40 items in all, expected at most 36",
+        ],
+    ),
+    "rapprochement with 5 items in a dimension": (
+        "rapprochement",
+        _rapprochement_with_five_items_in_the_second_dimension,
+        count_problems,
+        ["rapprochement: dimension gouvernance-vie-associative has 5 items, expected 6 to 9"],
+    ),
+    "rapprochement with 5 dimensions": (
+        "rapprochement",
+        _rapprochement_with_five_dimensions,
+        count_problems,
+        ["rapprochement: 5 dimensions, expected at least 6"],
+    ),
+    "rapprochement without reverse in a dimension": (
+        "rapprochement",
+        _rapprochement_without_reverse_in_the_fourth_dimension,
+        reverse_problems,
+        ["rapprochement: dimension usagers-territoire has no reverse item"],
+    ),
+    "sante-partenariat with 10 items in a dimension": (
+        "sante-partenariat",
+        _sante_with_ten_items_in_ethique,
+        count_problems,
+        ["sante-partenariat: dimension ethique has 10 items, expected 6 to 9"],
+    ),
+    "express with 13 items": (
+        "express",
+        _express_with_13_items,
+        count_problems,
+        ["express: dimension ethique has 4 items, expected 2 to 3", "express: 13 items in all, expected 8 to 12"],
+    ),
+    "express without gouvernance": (
+        "express",
+        _express_without_gouvernance,
+        count_problems,
+        [f"express: dimensions {list(CORE_DIMENSIONS[:3])}, expected {list(CORE_DIMENSIONS)} in that order"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BOUNDS_BROKEN, ids=str)
+def test_item_bounds_are_enforced(case: str, tmp_path: Path) -> None:
+    name, breaker, rule, expected = BOUNDS_BROKEN[case]
+    raw = _raw(name)
+    breaker(raw)
+    q = load(_dump(raw, tmp_path))  # still a valid questionnaire: only the bounds must fail
+    assert rule(q) == expected
+
+
+def test_every_shipped_questionnaire_has_item_bounds() -> None:
+    assert {path.stem for path in FILES} <= set(ITEM_BOUNDS)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
