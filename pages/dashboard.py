@@ -12,7 +12,7 @@ from ui.entry import ensure_app_shell
 from ui.services import get_store
 from ui.state import current_language, t
 from ui.text import plain
-from ui.workshop_view import breakdown, disagreements, group_radar, share_panel
+from ui.workshop_view import breakdown, disagreements, group_radar, results_notice, share_panel
 
 ensure_app_shell()
 
@@ -43,8 +43,8 @@ def live() -> None:
     joined_col, submitted_col, _spacer = st.columns([1, 1, 2])
     joined_col.metric(t("dashboard.joined"), results.joined)
     submitted_col.metric(t("dashboard.submitted"), results.submitted)
+    results_notice(results, current.status)
     if results.report is None:
-        st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size))
         return
     questionnaire, report = results.questionnaire, results.report
     radar, discuss = st.columns([1, 1])

@@ -6,7 +6,7 @@ from ui import results_view, workshops
 from ui.entry import ensure_app_shell
 from ui.state import t
 from ui.text import plain
-from ui.workshop_view import disagreements, group_radar
+from ui.workshop_view import disagreements, group_radar, results_notice
 
 ensure_app_shell()
 
@@ -25,11 +25,14 @@ if workshop.status != "closed" or not workshop.show_results_to_participants:
     st.stop()
 
 results = workshops.results_for(workshop)
-if results is None or results.report is None:
-    st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size if results else 3))
+if results is None:
+    st.error(t("dashboard.unknown_questionnaire"))
+    st.stop()
+st.caption(t("dashboard.counts", joined=results.joined, submitted=results.submitted))
+results_notice(results, workshop.status)
+if results.report is None:
     st.stop()
 questionnaire, report = results.questionnaire, results.report
-st.caption(t("dashboard.counts", joined=results.joined, submitted=results.submitted))
 chart, summary = st.columns([3, 2])
 with chart:
     group_radar(questionnaire, report)

@@ -11,7 +11,7 @@ from ui import workshops
 from ui.entry import ensure_app_shell
 from ui.state import t
 from ui.text import plain
-from ui.workshop_view import disagreements, group_radar
+from ui.workshop_view import disagreements, group_radar, results_notice
 
 ensure_app_shell()
 
@@ -36,10 +36,10 @@ def projected() -> None:
     if current.status == "open":  # latecomers can still join
         counts += " · " + t("projection.join_code", code=current.participant_code)
     st.caption(counts)
+    results_notice(results, current.status)
     if results.report is None:
-        st.info(t("dashboard.too_few", minimum=results.questionnaire.min_group_size))
         return
-    radar, discuss = st.columns([1, 1])
+    radar, discuss = st.columns([3, 2])  # the radar's axis labels need the room (reports.figures)
     with radar:
         group_radar(results.questionnaire, results.report, height=640, key="projection_radar", large=True)
     with discuss:

@@ -83,8 +83,9 @@ def radar_figure(
     figure.update_layout(
         polar={
             # Radial ticks between the first two axes, where they cross no dimension label.
-            # Room on both sides for a one-word label such as « Communication » on a 390 px phone.
-            "domain": {"x": [0.16, 0.84] if large else [0.24, 0.76], "y": [0, 1]},
+            # Room on both sides for a one-word label such as « Communication »: on a 390 px phone, and in the
+            # large type of a projector at 1366 px, where the radar has 3/5 of the width.
+            "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [0, 1]},
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": [questionnaire.bands.watch, questionnaire.bands.strength, 100],
@@ -93,7 +94,7 @@ def radar_figure(
                 "tickfont": {"size": 12, "color": "#555"},
                 "gridcolor": "#ccc",
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 22 if large else 13}},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 20 if large else 13}},
             "bgcolor": "white",
         },
         showlegend=False,

@@ -1,4 +1,4 @@
-"""Complementary suppression of a breakdown, for screens that also show the whole group.
+"""What a screen shared by a group may show: complementary suppression of a breakdown, and no small counts.
 
 DESIGN.md suppresses each group under ``min_group_size`` (step 9). On a screen that shows the whole group's
 figures too, that is not enough: with 3 board members shown and 1 employee suppressed, the employee's score is
@@ -9,7 +9,9 @@ at least ``min_group_size`` or nothing is shown. The command line's JSON keeps D
 
 from __future__ import annotations
 
-from scoring.results import GroupReport
+import pandas as pd
+
+from scoring.results import DimensionStats, GroupReport, ItemStats, OverallScore, ScoreReport
 
 
 def protect_breakdown(
@@ -23,3 +25,78 @@ def protect_breakdown(
         protected[value] = GroupReport(n_respondents=size, suppressed=True)
         hidden += size
     return protected
+
+
+def hide_small_counts(report: ScoreReport, minimum: int) -> ScoreReport:
+    """The report as a screen shared by a group may show it: no figure computed from 1 to ``minimum`` − 1 people.
+
+    Enough people submitting is not enough: a statement that only one of them answered (the others said « je ne
+    sais pas ») has that one person's answer as its mean. So every dimension and item figure with ``0 < n <
+    minimum`` is blanked, as are the figures that would give it back by subtraction: the overall score (a
+    weighted mean of the dimension scores, step 5) when a dimension is blanked, and a dimension's consensus (the
+    mean of its items', step 8) when one of its items is. Recommendations drawn from a blanked figure go too,
+    since their band tells its range. The per-respondent scores, which no group screen may show, are dropped.
+    """
+    dimensions = [_dimension_shown(stats, minimum) for stats in report.dimensions]
+    items = [_item_shown(stats, minimum) for stats in report.items]
+    hidden_dimensions = {stats.id for stats in report.dimensions if _too_few(stats.n, minimum)}
+    hidden_items = {stats.id for stats in report.items if _too_few(stats.n, minimum)}
+    dimensions = [
+        stats.model_copy(update={"consensus": None})
+        if any(item.dimension == stats.id and item.id in hidden_items for item in report.items)
+        else stats
+        for stats in dimensions
+    ]
+    overall = OverallScore(score=None, band=None) if hidden_dimensions else report.overall
+    recommendations = [
+        rec
+        for rec in report.recommendations
+        if rec.item not in hidden_items and (rec.item is not None or rec.dimension not in hidden_dimensions)
+    ]
+    groups = {
+        field: {value: _group_shown(group, minimum) for value, group in by_value.items()}
+        for field, by_value in report.groups.items()
+    }
+    return report.model_copy(
+        update={
+            "overall": overall,
+            "dimensions": dimensions,
+            "items": items,
+            "recommendations": recommendations,
+            "groups": groups,
+            "respondents": pd.DataFrame(),
+        }
+    )
+
+
+def _too_few(n: int, minimum: int) -> bool:
+    return 0 < n < minimum
+
+
+def _dimension_shown(stats: DimensionStats, minimum: int) -> DimensionStats:
+    if not _too_few(stats.n, minimum):
+        return stats
+    blank = dict.fromkeys(("score", "band", "median", "sd", "min", "max", "q1", "q3", "consensus"))
+    return stats.model_copy(update=blank)
+
+
+def _item_shown(stats: ItemStats, minimum: int) -> ItemStats:
+    if not _too_few(stats.n, minimum):
+        return stats
+    return stats.model_copy(
+        update={"mean": None, "consensus": None, "dissensus": False, "band": None, "distribution": {}}
+    )
+
+
+def _group_shown(group: GroupReport, minimum: int) -> GroupReport:
+    if group.suppressed:
+        return group
+    dimensions = [_dimension_shown(stats, minimum) for stats in group.dimensions or []]
+    hidden = any(_too_few(stats.n, minimum) for stats in group.dimensions or [])
+    return group.model_copy(
+        update={
+            "overall": OverallScore(score=None, band=None) if hidden else group.overall,
+            "dimensions": dimensions,
+            "items": [_item_shown(stats, minimum) for stats in group.items or []],
+        }
+    )

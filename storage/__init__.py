@@ -25,7 +25,8 @@ API (``from storage import Store, ...``)::
         def set_workshop_status(self, key: str, status: Literal["open", "closed"]) -> bool  # False: no such key
         def delete_workshop(self, key: str) -> bool             # with its drafts and responses (RGPD)
         def workshop_counts(self, workshop_id: int) -> tuple[int, int]        # (joined, submitted)
-        def submitted_responses(self, workshop_id: int) -> list[SubmittedResponse]
+        def submitted_responses(self, workshop_id: int, *, published_only: bool = False) -> list[SubmittedResponse]
+        def publish(self, workshop_id: int, *, batch: int, hold_back: int) -> Publication  # results by batches
 
         # respondents (solo use: workshop_id=None)
         def new_respondent_token(self) -> str
@@ -41,6 +42,7 @@ API (``from storage import Store, ...``)::
     ProjectionView(<ParticipantView fields>, participant_code)
     FacilitatorView(<ProjectionView fields>, created_at)
     SubmittedResponse(answers, profile)
+    Publication(published, waiting)
     Draft(questionnaire_id, workshop_id, answers, profile, comments, step, submitted)
 
 Errors (all subclasses of `StorageError`): `WorkshopClosed` (save_draft or submit in a closed workshop),
@@ -82,6 +84,7 @@ if TYPE_CHECKING:
         FacilitatorView,
         ParticipantView,
         ProjectionView,
+        Publication,
         SubmittedResponse,
         WorkshopCreated,
         WorkshopStatus,
@@ -94,6 +97,7 @@ __all__ = [
     "InvalidInput",
     "ParticipantView",
     "ProjectionView",
+    "Publication",
     "SchemaTooNew",
     "StorageError",
     "Store",
@@ -114,6 +118,7 @@ _HOME = {
             "FacilitatorView",
             "ParticipantView",
             "ProjectionView",
+            "Publication",
             "SubmittedResponse",
             "WorkshopCreated",
             "WorkshopStatus",

@@ -87,6 +87,9 @@ responses = Table(
     # Kept so that abandoned solo drafts can be purged after a retention period.
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("submitted_at", DateTime(timezone=True), nullable=True),
+    # Since version 2. When the response entered the results shown to the room. They enter by batches (see
+    # Store.publish), so that comparing two screens never isolates fewer than min_group_size people.
+    Column("published_at", DateTime(timezone=True), nullable=True),
 )
 
 # Any constant works; it only has to be the same for every instance of the app sharing one database.
@@ -123,7 +126,7 @@ def ensure_schema(conn: Connection) -> None:
 
 def _migrate(conn: Connection, found: int) -> None:
     """Bring a database from an older version up to SCHEMA_VERSION, one step at a time, in this transaction."""
-    steps = {1: _add_projection_token}
+    steps = {1: _add_projection_token_and_publication}
     for version in range(found, SCHEMA_VERSION):
         step = steps.get(version)
         if step is None:
@@ -132,8 +135,14 @@ def _migrate(conn: Connection, found: int) -> None:
     conn.execute(update(schema_version).values(version=SCHEMA_VERSION))
 
 
-def _add_projection_token(conn: Connection) -> None:
-    """1 -> 2: the read-only projection link. Existing rows stay null until their dashboard is opened."""
+def _add_projection_token_and_publication(conn: Connection) -> None:
+    """1 -> 2: the read-only projection link, and results published by batches.
+
+    Existing workshops get their projection token when their dashboard is next opened, and their submitted
+    responses are published by the next page that shows results, by the same batch rule as new ones.
+    """
     conn.execute(text("ALTER TABLE workshops ADD COLUMN projection_token_hash VARCHAR(64)"))
     # The same name as create_all gives the column's unique constraint on a new database.
     conn.execute(text("CREATE UNIQUE INDEX uq_workshops_projection_token_hash ON workshops (projection_token_hash)"))
+    timestamp = responses.c.published_at.type.compile(dialect=conn.dialect)
+    conn.execute(text(f"ALTER TABLE responses ADD COLUMN published_at {timestamp}"))

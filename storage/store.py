@@ -26,6 +26,7 @@ from .views import (
     FacilitatorView,
     ParticipantView,
     ProjectionView,
+    Publication,
     SubmittedResponse,
     WorkshopCreated,
     WorkshopStatus,
@@ -201,8 +202,9 @@ class Store:
         joined, submitted = self._read(lambda conn: conn.execute(query).one())
         return int(joined), int(submitted)
 
-    def submitted_responses(self, workshop_id: int) -> list[SubmittedResponse]:
-        """The submitted answers and profiles of a workshop, for aggregates only.
+    def submitted_responses(self, workshop_id: int, *, published_only: bool = False) -> list[SubmittedResponse]:
+        """The submitted answers and profiles of a workshop, for aggregates only; with `published_only`, only
+        those `publish` has let into the shown results.
 
         Ordered by token hash, a deterministic order that says nothing about who submitted when.
         """
@@ -211,10 +213,26 @@ class Store:
             .where(responses.c.workshop_id == workshop_id, responses.c.submitted_at.is_not(None))
             .order_by(responses.c.token_hash)
         )
+        if published_only:
+            query = query.where(responses.c.published_at.is_not(None))
         rows = self._read(lambda conn: conn.execute(query).all())
         return [SubmittedResponse(answers=dict(r.answers), profile=dict(r.profile)) for r in rows]
 
     # ---- respondents -----------------------------------------------------------------------------------
+
+    def publish(self, workshop_id: int, *, batch: int, hold_back: int) -> Publication:
+        """Let submitted responses into the workshop's shown results, by batches of at least `batch` people.
+
+        Results that change one response at a time give each response away: a mean of 50 over 3 people that
+        becomes 56.25 over 4 says the fourth answered 75. So the oldest waiting responses are published only
+        when at least `batch` of them can go at once, keeping the newest `hold_back` waiting (a page showing
+        live results holds back a batch, so that the last responses can still go together at closing). Two
+        published sets then always differ by at least `batch` people. Responses with no answer at all carry
+        nothing to show and are never published.
+        """
+        if batch < 1 or hold_back < 0:
+            raise InvalidInput("batch must be at least 1 and hold_back at least 0")
+        return self._write(partial(_publish, workshop_id=workshop_id, batch=batch, hold_back=hold_back))
 
     def new_respondent_token(self) -> str:
         """A fresh token for the page URL. Nothing is written until the first `save_draft`."""
@@ -322,6 +340,32 @@ def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
     conn.execute(delete(responses).where(responses.c.workshop_id == workshop_id))
     conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
     return True
+
+
+def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int) -> Publication:
+    if conn.dialect.name == "postgresql":
+        # Two pages publishing at once must not each publish part of a batch: the second waits for the first.
+        # (SQLite's write transaction already serialises them.)
+        conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id).with_for_update())
+    waiting = conn.execute(
+        select(responses.c.id, responses.c.answers)
+        .where(
+            responses.c.workshop_id == workshop_id,
+            responses.c.submitted_at.is_not(None),
+            responses.c.published_at.is_(None),
+        )
+        .order_by(responses.c.submitted_at, responses.c.id)
+    ).all()
+    with_answers = [row.id for row in waiting if any(value is not None for value in row.answers.values())]
+    going = with_answers[: max(len(with_answers) - hold_back, 0)]
+    if len(going) < batch:
+        going = []
+    else:
+        conn.execute(update(responses).where(responses.c.id.in_(going)).values(published_at=_now()))
+    published = conn.execute(
+        select(func.count()).where(responses.c.workshop_id == workshop_id, responses.c.published_at.is_not(None))
+    ).scalar_one()
+    return Publication(published=int(published), waiting=len(with_answers) - len(going))
 
 
 @cache

@@ -60,6 +60,14 @@ class SubmittedResponse:
 
 
 @dataclass(frozen=True, slots=True)
+class Publication:
+    """Where a workshop's shown results stand after `Store.publish`."""
+
+    published: int  # submitted responses in the shown results
+    waiting: int  # submitted responses with answers, not shown yet (never those with no answer at all)
+
+
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A respondent's saved state, to resume after a reload or a phone that slept."""
 

@@ -27,6 +27,18 @@ def share_panel(code: str) -> None:
         st.image(workshops.qr_png(url), caption=t("workshop.qr_caption"), width=260)
 
 
+def results_notice(results: workshops.WorkshopResults, status: str) -> None:
+    """Why there are no results yet, or how many answers they count: never a silent gap or a silent lag."""
+    minimum = results.questionnaire.min_group_size
+    if results.report is None:
+        if status == "open":  # Store.publish: the first batch goes once a second one is waiting behind it
+            st.info(t("dashboard.first_batch", minimum=minimum, first=2 * minimum))
+        else:
+            st.info(t("dashboard.too_few", minimum=minimum))
+    elif results.waiting:
+        st.caption(t("dashboard.counted", counted=results.counted, waiting=results.waiting, minimum=minimum))
+
+
 def disagreements(
     questionnaire: Questionnaire,
     report: ScoreReport,

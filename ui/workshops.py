@@ -13,6 +13,7 @@ import streamlit as st
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.model import Questionnaire
+from scoring.privacy import hide_small_counts
 from scoring.results import ScoreReport
 from storage import FacilitatorView, ParticipantView, ProjectionView
 from ui.catalogue import get_questionnaire
@@ -36,7 +37,9 @@ class WorkshopResults:
     questionnaire: Questionnaire
     joined: int
     submitted: int
-    report: ScoreReport | None  # None while fewer than min_group_size people have submitted
+    counted: int  # submitted responses in the shown results
+    waiting: int  # submitted responses with answers, to be counted with the next batch or at closing
+    report: ScoreReport | None  # None while fewer than min_group_size people are counted
 
 
 def parse_organisations(text: str) -> tuple[list[str], list[str]]:
@@ -161,16 +164,27 @@ def workshop_context_for(code: str | None, workshop_id: int) -> tuple[list[str],
 
 
 def results_for(workshop: ParticipantView, *, group_by: str | None = None) -> WorkshopResults | None:
-    """The workshop's aggregate report, computed by the scoring module from submitted responses only."""
+    """The workshop's aggregate report, computed by the scoring module from published responses only.
+
+    While the workshop is open, responses are published by batches of min_group_size and the newest
+    min_group_size are held back; at closing, all of them go (storage.Store.publish says why). Figures from
+    fewer than min_group_size people are blanked (scoring.privacy.hide_small_counts).
+    """
     questionnaire = get_questionnaire(workshop.questionnaire_id)
     if questionnaire is None:
         return None
     store = get_store()
+    minimum = questionnaire.min_group_size
+    hold_back = minimum if workshop.status == "open" else 0
+    publication = store.publish(workshop.id, batch=minimum, hold_back=hold_back)
     joined, submitted = store.workshop_counts(workshop.id)
-    if submitted < questionnaire.min_group_size:
-        return WorkshopResults(questionnaire, joined, submitted, None)
-    responses = store.submitted_responses(workshop.id)
+
+    def results(report: ScoreReport | None) -> WorkshopResults:
+        return WorkshopResults(questionnaire, joined, submitted, publication.published, publication.waiting, report)
+
+    if publication.published < minimum:
+        return results(None)
+    responses = store.submitted_responses(workshop.id, published_only=True)
     frame = responses_frame(questionnaire, [r.answers for r in responses], [r.profile for r in responses])
     field = group_by if group_by and questionnaire.profile_field(group_by) else None
-    report = score_responses(questionnaire, frame, group_by=field)
-    return WorkshopResults(questionnaire, joined, submitted, report)
+    return results(hide_small_counts(score_responses(questionnaire, frame, group_by=field), minimum))

@@ -64,6 +64,15 @@ def dashboard(key: str, lang: str = "fr", *, expect_ok: bool = True) -> AppTest:
     return app
 
 
+def close_workshop(key: str) -> AppTest:
+    """Close the workshop with the dashboard's button; returns the dashboard as it shows afterwards."""
+    app = dashboard(key)
+    close = next(b for b in app.button if b.label == translate("dashboard.close", "fr"))
+    close.click().run()
+    assert_no_exception(app)
+    return dashboard(key)
+
+
 @pytest.fixture
 def workshop_with_three_answers() -> tuple[str, str, list[dict[str, int | str]], list[dict[str, str]]]:
     code, key = create_workshop()
@@ -86,6 +95,13 @@ def test_dashboard_shows_counts_radar_and_disagreements_from_the_scoring_module(
     metrics = {m.label: m.value for m in app.metric}
     assert metrics[translate("dashboard.joined", "fr")] == "3"
     assert metrics[translate("dashboard.submitted", "fr")] == "3"
+    # While open, three answers are one batch: held back until a second batch follows or the workshop closes.
+    assert [i.value for i in app.info] == [translate("dashboard.first_batch", "fr", minimum=3, first=6)]
+    assert translate("dashboard.discuss_title", "fr") not in [s.value for s in app.subheader]
+
+    app = close_workshop(key)
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics[translate("dashboard.submitted", "fr")] == "3"
     assert translate("dashboard.discuss_title", "fr") in [s.value for s in app.subheader]
 
     questionnaire = shipped_questionnaires()[EXPRESS]
@@ -100,7 +116,7 @@ def test_dashboard_shows_counts_radar_and_disagreements_from_the_scoring_module(
 
 def test_breakdown_by_organisation_suppresses_small_groups(workshop_with_three_answers: tuple) -> None:
     _code, key, _values, _profiles = workshop_with_three_answers
-    app = dashboard(key)
+    app = close_workshop(key)
     app.button_group(key="dashboard_group_by").set_value("organisation").run()
     assert_no_exception(app)
     captions = " ".join(c.value for c in app.caption)
@@ -181,12 +197,82 @@ def test_close_then_participants_see_group_results_then_delete_removes_everythin
     assert [e.value for e in gone.error] == [translate("join.unknown_code", "fr")]
 
 
+def overall_shown(app: AppTest) -> str | None:
+    return next((m.value for m in app.metric if m.label == translate("results.overall", "fr")), None)
+
+
+def expected_overall(answers: list[dict[str, int | str]]) -> str:
+    questionnaire = shipped_questionnaires()[EXPRESS]
+    values = [{k: (None if v == "na" else int(v)) for k, v in given.items()} for given in answers]
+    report = score_responses(questionnaire, responses_frame(questionnaire, values, [{} for _ in values]))
+    return format_number(report.overall.score, "fr")
+
+
 def test_results_wait_for_min_group_size() -> None:
     code, key = create_workshop()
     participant(code, answers_pattern(0), {"role": "direction", "organisation": "Association A"})
-    app = dashboard(key)
+    app = close_workshop(key)
     assert translate("dashboard.too_few", "fr", minimum=3) in [i.value for i in app.info]
-    assert not any(m.label == translate("results.overall", "fr") for m in app.metric)
+    assert overall_shown(app) is None
+
+
+def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> None:
+    """Each screen of results differs from any earlier one by 3 people at least (min_group_size)."""
+    code, key = create_workshop()
+    answers = [answers_pattern(shift) for shift in range(10)]
+    profile = {"role": "administrateur", "organisation": "Association A"}
+    for given in answers[:6]:
+        participant(code, given, profile)
+    app = dashboard(key)  # 6 sent: the oldest 3 are shown, the newest 3 held back
+    assert overall_shown(app) == expected_overall(answers[:3])
+    assert translate("dashboard.counted", "fr", counted=3, waiting=3, minimum=3) in [c.value for c in app.caption]
+
+    participant(code, answers[6], profile)
+    app = dashboard(key)  # the 7th alone would give its answers away: nothing moves
+    assert overall_shown(app) == expected_overall(answers[:3])
+    assert translate("dashboard.counted", "fr", counted=3, waiting=4, minimum=3) in [c.value for c in app.caption]
+
+    for given in answers[7:9]:
+        participant(code, given, profile)
+    app = dashboard(key)  # 9 sent: 3 more can go together, 3 stay behind
+    assert overall_shown(app) == expected_overall(answers[:6])
+
+    app = close_workshop(key)  # at closing, the last 3 go together: every answer counts
+    assert overall_shown(app) == expected_overall(answers[:9])
+    assert not [c.value for c in app.caption if "autres s’ajouteront" in c.value]
+
+
+def test_blank_responses_do_not_make_up_a_group() -> None:
+    """Two people who answered « je ne sais pas » everywhere and one who answered: that one is alone."""
+    code, key = create_workshop()
+    blank = dict.fromkeys(answers_pattern(0), "na")
+    for given in (blank, blank, answers_pattern(0)):
+        participant(code, given, {"role": "salarie", "organisation": "Association A"})
+    app = close_workshop(key)
+    assert metric_value(app, "dashboard.submitted") == "3"
+    assert translate("dashboard.too_few", "fr", minimum=3) in [i.value for i in app.info]
+    assert overall_shown(app) is None
+
+
+def test_a_statement_answered_by_fewer_than_three_shows_no_figure() -> None:
+    code, key = create_workshop()
+    questionnaire = shipped_questionnaires()[EXPRESS]
+    rare = questionnaire.items[0]
+    answers = [answers_pattern(shift) for shift in range(3)]
+    answers[2][rare.id] = "na"  # two people answered it: a consensus, but from fewer than three
+    for given in answers:
+        participant(code, given, {"role": "salarie", "organisation": "Association A"})
+    app = close_workshop(key)
+    # Its dimension still has a score from all three (their other statements), and so has the group.
+    assert overall_shown(app) == expected_overall(answers)
+    # The statement itself shows no figure: it is not among the statements to discuss.
+    assert not any(rare.text["fr"] in m.value for m in app.markdown)
+    assert any(m.value.startswith("**1. ") for m in app.markdown)  # while the others are
+    assert_no_exception(app)
+
+
+def metric_value(app: AppTest, key: str) -> str | None:
+    return next((m.value for m in app.metric if m.label == translate(key, "fr")), None)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -1,7 +1,15 @@
-"""A suppressed group must not be recoverable by subtracting the shown groups from the whole."""
+"""What a shared screen may show: no suppressed group recoverable by subtraction, no figure from too few people."""
 
-from scoring.privacy import protect_breakdown
-from scoring.results import GroupReport, OverallScore
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scoring_testkit import ITEMS, SMALL
+
+from scoring.engine import score_responses
+from scoring.loader import load_questionnaire
+from scoring.privacy import hide_small_counts, protect_breakdown
+from scoring.results import DimensionStats, GroupReport, ItemStats, OverallScore, ScoreReport
 
 
 def shown(n: int) -> GroupReport:
@@ -41,3 +49,73 @@ def test_nothing_hidden_means_nothing_changes() -> None:
 def test_enough_hidden_people_need_no_extra_suppression() -> None:
     groups = {"a": shown(4), "b": hidden(2), "c": hidden(1)}
     assert protect_breakdown(groups, n_respondents=7, min_group_size=3) == groups
+
+
+# ----- hide_small_counts: no figure of a shared screen comes from 1 or 2 people ---------------------------------
+
+QUESTIONNAIRE = load_questionnaire(SMALL)
+MINIMUM = 3
+
+answer = st.one_of(st.none(), st.integers(1, 5))
+respondent = st.tuples(st.lists(answer, min_size=len(ITEMS), max_size=len(ITEMS)), st.sampled_from(["A", "B"]))
+
+
+def report_of(rows: list[tuple[list[int | None], str]]) -> ScoreReport:
+    frame = pd.DataFrame([[np.nan if v is None else v for v in row] for row, _ in rows], columns=ITEMS, dtype=float)
+    frame["organisation"] = [organisation for _, organisation in rows]
+    return score_responses(QUESTIONNAIRE, frame, group_by="organisation")
+
+
+def assert_no_small_figure(dimensions: list[DimensionStats], items: list[ItemStats], overall: OverallScore) -> None:
+    for stats in dimensions:
+        if 0 < stats.n < MINIMUM:
+            assert (stats.score, stats.band, stats.median, stats.min, stats.max, stats.consensus) == (None,) * 6
+    for item in items:
+        if 0 < item.n < MINIMUM:
+            assert (item.mean, item.consensus, item.band, item.distribution) == (None, None, None, {})
+            assert not item.dissensus
+    if any(0 < stats.n < MINIMUM for stats in dimensions):
+        assert overall.score is None  # the overall is a weighted mean of the dimensions: it would give one back
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(respondent, min_size=1, max_size=9))
+def test_no_figure_from_fewer_than_the_minimum_is_left(rows) -> None:
+    original = report_of(rows)
+    safe = hide_small_counts(original, MINIMUM)
+    assert_no_small_figure(safe.dimensions, safe.items, safe.overall)
+    for group in safe.groups["organisation"].values():
+        if not group.suppressed:
+            assert_no_small_figure(
+                group.dimensions or [], group.items or [], group.overall or OverallScore(score=None, band=None)
+            )
+    hidden_items = {i.id for i in original.items if 0 < i.n < MINIMUM}
+    hidden_dimensions = {d.id for d in original.dimensions if 0 < d.n < MINIMUM}
+    for rec in safe.recommendations:
+        assert rec.item not in hidden_items
+        assert rec.item is not None or rec.dimension not in hidden_dimensions
+    assert safe.respondents.empty  # one row per person: never on a shared screen
+    # What was shown before stays exactly as it was.
+    for before, after in zip(original.items, safe.items, strict=True):
+        if before.n >= MINIMUM:
+            assert after == before
+    assert safe.n_respondents == original.n_respondents
+
+
+def test_a_report_where_everyone_answered_everything_is_unchanged_but_for_the_respondents() -> None:
+    rows = [([1, 2, 3, 4, 5], "A"), ([2, 3, 4, 5, 1], "A"), ([5, 4, 3, 2, 1], "A")]
+    original = report_of(rows)
+    safe = hide_small_counts(original, MINIMUM)
+    assert safe.model_dump() == original.model_dump()
+    assert safe.to_json() == original.to_json()
+
+
+def test_a_statement_two_people_answered_is_blanked_and_its_dimension_consensus_too() -> None:
+    rows = [([1, 2, 3, 4, 5], "A"), ([2, 3, 4, 5, 1], "A"), ([5, None, 3, 2, 1], "A")]
+    safe = hide_small_counts(report_of(rows), MINIMUM)
+    a2 = safe.item("a2")
+    assert a2.n == 2 and a2.mean is None and a2.consensus is None and a2.distribution == {}
+    dimension = safe.dimension(safe.item("a2").dimension)
+    assert dimension.score is not None  # three people have a score in it
+    assert dimension.consensus is None  # the mean of its items' consensus would give a2's back
+    assert safe.overall.score is not None

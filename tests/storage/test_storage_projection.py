@@ -1,4 +1,4 @@
-"""The read-only projection link, and the migration that brought it (schema 1 -> 2), on SQLite and PostgreSQL."""
+"""The read-only projection link, and the migration to schema 2 that brought it, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -65,11 +65,14 @@ def test_deleting_the_workshop_closes_its_projection(store: Store, workshop_args
     assert store.workshop_for_projection(token) is None
 
 
+VERSION_2_COLUMNS = {"projection_token_hash", "published_at"}
+
+
 def _schema_1(db_url: str, key: str) -> None:
     """A database as version 1 of the app left it: no projection column, one workshop."""
     old = MetaData()
     for table in metadata.sorted_tables:
-        columns = [column._copy() for column in table.columns if column.name != "projection_token_hash"]
+        columns = [column._copy() for column in table.columns if column.name not in VERSION_2_COLUMNS]
         Table(table.name, old, *columns)
     engine = create_engine(db_url)
     try:
@@ -103,6 +106,7 @@ def test_a_version_1_database_is_migrated_and_keeps_its_workshops(db_url: str, w
         token = store.projection_token(key)  # recorded on first use, from the key the dashboard holds
         assert token is not None
         assert store.workshop_for_projection(token).id == old.id  # type: ignore[union-attr]
+        assert store.publish(old.id, batch=3, hold_back=0).published == 0  # the publication column is there
         new = store.create_workshop(**workshop_args)  # new workshops work as on a new database
         assert store.workshop_for_projection(store.projection_token(new.facilitator_key) or "") is not None
     finally:
