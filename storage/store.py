@@ -7,7 +7,7 @@ shared by all Streamlit sessions (threads) of a process, and several processes c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache, partial
 from typing import Any, TypeVar, get_args
 
@@ -153,16 +153,21 @@ class Store:
 
         A workshop created before schema version 2 has no projection token yet: this records it.
         """
-        if self.workshop_for_facilitator(key) is None:
+        if not codes.looks_like_facilitator_key(key):
+            return None
+        key_hash = codes.hash_secret(key)
+        query = select(workshops.c.projection_token_hash).where(workshops.c.facilitator_key_hash == key_hash)
+        row = self._read(lambda conn: conn.execute(query).one_or_none())
+        if row is None:
             return None
         token = codes.projection_token_for(key)
-        statement = (
-            update(workshops)
-            .where(workshops.c.facilitator_key_hash == codes.hash_secret(key))
-            .where(workshops.c.projection_token_hash.is_(None))
-            .values(projection_token_hash=codes.hash_secret(token))
-        )
-        self._write(lambda conn: conn.execute(statement))
+        if row.projection_token_hash is None:  # written once: the dashboard asks on every run
+            statement = (
+                update(workshops)
+                .where(workshops.c.facilitator_key_hash == key_hash, workshops.c.projection_token_hash.is_(None))
+                .values(projection_token_hash=codes.hash_secret(token))
+            )
+            self._write(lambda conn: conn.execute(statement))
         return token
 
     def workshop_for_projection(self, token: str) -> ProjectionView | None:
@@ -233,6 +238,20 @@ class Store:
         if batch < 1 or hold_back < 0:
             raise InvalidInput("batch must be at least 1 and hold_back at least 0")
         return self._write(partial(_publish, workshop_id=workshop_id, batch=batch, hold_back=hold_back))
+
+    def purge_abandoned_drafts(self, older_than: timedelta) -> int:
+        """Delete solo drafts never submitted and untouched for `older_than`; returns how many.
+
+        Someone who starts answering alone and leaves keeps no data with us for ever (RGPD: no longer than
+        needed). Workshop drafts go with their workshop; submitted responses stay, as they open the results.
+        """
+        cutoff = _now() - older_than
+        statement = delete(responses).where(
+            responses.c.workshop_id.is_(None),
+            responses.c.submitted_at.is_(None),
+            responses.c.updated_at < cutoff,
+        )
+        return int(self._write(lambda conn: conn.execute(statement).rowcount))
 
     def new_respondent_token(self) -> str:
         """A fresh token for the page URL. Nothing is written until the first `save_draft`."""

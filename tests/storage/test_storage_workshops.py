@@ -19,6 +19,7 @@ from storage import (
     WorkshopClosed,
     WorkshopNotFound,
 )
+from storage.codes import hash_secret
 from storage.engine import get_database
 from storage.schema import SCHEMA_VERSION
 
@@ -159,6 +160,30 @@ def test_solo_draft_and_submit(store: Store) -> None:
     assert store.submit(token) is False
     draft = store.load_draft(token)
     assert draft is not None and draft.submitted and draft.workshop_id is None
+
+
+def test_abandoned_solo_drafts_are_purged_and_nothing_else(store: Store, db_url: str, workshop_args: dict) -> None:
+    workshop = store.create_workshop(**workshop_args)
+    abandoned, recent, sent, in_workshop = (store.new_respondent_token() for _ in range(4))
+    for token in (abandoned, recent, sent):
+        _draft(store, token, None, {"eth-1": 3})
+    _draft(store, in_workshop, workshop.workshop_id, {"eth-1": 3})
+    assert store.submit(sent)
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:  # everything but `recent` was last touched 40 days ago
+            conn.execute(text("UPDATE responses SET updated_at = :t"), {"t": datetime.now(UTC) - timedelta(days=40)})
+            conn.execute(
+                text("UPDATE responses SET updated_at = :t WHERE token_hash = :h"),
+                {"t": datetime.now(UTC), "h": hash_secret(recent)},
+            )
+    finally:
+        engine.dispose()
+    assert store.purge_abandoned_drafts(timedelta(days=30)) == 1
+    assert store.load_draft(abandoned) is None
+    for kept in (recent, sent, in_workshop):
+        assert store.load_draft(kept) is not None
+    assert store.purge_abandoned_drafts(timedelta(days=30)) == 0
 
 
 def test_draft_after_submit_is_ignored(store: Store, workshop_args: dict) -> None:
