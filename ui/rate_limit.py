@@ -1,8 +1,9 @@
 """A process-wide brake on wrong workshop codes, so that the 39.6-bit participant codes cannot be enumerated.
 
-No IP address is kept (privacy): the brake counts failures for the whole server process. At the default of 60
-failures a minute, trying every code would take about 27,000 years; a participant who mistypes a code is
-never near the limit.
+No IP address is kept (privacy): the brake counts failures for the whole server process. The app
+(`ui.workshops.join_brake`) allows 300 wrong codes a minute, after which every lookup is slowed by 2 s: even at
+300 a minute, trying every code would take about 5,400 years. A participant who mistypes a code is never near
+the limit.
 """
 
 from __future__ import annotations
