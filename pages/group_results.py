@@ -6,7 +6,7 @@ from ui import results_view, workshops
 from ui.entry import ensure_app_shell
 from ui.state import t
 from ui.text import plain
-from ui.workshop_view import disagreements, group_radar, results_notice
+from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
 
 ensure_app_shell()
 
@@ -28,7 +28,7 @@ results = workshops.results_for(workshop)
 if results is None:
     st.error(t("dashboard.unknown_questionnaire"))
     st.stop()
-st.caption(t("dashboard.counts", joined=results.joined, submitted=results.submitted))
+st.caption(counts_line(results))
 results_notice(results, workshop.status)
 if results.report is None:
     st.stop()

@@ -26,8 +26,8 @@ for questionnaire in questionnaires.values():
         st.caption(
             t(
                 "home.length",
-                items=len(questionnaire.items),
-                dimensions=len(questionnaire.dimensions),
+                statements=t("home.length_statements", count=len(questionnaire.items)),
+                dimensions=t("home.length_dimensions", count=len(questionnaire.dimensions)),
                 minutes=estimated_minutes(questionnaire),
             )
         )

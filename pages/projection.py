@@ -11,7 +11,7 @@ from ui import workshops
 from ui.entry import ensure_app_shell
 from ui.state import t
 from ui.text import plain
-from ui.workshop_view import disagreements, group_radar, results_notice
+from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
 
 ensure_app_shell()
 
@@ -32,7 +32,7 @@ def projected() -> None:
     if results is None:
         return
     st.markdown(f"## {plain(current.title)}")
-    counts = t("dashboard.counts", joined=results.joined, submitted=results.submitted)
+    counts = counts_line(results)
     if current.status == "open":  # latecomers can still join
         counts += " · " + t("projection.join_code", code=current.participant_code)
     st.caption(counts)

@@ -57,8 +57,14 @@ def option_label(value: object) -> str:
 
 if kind == "profile":
     st.header(t("questionnaire.profile_title"))
-    st.caption(t("questionnaire.profile_help"))
-    for field_id, field_options in flow.profile_fields(ctx):
+    asked_fields = flow.profile_fields(ctx)
+    # Alone, nobody is compared: the workshop's promise about small groups would mean nothing.
+    if ctx.workshop_id is None:
+        st.caption(t("questionnaire.profile_help_solo", count=len(asked_fields)))
+    else:
+        help_text = t("questionnaire.profile_help", count=len(asked_fields), minimum=questionnaire.min_group_size)
+        st.caption(help_text)
+    for field_id, field_options in asked_fields:
         profile_field = questionnaire.profile_field(field_id)
         # Organisation names are typed by the facilitator: shown as plain text, never as Markdown.
         labels = {
@@ -107,7 +113,7 @@ else:
     st.header(t("questionnaire.summary_title"))
     missing = flow.unanswered_by_dimension(ctx)
     answered = len(questionnaire.items) - sum(len(ids) for ids in missing.values())
-    st.write(t("questionnaire.summary_count", answered=answered, total=len(questionnaire.items)))
+    st.write(t("questionnaire.summary_count", count=answered, total=len(questionnaire.items)))
     if missing:
         st.warning(t("questionnaire.summary_missing"))
         for position, dimension in enumerate(questionnaire.dimensions):

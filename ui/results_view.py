@@ -49,7 +49,7 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group:
                 st.caption(
                     t(
                         "results.group_stats",
-                        n=stat.n,
+                        count=stat.n,
                         median=format_score(stat.median),
                         low=format_score(stat.min),
                         high=format_score(stat.max),

@@ -27,16 +27,23 @@ def share_panel(code: str) -> None:
         st.image(workshops.qr_png(url), caption=t("workshop.qr_caption"), width=260)
 
 
+def counts_line(results: workshops.WorkshopResults) -> str:
+    """« 3 personnes ont commencé · 1 réponse envoyée »: two texts, so that each number agrees with its noun."""
+    joined = t("dashboard.counts_joined", count=results.joined)
+    return f"{joined} · {t('dashboard.counts_submitted', count=results.submitted)}"
+
+
 def results_notice(results: workshops.WorkshopResults, status: str) -> None:
     """Why there are no results yet, or how many answers they count: never a silent gap or a silent lag."""
     minimum = results.questionnaire.min_group_size
     if results.report is None:
         if status == "open":  # Store.publish: the first batch goes once a second one is waiting behind it
-            st.info(t("dashboard.first_batch", minimum=minimum, first=2 * minimum))
+            st.info(t("dashboard.first_batch", count=minimum, first=2 * minimum))
         else:
-            st.info(t("dashboard.too_few", minimum=minimum))
+            st.info(t("dashboard.too_few", count=minimum))
     elif results.waiting:
-        st.caption(t("dashboard.counted", counted=results.counted, waiting=results.waiting, minimum=minimum))
+        counted = t("dashboard.counted", count=results.counted)
+        st.caption(f"{counted} {t('dashboard.waiting', count=results.waiting, minimum=minimum)}")
 
 
 def disagreements(
@@ -66,7 +73,7 @@ def disagreements(
                     flag=flag,
                     consensus=format_decimal(stats.consensus),
                     mean=format_score(stats.mean),
-                    n=stats.n,
+                    count=stats.n,
                 )
             )
             if with_distribution:
@@ -103,9 +110,14 @@ def breakdown(questionnaire: Questionnaire, report: ScoreReport, field_id: str) 
             name = option_labels.get(value) or plain(value)
             if group.suppressed:
                 st.markdown(f"**{name}**")
-                st.caption(t("dashboard.suppressed", n=group.n_respondents, minimum=questionnaire.min_group_size))
+                # protect_breakdown also hides a group of min_group_size or more, lest a smaller one be deduced.
+                size, minimum = group.n_respondents, questionnaire.min_group_size
+                if size < minimum:
+                    st.caption(t("dashboard.suppressed", count=size, minimum=minimum))
+                else:
+                    st.caption(t("dashboard.suppressed_complement", count=size))
                 continue
-            st.markdown(f"**{name}** · {t('dashboard.people', n=group.n_respondents)}")
+            st.markdown(f"**{name}** · {t('dashboard.people', count=group.n_respondents)}")
             stats = {d.id: d for d in group.dimensions or []}
             columns = st.columns(len(questionnaire.dimensions))
             for column, dimension in zip(columns, questionnaire.dimensions, strict=True):

@@ -50,6 +50,8 @@ def test_full_flow_results_equal_the_scoring_module() -> None:
 
     app = started("express")
     assert app.header[0].value == translate("questionnaire.profile_title", "fr")
+    # Alone, nobody is compared: the help does not promise anything about groups (one question: the role).
+    assert [c.value for c in app.caption] == [translate("questionnaire.profile_help_solo", "fr", count=1)]
     role = next(r for r in app.radio if r.key == "profile_role")
     role.set_value("benevole").run()
     click_next(app)

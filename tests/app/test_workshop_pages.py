@@ -96,7 +96,7 @@ def test_dashboard_shows_counts_radar_and_disagreements_from_the_scoring_module(
     assert metrics[translate("dashboard.joined", "fr")] == "3"
     assert metrics[translate("dashboard.submitted", "fr")] == "3"
     # While open, three answers are one batch: held back until a second batch follows or the workshop closes.
-    assert [i.value for i in app.info] == [translate("dashboard.first_batch", "fr", minimum=3, first=6)]
+    assert [i.value for i in app.info] == [translate("dashboard.first_batch", "fr", count=3, first=6)]
     assert translate("dashboard.discuss_title", "fr") not in [s.value for s in app.subheader]
 
     app = close_workshop(key)
@@ -120,8 +120,24 @@ def test_breakdown_by_organisation_suppresses_small_groups(workshop_with_three_a
     app.button_group(key="dashboard_group_by").set_value("organisation").run()
     assert_no_exception(app)
     captions = " ".join(c.value for c in app.caption)
-    # Two people in A and one in B: both under min_group_size (3), sizes only.
-    assert "2 personne(s)" in captions and "1 personne(s)" in captions
+    # Two people in A and one in B: both under min_group_size (3), sizes only, each with its own plural.
+    assert translate("dashboard.suppressed", "fr", count=2, minimum=3) in captions
+    assert translate("dashboard.suppressed", "fr", count=1, minimum=3) in captions
+    assert "2 personnes\u202f: moins de 3" in captions and "1 personne\u202f: moins de 3" in captions
+
+
+def test_a_group_hidden_to_protect_a_smaller_one_does_not_claim_to_be_small() -> None:
+    """Three in A and one in B: B is hidden, and A too (its figures minus the whole group's would give B's)."""
+    code, key = create_workshop()
+    for shift, organisation in ((0, "Association A"), (1, "Association A"), (2, "Association A"), (3, "Association B")):
+        participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": organisation})
+    app = close_workshop(key)
+    app.button_group(key="dashboard_group_by").set_value("organisation").run()
+    assert_no_exception(app)
+    captions = [c.value for c in app.caption]
+    assert translate("dashboard.suppressed", "fr", count=1, minimum=3) in captions
+    assert translate("dashboard.suppressed_complement", "fr", count=3) in captions
+    assert not [c for c in captions if c.startswith("3 personnes\u202f: moins de")]
 
 
 def test_a_participant_code_opens_no_dashboard_and_no_results(workshop_with_three_answers: tuple) -> None:
@@ -155,6 +171,8 @@ def test_the_projector_view_opens_with_its_read_only_token_only(workshop_with_th
     projected = projection(p=token)
     assert_no_exception(projected)
     assert "## Conseil d'administration du 12 mars" in [m.value for m in projected.markdown]
+    counts = f"3 personnes ont commencé · 3 réponses envoyées · pour rejoindre\u202f: code {code}"
+    assert counts in [c.value for c in projected.caption]
     assert not projected.error
     # The facilitator key and the participant code, put where the token goes, open nothing.
     for wrong in (key, code):
@@ -184,6 +202,7 @@ def test_close_then_participants_see_group_results_then_delete_removes_everythin
     shared.switch_page("pages/group_results.py").run()
     assert_no_exception(shared)
     assert shared.metric, "the group's overall score is shown once closed"
+    assert "3 personnes ont commencé · 3 réponses envoyées" in [c.value for c in shared.caption]
 
     app = dashboard(key)
     app.text_input(key="delete_confirm").input("supprimer").run()
@@ -212,8 +231,14 @@ def test_results_wait_for_min_group_size() -> None:
     code, key = create_workshop()
     participant(code, answers_pattern(0), {"role": "direction", "organisation": "Association A"})
     app = close_workshop(key)
-    assert translate("dashboard.too_few", "fr", minimum=3) in [i.value for i in app.info]
+    assert translate("dashboard.too_few", "fr", count=3) in [i.value for i in app.info]
     assert overall_shown(app) is None
+
+
+def counted_notice(*, counted: int, waiting: int) -> str:
+    """The caption under live results that lag behind: what they count, then what waits (ui.workshop_view)."""
+    shown = translate("dashboard.counted", "fr", count=counted)
+    return f"{shown} {translate('dashboard.waiting', 'fr', count=waiting, minimum=3)}"
 
 
 def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> None:
@@ -225,12 +250,12 @@ def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> 
         participant(code, given, profile)
     app = dashboard(key)  # 6 sent: the oldest 3 are shown, the newest 3 held back
     assert overall_shown(app) == expected_overall(answers[:3])
-    assert translate("dashboard.counted", "fr", counted=3, waiting=3, minimum=3) in [c.value for c in app.caption]
+    assert counted_notice(counted=3, waiting=3) in [c.value for c in app.caption]
 
     participant(code, answers[6], profile)
     app = dashboard(key)  # the 7th alone would give its answers away: nothing moves
     assert overall_shown(app) == expected_overall(answers[:3])
-    assert translate("dashboard.counted", "fr", counted=3, waiting=4, minimum=3) in [c.value for c in app.caption]
+    assert counted_notice(counted=3, waiting=4) in [c.value for c in app.caption]
 
     for given in answers[7:9]:
         participant(code, given, profile)
@@ -239,7 +264,7 @@ def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> 
 
     app = close_workshop(key)  # at closing, the last 3 go together: every answer counts
     assert overall_shown(app) == expected_overall(answers[:9])
-    assert not [c.value for c in app.caption if "autres s’ajouteront" in c.value]
+    assert not [c.value for c in app.caption if c.value.startswith(translate("dashboard.counted", "fr", count=9))]
 
 
 def test_blank_responses_do_not_make_up_a_group() -> None:
@@ -250,7 +275,7 @@ def test_blank_responses_do_not_make_up_a_group() -> None:
         participant(code, given, {"role": "salarie", "organisation": "Association A"})
     app = close_workshop(key)
     assert metric_value(app, "dashboard.submitted") == "3"
-    assert translate("dashboard.too_few", "fr", minimum=3) in [i.value for i in app.info]
+    assert translate("dashboard.too_few", "fr", count=3) in [i.value for i in app.info]
     assert overall_shown(app) is None
 
 
@@ -323,6 +348,10 @@ def test_a_typed_code_leads_to_the_questionnaire() -> None:
     assert_no_exception(app)
     click(app, "join_start")
     assert app.header[0].value == translate("questionnaire.profile_title", "fr")
+    # In a workshop: role and organisation, and the questionnaire's own min_group_size.
+    help_text = translate("questionnaire.profile_help", "fr", count=2, minimum=3)
+    assert help_text in [c.value for c in app.caption]
+    assert "Ces questions" in help_text and "moins de 3 personnes" in help_text
 
 
 def test_a_session_that_tries_many_wrong_codes_must_stop() -> None:
