@@ -11,7 +11,19 @@ from ui.state import current_language, t
 
 ensure_app_shell()
 
+ERASED = "results_erased"
+
+
+def erase_answers() -> None:
+    flow.erase()
+    st.session_state[ERASED] = True
+
+
 lang = current_language()
+if st.session_state.pop(ERASED, False):
+    st.success(t("results.erased"))
+    st.page_link("pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
+    st.stop()
 ctx = flow.context()
 if ctx is None:
     st.info(t("results.none"))
@@ -81,3 +93,8 @@ if comments:
 
 st.divider()
 st.page_link("pages/method.py", label=t("home.method_link"), icon=":material/calculate:")
+
+if ctx.workshop_id is None:  # a workshop response goes with its workshop (storage.Store.delete_solo_response)
+    with st.expander(t("results.erase_title"), icon=":material/delete:"):
+        st.markdown(t("results.erase_text"))
+        st.button(t("results.erase_button"), key="erase_answers", on_click=erase_answers)

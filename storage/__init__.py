@@ -35,6 +35,7 @@ API (``from storage import Store, ...``)::
                        step: int) -> None                       # no-op once submitted
         def load_draft(self, token: str) -> Draft | None
         def submit(self, token: str) -> bool                    # True the first time only
+        def delete_solo_response(self, token: str) -> bool      # erase at the respondent's request
         def purge_abandoned_drafts(self, older_than: timedelta) -> int   # solo drafts never submitted
 
     WorkshopCreated(workshop_id, participant_code, facilitator_key)   # code shown "ABCD-EFGH"

@@ -239,6 +239,19 @@ class Store:
             raise InvalidInput("batch must be at least 1 and hold_back at least 0")
         return self._write(partial(_publish, workshop_id=workshop_id, batch=batch, hold_back=hold_back))
 
+    def delete_solo_response(self, token: str) -> bool:
+        """Erase a solo respondent's answers, at their request (RGPD). False if the token holds none.
+
+        Only outside a workshop: a workshop response is part of results the room has seen, and taking one
+        out would show, by difference, what it was; it goes when the facilitator deletes the workshop.
+        """
+        if not codes.looks_like_respondent_token(token):
+            return False
+        statement = delete(responses).where(
+            responses.c.token_hash == codes.hash_secret(token), responses.c.workshop_id.is_(None)
+        )
+        return bool(self._write(lambda conn: conn.execute(statement).rowcount))
+
     def purge_abandoned_drafts(self, older_than: timedelta) -> int:
         """Delete solo drafts never submitted and untouched for `older_than`; returns how many.
 

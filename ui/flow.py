@@ -323,6 +323,19 @@ def submit() -> str:
     return "ok"
 
 
+def erase() -> bool:
+    """Erase a solo respondent's answers for good, from the database and from this session and its URL."""
+    token = st.session_state.get(TOKEN)
+    if not token or st.session_state.get(WORKSHOP) is not None:
+        return False
+    erased = get_store().delete_solo_response(token)
+    _reset("", "", None, [], None)
+    st.session_state[TOKEN] = None
+    st.session_state[QID] = None
+    st.query_params.pop(TOKEN_PARAM, None)
+    return erased
+
+
 def take_just_submitted() -> bool:
     """True once, right after submitting: the page then moves on to the results."""
     return bool(st.session_state.pop(JUST_SUBMITTED, False))

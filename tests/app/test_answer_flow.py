@@ -135,3 +135,38 @@ def test_results_before_any_answer_show_insufficient_data_not_zero(lang: str) ->
     assert app.metric[0].value == insufficient
     cards = [m.value for m in app.markdown if m.value.startswith("### ")]
     assert cards and all(card == f"### {insufficient}" for card in cards)
+
+
+def test_a_solo_respondent_can_erase_their_answers_for_good() -> None:
+    from storage import Store
+
+    app = started("express")
+    token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
+    click_next(app)  # the profile
+    answer_current_step(app, {item.id: 4 for item in get_questionnaire("express").items})
+    app.switch_page("pages/results.py").run()
+    assert Store().load_draft(token) is not None
+    app.button(key="erase_answers").click().run()
+    assert_no_exception(app)
+    assert [s.value for s in app.success] == [translate("results.erased", "fr")]
+    assert Store().load_draft(token) is None  # gone from the database, not only from the screen
+    assert "r" not in app.query_params
+    app.switch_page("pages/results.py").run()  # and from the session
+    assert [i.value for i in app.info] == [translate("results.none", "fr")]
+    reloaded = new_app("fr", r=token)  # the kept link opens nothing any more
+    reloaded.run()
+    reloaded.switch_page("pages/results.py").run()
+    assert [i.value for i in reloaded.info] == [translate("results.none", "fr")]
+
+
+def test_a_workshop_participant_is_not_offered_to_erase_one_response_of_the_group() -> None:
+    from tests.app.test_workshop_pages import create_workshop
+
+    code, _key = create_workshop()
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("pages/join.py").run()
+    app.button(key="join_start").click().run()
+    app.switch_page("pages/results.py").run()
+    assert_no_exception(app)
+    assert not [b for b in app.button if b.key == "erase_answers"]
