@@ -186,6 +186,20 @@ def test_abandoned_solo_drafts_are_purged_and_nothing_else(store: Store, db_url:
     assert store.purge_abandoned_drafts(timedelta(days=30)) == 0
 
 
+def test_a_solo_response_can_be_erased_but_not_a_workshop_one(store: Store, workshop_args: dict) -> None:
+    workshop = store.create_workshop(**workshop_args)
+    solo, member = store.new_respondent_token(), store.new_respondent_token()
+    _draft(store, solo, None, {"eth-1": 3})
+    _draft(store, member, workshop.workshop_id, {"eth-1": 3})
+    assert store.submit(solo) and store.submit(member)
+    assert store.delete_solo_response(member) is False
+    assert store.load_draft(member) is not None
+    assert store.delete_solo_response(solo) is True
+    assert store.load_draft(solo) is None
+    assert store.delete_solo_response(solo) is False  # nothing left to erase
+    assert store.delete_solo_response("short") is False
+
+
 def test_draft_after_submit_is_ignored(store: Store, workshop_args: dict) -> None:
     workshop = store.create_workshop(**workshop_args)
     token = store.new_respondent_token()
