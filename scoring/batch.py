@@ -14,19 +14,19 @@ import tempfile
 from pathlib import Path
 
 from scoring.cli import EXIT_BAD_INPUT, EXIT_OK
-from scoring.problems import localise
+from scoring.problems import joined, localise
 
 _MESSAGES = {
     "group_unknown": {
-        "fr": "--group-by {field} : ce n'est pas un champ de profil du questionnaire (champs : {available})",
+        "fr": "--group-by {field} : ce n’est pas un champ de profil du questionnaire (champs : {available})",
         "en": "--group-by {field}: not a profile field of the questionnaire (fields: {available})",
     },
     "group_missing": {
-        "fr": "--group-by {field} : le fichier de réponses n'a pas de colonne « {field} »",
+        "fr": "--group-by {field} : le fichier de réponses n’a pas de colonne « {field} »",
         "en": "--group-by {field}: the response file has no '{field}' column",
     },
     "output_failed": {
-        "fr": "impossible d'écrire {path} : {detail}",
+        "fr": "impossible d’écrire {path} : {detail}",
         "en": "cannot write {path}: {detail}",
     },
     "warning": {"fr": "attention", "en": "warning"},
@@ -70,7 +70,7 @@ def score_file(
         _error(error.describe(messages_lang))
         return EXIT_BAD_INPUT
     for warning in warnings:
-        _error(f"{_say('warning', messages_lang)}: {warning.describe(messages_lang, responses)}")
+        _error(joined(messages_lang, _say("warning", messages_lang), warning.describe(messages_lang, responses)))
 
     try:
         report = score_responses(model, frame, group_by=group_by)

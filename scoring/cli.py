@@ -16,7 +16,7 @@ EXIT_BAD_INPUT = 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m scoring",
-        description="Radar du partenariat : valider des questionnaires et calculer des scores.",
+        description="Radar du partenariat : valider des questionnaires et calculer des scores.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", metavar="FILE.yaml")
     validate.add_argument("--lang", choices=["fr", "en"], default="fr", help="langue des messages (fr par défaut)")
 
-    score = commands.add_parser("score", help="calculer les scores d'un fichier de réponses (CSV ou XLSX)")
+    score = commands.add_parser("score", help="calculer les scores d’un fichier de réponses (CSV ou XLSX)")
     score.add_argument("questionnaire", metavar="QUESTIONNAIRE.yaml")
     score.add_argument("responses", metavar="RESPONSES.csv|xlsx")
     score.add_argument("--group-by", dest="group_by", metavar="FIELD", help="champ de profil (ex. organisation)")

@@ -8,48 +8,48 @@ from typing import Any
 # {placeholders} come from ``params``. French first: most authors are federation staff writing in French.
 MESSAGES: dict[str, dict[str, str]] = {
     "file_too_large": {
-        "fr": "fichier trop volumineux ({size} octets) : la limite est de {limit} octets (1 Mio)",
+        "fr": "fichier trop volumineux ({size} octets) : la limite est de {limit} octets (1 Mio)",
         "en": "file too large ({size} bytes): the limit is {limit} bytes (1 MiB)",
     },
-    "file_unreadable": {"fr": "fichier illisible : {detail}", "en": "cannot read the file: {detail}"},
+    "file_unreadable": {"fr": "fichier illisible : {detail}", "en": "cannot read the file: {detail}"},
     "file_empty": {"fr": "le fichier est vide", "en": "the file is empty"},
     "not_utf8": {
-        "fr": "le fichier n'est pas en UTF-8 (octet invalide ligne {line}) : enregistrez-le en UTF-8",
+        "fr": "le fichier n’est pas en UTF-8 (octet invalide ligne {line}) : enregistrez-le en UTF-8",
         "en": "the file is not UTF-8 (invalid byte on line {line}): save it as UTF-8",
     },
     "yaml_syntax": {
-        "fr": "erreur de syntaxe YAML ligne {line}, colonne {column} : {detail}",
+        "fr": "erreur de syntaxe YAML ligne {line}, colonne {column} : {detail}",
         "en": "YAML syntax error on line {line}, column {column}: {detail}",
     },
     "yaml_anchor": {
-        "fr": "ancre YAML « &{name} » ligne {line} : les ancres et alias sont refusés, écrivez le texte en entier",
+        "fr": "ancre YAML « &{name} » ligne {line} : les ancres et alias sont refusés, écrivez le texte en entier",
         "en": "YAML anchor '&{name}' on line {line}: anchors and aliases are refused, write the text out in full",
     },
     "yaml_alias": {
-        "fr": "alias YAML « *{name} » ligne {line} : les ancres et alias sont refusés, écrivez le texte en entier",
+        "fr": "alias YAML « *{name} » ligne {line} : les ancres et alias sont refusés, écrivez le texte en entier",
         "en": "YAML alias '*{name}' on line {line}: anchors and aliases are refused, write the text out in full",
     },
     "yaml_tag": {
-        "fr": "balise YAML « {tag} » ligne {line} refusée : un questionnaire ne contient que des données",
+        "fr": "balise YAML « {tag} » ligne {line} refusée : un questionnaire ne contient que des données",
         "en": "YAML tag '{tag}' on line {line} refused: a questionnaire holds data only",
     },
     "yaml_duplicate_key": {
-        "fr": "la clé « {key} » apparaît deux fois (ligne {line})",
+        "fr": "la clé « {key} » apparaît deux fois (ligne {line})",
         "en": "the key '{key}' appears twice (line {line})",
     },
     "not_a_mapping": {
         "fr": "le fichier doit décrire un questionnaire, avec des clés comme id, title et dimensions",
         "en": "the file must describe a questionnaire, with keys such as id, title and dimensions",
     },
-    "extra_forbidden": {"fr": "clé inconnue « {key} »", "en": "unknown key '{key}'"},
+    "extra_forbidden": {"fr": "clé inconnue « {key} »", "en": "unknown key '{key}'"},
     "extra_forbidden_hint": {
-        "fr": "clé inconnue « {key} » (vouliez-vous dire « {suggestion} » ?)",
+        "fr": "clé inconnue « {key} » (vouliez-vous dire « {suggestion} » ?)",
         "en": "unknown key '{key}' (did you mean '{suggestion}'?)",
     },
     "missing": {"fr": "champ obligatoire manquant", "en": "required field missing"},
     "string_pattern_mismatch": {
-        "fr": "identifiant invalide « {value} » : seulement des minuscules sans accent, des chiffres et des "
-        "tirets (exemple : ethique-1)",
+        "fr": "identifiant invalide « {value} » : seulement des minuscules sans accent, des chiffres et des "
+        "tirets (exemple : ethique-1)",
         "en": "invalid identifier '{value}': only lowercase letters without accents, digits and hyphens "
         "(example: ethics-1)",
     },
@@ -58,24 +58,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "too long (at most {max_length} characters)",
     },
     "language_code": {
-        "fr": "code de langue invalide « {value} » : deux lettres minuscules, comme fr ou en",
+        "fr": "code de langue invalide « {value} » : deux lettres minuscules, comme fr ou en",
         "en": "invalid language code '{value}': two lowercase letters, such as fr or en",
     },
     "string_type": {
-        "fr": "un texte est attendu (mettez la valeur entre guillemets), pas « {value} »",
+        "fr": "un texte est attendu (mettez la valeur entre guillemets), pas « {value} »",
         "en": "a text is expected (put the value in quotes), not '{value}'",
     },
     "int_type": {
-        "fr": "un nombre entier est attendu, pas « {value} »",
+        "fr": "un nombre entier est attendu, pas « {value} »",
         "en": "a whole number is expected, not '{value}'",
     },
-    "float_type": {"fr": "un nombre est attendu, pas « {value} »", "en": "a number is expected, not '{value}'"},
+    "float_type": {"fr": "un nombre est attendu, pas « {value} »", "en": "a number is expected, not '{value}'"},
     "bool_type": {
-        "fr": "true ou false est attendu, pas « {value} »",
+        "fr": "true ou false est attendu, pas « {value} »",
         "en": "true or false is expected, not '{value}'",
     },
     "list_type": {
-        "fr": "une liste est attendue (lignes commençant par « - »)",
+        "fr": "une liste est attendue (lignes commençant par « - »)",
         "en": "a list is expected (lines starting with '- ')",
     },
     "dict_type": {"fr": "un ensemble de clés est attendu", "en": "a mapping of keys is expected"},
@@ -84,24 +84,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "greater_than_equal": {"fr": "doit être supérieur ou égal à {ge}", "en": "must be at least {ge}"},
     "less_than_equal": {"fr": "doit être inférieur ou égal à {le}", "en": "must be at most {le}"},
     "text_type": {
-        "fr": "un texte est attendu : une chaîne, ou une traduction par langue (fr: ..., en: ...)",
+        "fr": "un texte est attendu : une chaîne, ou une traduction par langue (« fr: ..., en: ... »)",
         "en": "a text is expected: a string, or one translation per language (fr: ..., en: ...)",
     },
     "text_language_key": {
-        "fr": "code de langue invalide « {key} » : deux lettres minuscules, comme fr ou en",
+        "fr": "code de langue invalide « {key} » : deux lettres minuscules, comme fr ou en",
         "en": "invalid language code '{key}': two lowercase letters, such as fr or en",
     },
-    "text_empty": {"fr": "texte vide pour la langue « {key} »", "en": "empty text for language '{key}'"},
+    "text_empty": {"fr": "texte vide pour la langue « {key} »", "en": "empty text for language '{key}'"},
     "text_missing_default": {
-        "fr": "texte absent dans la langue par défaut du questionnaire (« {language} »)",
+        "fr": "texte absent dans la langue par défaut du questionnaire (« {language} »)",
         "en": "no text in the questionnaire's default language ('{language}')",
     },
     "scale_order": {
-        "fr": "le minimum de l'échelle ({min}) doit être inférieur au maximum ({max})",
+        "fr": "le minimum de l’échelle ({min}) doit être inférieur au maximum ({max})",
         "en": "the scale's min ({min}) must be lower than its max ({max})",
     },
     "scale_too_long": {
-        "fr": "échelle de {points} points : {limit} au plus (par exemple de 1 à 5, ou de 0 à 10)",
+        "fr": "échelle de {points} points : {limit} au plus (par exemple de 1 à 5, ou de 0 à 10)",
         "en": "a scale of {points} points: {limit} at most (for instance 1 to 5, or 0 to 10)",
     },
     "finite_number": {
@@ -109,7 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a finite number is expected (not .inf or .nan)",
     },
     "scale_label_outside": {
-        "fr": "libellé pour la valeur {value}, hors de l'échelle {min} à {max}",
+        "fr": "libellé pour la valeur {value}, hors de l’échelle {min} à {max}",
         "en": "label for the value {value}, outside the scale {min} to {max}",
     },
     "bands_order": {
@@ -117,14 +117,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "thresholds must satisfy 0 ≤ watch < strength ≤ 100 (here watch = {watch}, strength = {strength})",
     },
     "duplicate_id": {
-        "fr": "identifiant en double « {value} » (déjà utilisé à {first})",
+        "fr": "identifiant en double « {value} » (déjà utilisé à {first})",
         "en": "duplicate identifier '{value}' (already used at {first})",
     },
     "reserved_id": {
-        "fr": "l'identifiant « {value} » est réservé à la colonne des répondants d'un fichier de réponses",
+        "fr": "l’identifiant « {value} » est réservé à la colonne des répondants d’un fichier de réponses",
         "en": "the identifier '{value}' is reserved for the respondents' column of a response file",
     },
-    "invalid": {"fr": "valeur invalide : {detail}", "en": "invalid value: {detail}"},
+    "invalid": {"fr": "valeur invalide : {detail}", "en": "invalid value: {detail}"},
 }
 
 
@@ -143,7 +143,12 @@ class Problem:
 
     def describe(self, lang: str = "fr") -> str:
         where = self.path or ("(fichier)" if lang == "fr" else "(file)")
-        return f"{self.file}: {where}: {self.message(lang)}"
+        return joined(lang, self.file, where, self.message(lang))
+
+
+def joined(lang: str, *parts: str) -> str:
+    """``file: place: message``, with French typography's narrow no-break space before each colon in French."""
+    return ("\u202f: " if lang == "fr" else ": ").join(parts)
 
 
 def localise(templates: dict[str, str], lang: str, params: dict[str, Any]) -> str:

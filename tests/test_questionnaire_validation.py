@@ -74,7 +74,7 @@ def test_unknown_key_is_refused_with_a_suggestion() -> None:
     data = variant()
     data["dimensions"][0]["items"][0]["reversed"] = True
     problems = problems_of(data)
-    assert_problem(problems, "dimensions[0].items[0].reversed", "clé inconnue « reversed »", "unknown key")
+    assert_problem(problems, "dimensions[0].items[0].reversed", "clé inconnue «\u00a0reversed\u00a0»", "unknown key")
     assert "reverse" in problems[0][1]
 
 
@@ -86,7 +86,10 @@ def test_item_ids_are_unique_across_the_whole_questionnaire() -> None:
     data = variant()
     data["dimensions"][1]["items"][0]["id"] = "eth-1"
     assert_problem(
-        problems_of(data), "dimensions[1].items[0].id", "identifiant en double « eth-1 »", "dimensions[0].items[0].id"
+        problems_of(data),
+        "dimensions[1].items[0].id",
+        "identifiant en double «\u00a0eth-1\u00a0»",
+        "dimensions[0].items[0].id",
     )
 
 
@@ -119,7 +122,7 @@ def test_questionnaire_without_dimensions_is_refused() -> None:
 
 @pytest.mark.parametrize(("low", "high"), [(5, 5), (5, 1)])
 def test_scale_min_must_be_below_max(low: int, high: int) -> None:
-    assert_problem(problems_of(variant(scale={"min": low, "max": high})), "scale", "minimum de l'échelle", "min")
+    assert_problem(problems_of(variant(scale={"min": low, "max": high})), "scale", "minimum de l’échelle", "min")
 
 
 @pytest.mark.parametrize(
@@ -155,19 +158,19 @@ def test_default_language_can_be_english() -> None:
 
 def test_empty_translation_is_refused() -> None:
     data = variant(title={"fr": "Titre", "en": "  "})
-    assert_problem(problems_of(data), "title", "texte vide pour la langue « en »", "empty text")
+    assert_problem(problems_of(data), "title", "texte vide pour la langue «\u00a0en\u00a0»", "empty text")
 
 
 def test_profile_option_ids_are_unique() -> None:
     data = variant()
     data["profile"][0]["options"][1]["id"] = "direction"
-    assert_problem(problems_of(data), "profile[0].options[1].id", "en double « direction »", "duplicate")
+    assert_problem(problems_of(data), "profile[0].options[1].id", "en double «\u00a0direction\u00a0»", "duplicate")
 
 
 def test_profile_field_may_not_share_an_item_id() -> None:
     data = variant()
     data["profile"][0]["id"] = "eth-1"
-    assert_problem(problems_of(data), "dimensions[0].items[0].id", "en double « eth-1 »", "profile[0].id")
+    assert_problem(problems_of(data), "dimensions[0].items[0].id", "en double «\u00a0eth-1\u00a0»", "profile[0].id")
 
 
 def test_respondent_is_a_reserved_id() -> None:
@@ -202,8 +205,8 @@ def test_yaml_anchor_and_alias_are_refused() -> None:
     content = yaml.safe_dump(VALID, allow_unicode=True).replace("title:", "shared: &t Bonjour\ntitle:", 1)
     content += "description: *t\n"
     messages = [fr for _, fr, _ in problems_of(content)]
-    assert any("ancre YAML « &t »" in m and "ligne 1" not in m for m in messages), messages
-    assert any("alias YAML « *t »" in m for m in messages), messages
+    assert any("ancre YAML «\u00a0&t\u00a0»" in m and "ligne 1" not in m for m in messages), messages
+    assert any("alias YAML «\u00a0*t\u00a0»" in m for m in messages), messages
 
 
 @pytest.mark.parametrize(
@@ -250,7 +253,7 @@ def test_a_list_is_not_a_questionnaire() -> None:
 
 def test_duplicate_key_is_refused() -> None:
     content = yaml.safe_dump(VALID, allow_unicode=True) + "id: autre\n"
-    assert any("« id » apparaît deux fois" in fr for _, fr, _ in problems_of(content))
+    assert any("«\u00a0id\u00a0» apparaît deux fois" in fr for _, fr, _ in problems_of(content))
 
 
 def test_cli_validate_reports_ok_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -267,7 +270,7 @@ def test_cli_validate_reports_ok_and_errors(tmp_path: Path, capsys: pytest.Captu
     assert main(["validate", str(good), str(bad)]) == 2
     captured = capsys.readouterr()
     assert f"{good}: OK" in captured.out
-    assert f"{bad}: dimensions[0].items[0].reversed: clé inconnue" in captured.err
+    assert f"{bad}\u202f: dimensions[0].items[0].reversed\u202f: clé inconnue" in captured.err
 
     assert main(["validate", "--lang", "en", str(bad)]) == 2
     assert "unknown key 'reversed'" in capsys.readouterr().err

@@ -162,23 +162,25 @@ def test_missing_item_column_only_warns(capsys, tmp_path):
 
 def test_unknown_column(capsys, tmp_path):
     responses = csv_file(tmp_path, "respondent,a1,commentaire\nR1,4,très bien\n")
-    assert_refused(capsys, tmp_path, responses, "ligne 1", "colonne « commentaire » (C)", "colonne inconnue")
+    assert_refused(capsys, tmp_path, responses, "ligne 1", "colonne «\u00a0commentaire\u00a0» (C)", "colonne inconnue")
 
 
 def test_value_out_of_range(capsys, tmp_path):
     responses = csv_file(tmp_path, "respondent,a1,a2\nR1,4,2\nR2,6,2\n")
-    assert_refused(capsys, tmp_path, responses, "ligne 3", "colonne « a1 » (B)", "hors de l'échelle")
+    assert_refused(capsys, tmp_path, responses, "ligne 3", "colonne «\u00a0a1\u00a0» (B)", "hors de l’échelle")
 
 
 def test_value_not_an_integer(capsys, tmp_path):
     responses = csv_file(tmp_path, "respondent,a1,a2\nR1,4,2.5\n")
-    assert_refused(capsys, tmp_path, responses, "ligne 2", "colonne « a2 » (C)", "pas un nombre entier")
+    assert_refused(capsys, tmp_path, responses, "ligne 2", "colonne «\u00a0a2\u00a0» (C)", "pas un nombre entier")
 
 
 def test_value_not_a_number(capsys, tmp_path):
     responses = csv_file(tmp_path, "respondent,a1,a2\nR1,4,2\nR2,beaucoup,2\n")
-    err = assert_refused(capsys, tmp_path, responses, "ligne 3", "colonne « a1 » (B)", "« beaucoup »")
-    assert "n'est pas un nombre" in err
+    err = assert_refused(
+        capsys, tmp_path, responses, "ligne 3", "colonne «\u00a0a1\u00a0» (B)", "«\u00a0beaucoup\u00a0»"
+    )
+    assert "n’est pas un nombre" in err
 
 
 def test_errors_in_english(capsys, tmp_path):
@@ -191,7 +193,7 @@ def test_errors_in_english(capsys, tmp_path):
 def test_windows_1252_that_is_not_utf8_is_read(capsys, tmp_path):
     # "Crèche" in Windows-1252 is not valid UTF-8: the fallback must read it, not crash.
     responses = csv_file(tmp_path, "respondent,organisation,a1\nR1,Crèche,9\n", encoding="cp1252")
-    assert_refused(capsys, tmp_path, responses, "ligne 2", "colonne « a1 »")
+    assert_refused(capsys, tmp_path, responses, "ligne 2", "colonne «\u00a0a1\u00a0»")
 
 
 def test_an_unsupported_encoding_is_refused_plainly(capsys, tmp_path):
@@ -224,7 +226,7 @@ def test_unknown_group_by(capsys, tmp_path):
     # A profile field the file has no column for.
     responses = csv_file(tmp_path, "respondent,a1\nR1,4\n", name="other.csv")
     code, _, err = run(capsys, SMALL, responses, "--group-by", "role", "-o", output)
-    assert code == 2 and "« role »" in err and not output.exists()
+    assert code == 2 and "«\u00a0role\u00a0»" in err and not output.exists()
 
 
 def test_bad_questionnaire(capsys, tmp_path):
@@ -242,7 +244,7 @@ def test_missing_questionnaire_and_missing_responses(capsys, tmp_path):
 
 def test_unwritable_output(capsys, tmp_path):
     code, _, err = run(capsys, SMALL, good_csv(tmp_path), "-o", tmp_path / "no" / "such" / "dir.json")
-    assert code == 2 and "impossible d'écrire" in err and "Traceback" not in err
+    assert code == 2 and "impossible d’écrire" in err and "Traceback" not in err
 
 
 def test_an_existing_output_is_replaced_only_on_success(capsys, tmp_path):
@@ -268,7 +270,7 @@ def test_the_real_entry_point(tmp_path):
     command = [sys.executable, "-m", "scoring", "score", str(SMALL), str(bad), "-o", str(tmp_path / "bad.json")]
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 2
-    assert "ligne 3, colonne « a1 » (B)" in completed.stderr and "Traceback" not in completed.stderr
+    assert "ligne 3, colonne «\u00a0a1\u00a0» (B)" in completed.stderr and "Traceback" not in completed.stderr
     assert not (tmp_path / "bad.json").exists()
 
 
@@ -283,3 +285,10 @@ def test_scoring_stays_pure_and_a_csv_needs_no_openpyxl(tmp_path):
     )
     completed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert completed.stdout.strip() == "0 []", completed.stderr
+
+
+def test_warnings_follow_french_typography(capsys, tmp_path):
+    responses = csv_file(tmp_path, "respondent,a1,a2,a3,b1\nR1,4,2,4,3\n")
+    code, _, err = run(capsys, SMALL, responses)
+    assert code == 0
+    assert err.startswith(f"attention\u202f: {responses}\u202f: colonne(s) absente(s)"), err

@@ -137,7 +137,7 @@ def test_cell_problems_with_row_and_column(small):
         "unanswered)",
     ]
     french = problems(text, small, lang="fr")
-    assert french[0] == "r.csv: ligne 2, colonne « a1 » (B): 6 est hors de l'échelle (de 1 à 5)"
+    assert french[0] == "r.csv\u202f: ligne 2, colonne «\u00a0a1\u00a0» (B)\u202f: 6 est hors de l’échelle (de 1 à 5)"
 
 
 def test_at_most_twenty_problems_then_a_count(small):
