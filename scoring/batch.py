@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scoring.cli import EXIT_BAD_INPUT, EXIT_OK
+from scoring.cli import EXIT_BAD_INPUT, EXIT_OK, emit, silence
 from scoring.problems import joined, localise
 
 _MESSAGES = {
@@ -95,7 +95,7 @@ def _say(key: str, lang: str, **params: object) -> str:
 
 
 def _error(message: str) -> None:
-    print(message, file=sys.stderr)
+    emit(message, "stderr")
 
 
 def _write_stdout(text: str) -> None:
@@ -104,9 +104,12 @@ def _write_stdout(text: str) -> None:
     if buffer is None:
         sys.stdout.write(text)
         return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    try:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:  # the reader took what it wanted (| head): not an error of the scoring
+        silence("stdout")
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -1,13 +1,16 @@
 """``python -m scoring``: validate questionnaires and score response files, for federations' scripts.
 
-Exit codes: 0 success, 2 bad input (with the problems on stderr). A user never sees a traceback.
+Exit codes: 0 success, 2 bad input (with the problems on stderr). A user never sees a traceback, not even when
+the reader of the output goes away early (``python -m scoring validate *.yaml | head -1``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import Literal
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -43,10 +46,33 @@ def run_validate(files: Sequence[str], lang: str) -> int:
             load_questionnaire(file)
         except QuestionnaireError as error:
             status = EXIT_BAD_INPUT
-            print(error.describe(lang), file=sys.stderr)
+            emit(error.describe(lang), "stderr")
         else:
-            print(f"{file}: OK")
+            emit(f"{file}: OK")
     return status
+
+
+def emit(text: str, stream: Literal["stdout", "stderr"] = "stdout") -> None:
+    """Print one message at once; if its reader has gone (a closed pipe), drop this and every later message."""
+    try:
+        print(text, file=getattr(sys, stream), flush=True)
+    except BrokenPipeError:
+        silence(stream)
+
+
+def silence(stream: Literal["stdout", "stderr"]) -> None:
+    """Point a stream whose pipe was closed at the null device, so that later writes and exit's flush succeed.
+
+    The command then goes on to its usual exit code: ``| head -1`` does not make a failed validation pass.
+    """
+    current = getattr(sys, stream)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, current.fileno())
+    except (AttributeError, OSError, ValueError):  # no file descriptor (an in-memory stream): replace the object
+        setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open until the exit
+    finally:
+        os.close(null)
 
 
 def run_score(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -301,3 +302,34 @@ def test_weights_and_thresholds_must_be_finite(value: float) -> None:
     problems = problems_of(data)
     assert_problem(problems, "dimensions[0].weight", "nombre fini", "finite number")
     assert_problem(problems, "bands.watch", "nombre fini", "finite number")
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def valid_yaml(**changes: object) -> str:
+    return yaml.safe_dump(variant(**changes), allow_unicode=True, sort_keys=False)
+
+
+def run_cli(*args: str, **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scoring", *args], text=True, check=False, timeout=120, cwd=ROOT, **options
+    )
+
+
+def test_validate_is_quiet_when_its_reader_goes_away(tmp_path: Path) -> None:
+    """``python -m scoring validate *.yaml | head -1``: no traceback, and the exit code of the validation."""
+    good = tmp_path / "good.yaml"
+    good.write_text(valid_yaml(), encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(valid_yaml(id="Mauvais"), encoding="utf-8")
+    for files, expected in (([good, good], 0), ([good, bad, good], 2)):
+        read, write = os.pipe()
+        os.close(read)  # the reader is gone before the first line: every write meets a closed pipe
+        try:
+            result = run_cli("validate", *map(str, files), stdout=write, stderr=subprocess.PIPE)
+        finally:
+            os.close(write)
+        assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
+        assert result.returncode == expected
+        assert ("identifiant invalide" in result.stderr) == (expected == 2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -292,3 +293,15 @@ def test_warnings_follow_french_typography(capsys, tmp_path):
     code, _, err = run(capsys, SMALL, responses)
     assert code == 0
     assert err.startswith(f"attention\u202f: {responses}\u202f: colonne(s) absente(s)"), err
+
+
+def test_score_is_quiet_when_its_reader_goes_away(tmp_path):
+    """``python -m scoring score ... | head -1``: no traceback, the usual exit code."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the JSON is written
+    try:
+        command = [sys.executable, "-m", "scoring", "score", str(SMALL), str(good_csv(tmp_path))]
+        completed = subprocess.run(command, cwd=ROOT, stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert completed.stderr == "" and completed.returncode == 0
