@@ -143,10 +143,12 @@ def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
     """('dimensions', 2, 'items', 0, 'id') -> 'dimensions[2].items[0].id'."""
     out = ""
     for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
+        if part == "[key]":  # pydantic's marker for a mapping's key: the key before it is the place
+            continue
+        if isinstance(part, int) and not isinstance(part, bool):
+            out += f"[{_text(part)}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{_text(part)}" if out else _text(part)
     return out
 
 
@@ -183,8 +185,18 @@ def _from_pydantic(error: ValidationError, name: str, raw: dict[str, Any]) -> li
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    text = _text(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text(value: Any) -> str:
+    """A value as the author wrote it in YAML (``true``, not ``True``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    try:
+        return str(value)
+    except ValueError:  # an integer of thousands of digits (0b111...), which Python refuses to print
+        return "…"
 
 
 def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:

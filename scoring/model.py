@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -36,7 +37,7 @@ def _normalise_text(value: Any, info: ValidationInfo) -> dict[str, str]:
         raise PydanticCustomError("text_type", "a text is a string or a mapping language -> string")
     text: dict[str, str] = {}
     for key, translation in value.items():
-        if not isinstance(key, str) or not _is_language(key):
+        if not isinstance(key, str) or not is_language_code(key):
             raise PydanticCustomError("text_language_key", "invalid language code {key}", {"key": str(key)})
         if not isinstance(translation, str) or not translation.strip():
             raise PydanticCustomError("text_empty", "empty text for language {key}", {"key": key})
@@ -48,12 +49,27 @@ def _normalise_text(value: Any, info: ValidationInfo) -> dict[str, str]:
     return text
 
 
-def _is_language(key: str) -> bool:
+def is_language_code(key: str) -> bool:
     return len(key) == 2 and key.isascii() and key.isalpha() and key.islower()
 
 
+def _no_bool_for_number(value: Any) -> Any:
+    # pydantic reads true as 1 and false as 0; an author who wrote ``weight: true`` meant something else.
+    if isinstance(value, bool):
+        raise PydanticCustomError("float_type", "a number is expected, not a boolean")
+    return value
+
+
+def _no_bool_for_whole_number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "a whole number is expected, not a boolean")
+    return value
+
+
 Text = Annotated[dict[str, str], BeforeValidator(_normalise_text)]
-PositiveWeight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Number = Annotated[float, BeforeValidator(_no_bool_for_number)]
+WholeNumber = Annotated[int, BeforeValidator(_no_bool_for_whole_number)]
+PositiveWeight = Annotated[float, Field(gt=0, allow_inf_nan=False), BeforeValidator(_no_bool_for_number)]
 # A rating scale has a handful of points; a typo such as max: 50000000 must not reach the scoring.
 MAX_SCALE_POINTS = 21
 
@@ -64,10 +80,25 @@ class _Strict(BaseModel):
 
 
 class Scale(_Strict):
-    min: int
-    max: int
-    labels: dict[int, Text] = Field(default_factory=dict)
+    min: WholeNumber
+    max: WholeNumber
+    labels: dict[WholeNumber, Text] = Field(default_factory=dict)
     allow_na: bool = True
+
+    @field_validator("labels")
+    @classmethod
+    def _labels_on_the_scale(cls, labels: dict[int, dict[str, str]], info: ValidationInfo) -> dict[int, dict[str, str]]:
+        low, high = info.data.get("min"), info.data.get("max")
+        if low is None or high is None or low >= high:
+            return labels  # min or max is reported itself
+        outside = sorted(value for value in labels if not low <= value <= high)
+        if outside:
+            raise PydanticCustomError(
+                "scale_label_outside",
+                "labels for values outside the scale",
+                {"value": ", ".join(str(value) for value in outside), "min": low, "max": high},
+            )
+        return labels
 
     @model_validator(mode="after")
     def _check_range(self) -> Scale:
@@ -79,13 +110,6 @@ class Scale(_Strict):
                 "too many scale points",
                 {"points": self.max - self.min + 1, "limit": MAX_SCALE_POINTS},
             )
-        outside = [k for k in self.labels if not self.min <= k <= self.max]
-        if outside:
-            raise PydanticCustomError(
-                "scale_label_outside",
-                "label for a value outside the scale",
-                {"value": outside[0], "min": self.min, "max": self.max},
-            )
         return self
 
     @property
@@ -94,8 +118,8 @@ class Scale(_Strict):
 
 
 class Bands(_Strict):
-    watch: float = Field(default=50.0, allow_inf_nan=False)
-    strength: float = Field(default=75.0, allow_inf_nan=False)
+    watch: Number = Field(default=50.0, allow_inf_nan=False)
+    strength: Number = Field(default=75.0, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _check_order(self) -> Bands:
@@ -164,9 +188,9 @@ class Questionnaire(_Strict):
     description: Text | None = None
     scale: Scale
     bands: Bands = Field(default_factory=Bands)
-    min_coverage: float = Field(default=0.5, gt=0, le=1, allow_inf_nan=False)
-    consensus_threshold: float = Field(default=0.6, ge=0, le=1, allow_inf_nan=False)
-    min_group_size: int = Field(default=3, ge=1)
+    min_coverage: Number = Field(default=0.5, gt=0, le=1, allow_inf_nan=False)
+    consensus_threshold: Number = Field(default=0.6, ge=0, le=1, allow_inf_nan=False)
+    min_group_size: WholeNumber = Field(default=3, ge=1)
     profile: list[ProfileField] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(min_length=1)
 

@@ -109,8 +109,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a finite number is expected (not .inf or .nan)",
     },
     "scale_label_outside": {
-        "fr": "libellé pour la valeur {value}, hors de l’échelle {min} à {max}",
-        "en": "label for the value {value}, outside the scale {min} to {max}",
+        "fr": "libellé pour une valeur hors de l’échelle {min} à {max} : {value}",
+        "en": "label for a value outside the scale {min} to {max}: {value}",
     },
     "bands_order": {
         "fr": "les seuils doivent respecter 0 ≤ watch < strength ≤ 100 (ici watch = {watch}, strength = {strength})",

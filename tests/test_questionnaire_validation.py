@@ -333,3 +333,37 @@ def test_validate_is_quiet_when_its_reader_goes_away(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
         assert result.returncode == expected
         assert ("identifiant invalide" in result.stderr) == (expected == 2)
+
+
+def test_a_scale_label_outside_the_scale_is_reported_at_the_labels() -> None:
+    problems = problems_of(variant(scale={"min": 1, "max": 5, "labels": {0: "Zéro", 1: "Un", 7: "Sept"}}))
+    assert_problem(problems, "scale.labels", "hors de l’échelle 1 à 5\u202f: 0, 7", "outside the scale 1 to 5: 0, 7")
+    assert not [p for p in problems if p[0] == "scale"]
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        ("item weight", "dimensions[0].items[0].weight"),
+        ("dimension weight", "dimensions[1].weight"),
+        ("strength", "bands.strength"),
+        ("min_coverage", "min_coverage"),
+        ("consensus_threshold", "consensus_threshold"),
+        ("min_group_size", "min_group_size"),
+        ("scale max", "scale.max"),
+    ],
+)
+def test_true_is_not_a_number(where: str, path: str) -> None:
+    data = variant(scale={"min": 1, "max": 5})
+    if where == "item weight":
+        data["dimensions"][0]["items"][0]["weight"] = True
+    elif where == "dimension weight":
+        data["dimensions"][1]["weight"] = True
+    elif where == "strength":
+        data["bands"] = {"strength": True}
+    elif where == "scale max":
+        data["scale"]["max"] = True
+    else:
+        data[where] = True
+    problems = problems_of(data)
+    assert_problem(problems, path, "est attendu, pas «\u00a0true\u00a0»", "is expected, not 'true'")
