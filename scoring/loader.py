@@ -7,6 +7,7 @@ file in one pass rather than one error at a time.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,25 @@ from scoring.model import DEFAULT_LANGUAGE, Questionnaire
 from scoring.problems import Problem, QuestionnaireError
 
 MAX_BYTES = 1024 * 1024
-# Plain data tags; anything else (python/object, set, binary, custom !tags) could build an object.
-_DATA_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+# A questionnaire nests about six levels; hundreds would exhaust the stack of whatever reads the data next.
+MAX_DEPTH = 50
+# Plain data tags; anything else (python/object, set, binary, custom !tags) could build an object. A scalar may
+# carry one of these (or none), a sequence or a mapping only its own.
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_SEQUENCE_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_MAPPING_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+# What YAML was asked to read, in the author's words, when it cannot.
+_KINDS = {
+    "int": {"fr": "un nombre entier", "en": "a whole number"},
+    "float": {"fr": "un nombre", "en": "a number"},
+    "bool": {"fr": "true ou false", "en": "true or false"},
+    "null": {"fr": "une valeur vide", "en": "an empty value"},
+    "timestamp": {"fr": "une date", "en": "a date"},
+    "str": {"fr": "un texte", "en": "a text"},
 }
+# YAML-level problems that leave a stand-in at their path: null for an alias, plain data for a refused tag, the
+# raw text for an unreadable value.
+_STAND_IN_CODES = {"yaml_alias", "yaml_tag", "yaml_value"}
 # CSV columns of a response file beside the item and profile ids.
 RESERVED_IDS = {"respondent"}
 
@@ -41,20 +57,24 @@ def load_questionnaire(path: str | Path) -> Questionnaire:
 
 def parse_questionnaire(data: bytes | str, name: str = "questionnaire.yaml") -> Questionnaire:
     """Validate questionnaire content (e.g. an upload); ``name`` is used in the messages."""
-    raw = _read_yaml(data, name)
-    problems = _cross_checks(raw, name)
+    raw, problems = _read_yaml(data, name)
+    # Where YAML gave no usable value (an alias, a refused tag, an unreadable value), the model's complaint about
+    # the stand-in would only repeat the YAML-level problem.
+    stand_ins = {problem.path for problem in problems if problem.code in _STAND_IN_CODES}
     language = raw.get("language") if isinstance(raw.get("language"), str) else DEFAULT_LANGUAGE
+    cross = _cross_checks(raw, name)
     try:
         questionnaire = Questionnaire.model_validate(raw, context={"language": language})
     except ValidationError as error:
-        problems = _from_pydantic(error, name, raw) + problems
-        raise QuestionnaireError(_sorted_unique(problems)) from None
-    if problems:
-        raise QuestionnaireError(problems)
+        model = [problem for problem in _from_pydantic(error, name) if problem.path not in stand_ins]
+        raise QuestionnaireError(_sorted_unique(problems + model + cross)) from None
+    if problems or cross:
+        raise QuestionnaireError(_sorted_unique(problems + cross))
     return questionnaire
 
 
-def _read_yaml(data: bytes | str, name: str) -> dict[str, Any]:
+def _read_yaml(data: bytes | str, name: str) -> tuple[dict[str, Any], list[Problem]]:
+    """The file's data and the YAML-level problems that still let it be checked; raise when there is no data."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_BYTES:
@@ -67,46 +87,17 @@ def _read_yaml(data: bytes | str, name: str) -> dict[str, Any]:
     if not text.strip():
         raise QuestionnaireError([Problem(name, "", "file_empty")])
 
-    problems = _scan_events(text, name)
-    if problems:
+    builder = _Builder(name)
+    complete = builder.build(text)
+    problems = builder.problems
+    if not complete:  # a syntax error, too deep a nesting, several documents: no data worth checking
         raise QuestionnaireError(problems)
-    loader = _DuplicateKeyLoader(text)
-    try:
-        raw = loader.get_single_data()
-    except yaml.YAMLError as error:  # pragma: no cover - the event scan already reports syntax errors
-        raise QuestionnaireError([_syntax_problem(error, name)]) from None
-    finally:
-        loader.dispose()
-    if loader.duplicates:
-        raise QuestionnaireError(
-            [Problem(name, path, "yaml_duplicate_key", params) for path, params in loader.duplicates]
-        )
+    raw = builder.root
     if raw is None:
-        raise QuestionnaireError([Problem(name, "", "file_empty")])
+        raise QuestionnaireError([*problems, Problem(name, "", "file_empty")])
     if not isinstance(raw, dict):
-        raise QuestionnaireError([Problem(name, "", "not_a_mapping")])
-    return raw
-
-
-def _scan_events(text: str, name: str) -> list[Problem]:
-    """Refuse anchors, aliases and object-building tags before anything is constructed."""
-    problems: list[Problem] = []
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(name, "", "yaml_alias", {"name": event.anchor, "line": line}))
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor:
-                problems.append(Problem(name, "", "yaml_anchor", {"name": anchor, "line": line}))
-            tag = getattr(event, "tag", None)
-            if tag and tag not in _DATA_TAGS and not (tag == "!" and isinstance(event, yaml.ScalarEvent)):
-                shown = tag.replace("tag:yaml.org,2002:", "!!")
-                problems.append(Problem(name, "", "yaml_tag", {"tag": shown, "line": line}))
-    except yaml.YAMLError as error:
-        problems.append(_syntax_problem(error, name))
-    return problems
+        raise QuestionnaireError([*problems, Problem(name, "", "not_a_mapping")])
+    return raw, problems
 
 
 def _syntax_problem(error: yaml.YAMLError, name: str) -> Problem:
@@ -117,26 +108,141 @@ def _syntax_problem(error: yaml.YAMLError, name: str) -> Problem:
     return Problem(name, "", "yaml_syntax", {"line": line, "column": column, "detail": detail})
 
 
-class _DuplicateKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys silently; an author who wrote ``text`` twice must be told."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, dict[str, Any]]] = []
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if isinstance(key, (str, int, float, bool)) and key in seen:
-                self.duplicates.append(("", {"key": key, "line": key_node.start_mark.line + 1}))
-            seen.add(key if isinstance(key, (str, int, float, bool)) else id(key))
-        return super().construct_mapping(node, deep=deep)
+_NO_KEY = object()  # a mapping waiting for its next key
+_SKIP = object()  # a mapping whose key was a list or a mapping: the value that follows is dropped
 
 
-_DuplicateKeyLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _DuplicateKeyLoader.construct_mapping
-)
+@dataclass
+class _Open:
+    """A sequence or a mapping whose events are still coming."""
+
+    value: list[Any] | dict[Any, Any]
+    loc: tuple[Any, ...]
+    line: int
+    key: Any = _NO_KEY
+    key_line: int = 0
+    key_lines: dict[Any, int] = field(default_factory=dict)  # key -> line where it first appeared
+
+
+class _Builder:
+    """Plain data from the parser's events, without PyYAML's composer and constructor.
+
+    Walking the events (no recursion) gives every problem its path and line, and lets the walk go on after
+    one: an anchor, an alias, a refused tag, a duplicate key or an unreadable value is recorded and the data
+    is still built, so that the model checks it too. Only a syntax error, nesting deeper than ``MAX_DEPTH`` and
+    a second document stop the walk. Nothing is ever built from a tag: a refused tag's node is read as plain
+    data, an alias as null.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.root: Any = None
+        self._stack: list[_Open] = []
+        self._documents = 0
+        self._loader = yaml.SafeLoader("")  # its resolver and constructor, applied to single scalars only
+
+    def build(self, text: str) -> bool:
+        """Walk ``text``; False when the data is unusable (the reason is among the problems)."""
+        try:
+            return all(self._take(event) for event in yaml.parse(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError as error:
+            self.problems.append(_syntax_problem(error, self.name))
+            return False
+        finally:
+            self._loader.dispose()
+
+    def _take(self, event: yaml.Event) -> bool:
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            self._documents += 1
+            if self._documents > 1:
+                self._problem((), "yaml_documents", line=line)
+                return False
+        elif isinstance(event, yaml.AliasEvent):
+            self._problem(self._child_loc(), "yaml_alias", name=event.anchor, line=line)
+            self._add(None, line)
+        elif isinstance(event, yaml.ScalarEvent):
+            loc = self._child_loc()
+            self._anchor(event, loc, line)
+            self._add(self._scalar(event, loc, line), line)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(self._stack) >= MAX_DEPTH:
+                self._problem((), "yaml_too_deep", limit=MAX_DEPTH, line=line)
+                return False
+            loc = self._child_loc()
+            self._anchor(event, loc, line)
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            if event.tag is not None and event.tag != (_MAPPING_TAG if mapping else _SEQUENCE_TAG):
+                self._tag_problem(event.tag, loc, line)
+            self._stack.append(_Open({} if mapping else [], loc, line))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            done = self._stack.pop()
+            self._add(done.value, done.line)
+        return True
+
+    def _child_loc(self) -> tuple[Any, ...]:
+        """Where the node that starts now goes (a key's own problems are put at its mapping)."""
+        if not self._stack:
+            return ()
+        top = self._stack[-1]
+        if isinstance(top.value, list):
+            return (*top.loc, len(top.value))
+        if top.key is _NO_KEY or top.key is _SKIP:
+            return top.loc
+        return (*top.loc, top.key)
+
+    def _add(self, value: Any, line: int) -> None:
+        if not self._stack:
+            self.root = value
+            return
+        top = self._stack[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+        elif top.key is _NO_KEY:
+            if isinstance(value, (list, dict)):
+                self._problem(top.loc, "yaml_complex_key", line=line)
+                top.key = _SKIP
+            else:
+                top.key, top.key_line = value, line
+        else:
+            key, top.key = top.key, _NO_KEY
+            if key is _SKIP:
+                return
+            if key in top.key_lines:  # the last value wins, as in YAML; the author is told
+                params = {"key": key, "first": top.key_lines[key], "line": top.key_line}
+                self._problem((*top.loc, key), "yaml_duplicate_key", **params)
+            else:
+                top.key_lines[key] = top.key_line
+            top.value[key] = value
+
+    def _scalar(self, event: yaml.ScalarEvent, loc: tuple[Any, ...], line: int) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self._loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag not in _SCALAR_TAGS:  # ``<<`` (a merge key, only useful with aliases) is read as text
+                return event.value
+        elif tag not in _SCALAR_TAGS:
+            self._tag_problem(tag, loc, line)
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self._loader.construct_object(node)
+        except Exception:  # PyYAML's scalar readers raise whatever their parsing meets (ValueError, IndexError...)
+            # 2024-13-45 (read as a date), a 5000-digit number, !!int "x": YAML cannot read it as it says.
+            kind = _KINDS.get(tag.rsplit(":", 1)[-1], _KINDS["str"])
+            self._problem(loc, "yaml_value", value=_short(event.value), kind=kind, line=line)
+            return event.value
+
+    def _anchor(self, event: yaml.NodeEvent, loc: tuple[Any, ...], line: int) -> None:
+        if event.anchor:
+            self._problem(loc, "yaml_anchor", name=event.anchor, line=line)
+
+    def _tag_problem(self, tag: str, loc: tuple[Any, ...], line: int) -> None:
+        self._problem(loc, "yaml_tag", tag=tag.replace("tag:yaml.org,2002:", "!!"), line=line)
+
+    def _problem(self, loc: tuple[Any, ...], code: str, **params: Any) -> None:
+        self.problems.append(Problem(self.name, format_path(loc), code, params))
 
 
 def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
@@ -152,7 +258,7 @@ def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return out
 
 
-def _from_pydantic(error: ValidationError, name: str, raw: dict[str, Any]) -> list[Problem]:
+def _from_pydantic(error: ValidationError, name: str) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
@@ -245,13 +351,13 @@ def _cross_checks(raw: dict[str, Any], name: str) -> list[Problem]:
             registry[value] = path
 
     profile = raw.get("profile")
-    for f_index, field in enumerate(profile if isinstance(profile, list) else []):
-        if not isinstance(field, dict):
+    for f_index, profile_field in enumerate(profile if isinstance(profile, list) else []):
+        if not isinstance(profile_field, dict):
             continue
         field_path = f"profile[{f_index}]"
-        check(seen_profile, field.get("id"), f"{field_path}.id")
+        check(seen_profile, profile_field.get("id"), f"{field_path}.id")
         seen_options: dict[str, str] = {}
-        options = field.get("options")
+        options = profile_field.get("options")
         for o_index, option in enumerate(options if isinstance(options, list) else []):
             if isinstance(option, dict):
                 check(seen_options, option.get("id"), f"{field_path}.options[{o_index}].id")
@@ -279,8 +385,12 @@ def _cross_checks(raw: dict[str, Any], name: str) -> list[Problem]:
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:
+    """The problems in their order, each once (a set, not a list scan: a bad 1 MiB file has thousands)."""
     unique: list[Problem] = []
+    seen: set[tuple[str, str, str]] = set()
     for problem in problems:
-        if problem not in unique:
+        key = (problem.path, problem.code, repr(sorted(problem.params.items(), key=repr)))
+        if key not in seen:
+            seen.add(key)
             unique.append(problem)
     return unique

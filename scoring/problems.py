@@ -34,12 +34,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "YAML tag '{tag}' on line {line} refused: a questionnaire holds data only",
     },
     "yaml_duplicate_key": {
-        "fr": "la clé « {key} » apparaît deux fois (ligne {line})",
-        "en": "the key '{key}' appears twice (line {line})",
+        "fr": "la clé « {key} » apparaît deux fois (lignes {first} et {line}) : seule la dernière compterait",
+        "en": "the key '{key}' appears twice (lines {first} and {line}): only the last one would count",
+    },
+    "yaml_complex_key": {
+        "fr": "clé composée (liste ou ensemble de clés) ligne {line} : une clé est un simple mot, comme id ou text",
+        "en": "a compound key (a list or a mapping) on line {line}: a key is a plain word, such as id or text",
+    },
+    "yaml_value": {
+        "fr": "« {value} » ligne {line} : YAML lit cette valeur comme {kind[fr]}, mais elle n’est pas "
+        "valide ; si c’est un texte, mettez-la entre guillemets",
+        "en": "'{value}' on line {line}: YAML reads this value as {kind[en]}, but it is not a valid one; if it "
+        "is a text, put it in quotes",
+    },
+    "yaml_too_deep": {
+        "fr": "listes et blocs imbriqués sur plus de {limit} niveaux (ligne {line}) : un questionnaire n’en a "
+        "pas besoin, vérifiez les crochets et l’indentation",
+        "en": "lists and mappings nested more than {limit} levels deep (line {line}): a questionnaire needs far "
+        "fewer, check the brackets and the indentation",
+    },
+    "yaml_documents": {
+        "fr": "un second document YAML commence ligne {line} (après « --- ») : un fichier ne contient "
+        "qu’un questionnaire",
+        "en": "a second YAML document starts on line {line} (after '---'): a file holds a single questionnaire",
     },
     "not_a_mapping": {
         "fr": "le fichier doit décrire un questionnaire, avec des clés comme id, title et dimensions",
         "en": "the file must describe a questionnaire, with keys such as id, title and dimensions",
+    },
+    "invalid_key": {
+        "fr": "clé invalide : une clé est un mot, comme id ou text",
+        "en": "invalid key: a key is a word, such as id or text",
     },
     "extra_forbidden": {"fr": "clé inconnue « {key} »", "en": "unknown key '{key}'"},
     "extra_forbidden_hint": {
@@ -156,7 +181,7 @@ def localise(templates: dict[str, str], lang: str, params: dict[str, Any]) -> st
     template = templates.get(lang) or templates["fr"]
     try:
         return template.format(**params)
-    except (KeyError, IndexError):
+    except (KeyError, IndexError, ValueError):  # ValueError: an integer too long to print
         return template
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scoring.cli import main
 from scoring.loader import MAX_BYTES, load_questionnaire, parse_questionnaire
@@ -367,3 +369,134 @@ def test_true_is_not_a_number(where: str, path: str) -> None:
         data[where] = True
     problems = problems_of(data)
     assert_problem(problems, path, "est attendu, pas «\u00a0true\u00a0»", "is expected, not 'true'")
+
+
+def nested(depth: int) -> str:
+    """A file whose description is a list nested ``depth`` levels deep (the file's mapping is one more)."""
+    return valid_yaml() + "description: " + "[" * depth + "]" * depth + "\n"
+
+
+def test_deep_nesting_is_refused_with_its_line_instead_of_exhausting_the_stack() -> None:
+    content = nested(600)  # 1.2 KB; PyYAML's composer recursed until RecursionError
+    last_line = content.count("\n")
+    (problem,) = problems_of(content)
+    assert problem[0] == ""
+    assert f"plus de 50 niveaux (ligne {last_line})" in problem[1]
+    assert f"more than 50 levels deep (line {last_line})" in problem[2]
+
+
+def test_fifty_levels_of_nesting_are_allowed_and_fifty_one_are_not() -> None:
+    assert not any("niveaux" in fr for _, fr, _ in problems_of(nested(49)))  # 50 with the file's mapping
+    assert any("niveaux" in fr for _, fr, _ in problems_of(nested(50)))
+
+
+def test_a_deeply_nested_file_is_a_questionnaire_error_for_the_app_and_exit_2(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("[" * 600 + "]" * 600 + "\n", encoding="utf-8")
+    with pytest.raises(QuestionnaireError):  # what ui/catalogue.py catches
+        load_questionnaire(deep)
+    result = run_cli("validate", str(deep), capture_output=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "50 niveaux" in result.stderr
+
+
+NASTY = {
+    "invalid date": "title: 2024-13-45\n",
+    "invalid date and time": "title: 2024-02-30T10:00:00\n",
+    "5000-digit number": "min_group_size: 1" + "0" * 5000 + "\n",
+    "20000-bit number": "min_group_size: 0b" + "1" * 20_000 + "\n",
+    "20000-bit key": "0b" + "1" * 20_000 + ": 1\n",
+    "empty !!int": "min_group_size: !!int\n",
+    "!!int on a word": 'min_group_size: !!int "x"\n',
+    "!!bool on a word": 'allow_na: !!bool "x"\n',
+    "!!timestamp on a word": 'version: !!timestamp "x"\n',
+    "!!map on a list": "bands: !!map [1]\n",
+    "!!str on a list": "version: !!str [1]\n",
+    "list as a key": "? [a]\n: b\n",
+    "mapping as a key": "{[a]: b}\n",
+    "null key": "? !!null\n: 3\n",
+    "two documents": "id: a\n---\nid: b\n",
+    "merge key": "<<: {id: a}\n",
+    "alias to a list": "x: &a [1]\ny: *a\n",
+}
+
+
+@pytest.mark.parametrize("case", NASTY, ids=str)
+def test_any_bad_file_is_a_questionnaire_error(case: str) -> None:
+    """The app (ui/catalogue.py) catches QuestionnaireError only: anything else would break the page."""
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(NASTY[case], "bad.yaml")
+    for lang in ("fr", "en"):
+        assert caught.value.describe(lang)
+
+
+def test_a_date_that_does_not_exist_is_located_and_explained() -> None:
+    assert_problem(
+        problems_of(valid_yaml(version="x").replace("version: x", "version: 2024-13-45")),
+        "version",
+        "comme une date, mais elle n’est pas valide",
+        "as a date, but it is not a valid one",
+    )
+
+
+YAML_TOKENS = [*"[]{}:-?!&*|>'\"#,\n \t0123456789abxyz.~", "!!int ", "!!bool ", "!!timestamp ", "!!map ", "2024-13-45"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(YAML_TOKENS), max_size=40).map("".join))
+def test_whatever_the_text_loading_ends_in_a_questionnaire_or_a_questionnaire_error(text: str) -> None:
+    try:
+        parse_questionnaire(text, "fuzz.yaml")
+    except QuestionnaireError as error:
+        assert error.problems and error.describe("fr") and error.describe("en")
+
+
+def test_structural_and_model_problems_come_out_together() -> None:
+    content = (
+        "id: Bad Id\n"
+        'version: "1.0"\n'
+        'version: "2.0"\n'
+        "title: Titre\n"
+        "scale: {min: 5, max: 1}\n"
+        "dimensions:\n"
+        "  - id: vide\n"
+        "    label: Vide\n"
+        "    items: []\n"
+    )
+    problems = problems_of(content)
+    assert_problem(problems, "version", "«\u00a0version\u00a0» apparaît deux fois (lignes 2 et 3)", "lines 2 and 3")
+    assert_problem(problems, "id", "identifiant invalide", "invalid identifier")
+    assert_problem(problems, "scale", "minimum de l’échelle (5)", "min (5)")
+    assert_problem(problems, "dimensions[0].items", "ne doit pas être vide", "must not be empty")
+
+
+def test_anchors_aliases_and_tags_do_not_hide_the_other_problems() -> None:
+    data = variant(id="Mauvais")
+    data["dimensions"][0]["weight"] = 0
+    content = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    content = content.replace("title:", "description: !custom Bonjour\ntitle:", 1)
+    content = content.replace("label: Communication", "label: &c Communication", 1) + "help: *c\n"
+    paths = {path for path, _, _ in problems_of(content)}
+    assert {"description", "dimensions[1].label", "help", "id", "dimensions[0].weight"} <= paths
+
+
+def test_the_stand_in_of_an_alias_or_a_tag_adds_no_second_problem() -> None:
+    content = valid_yaml(title="TITLE", version="VERSION")
+    content = content.replace("title: TITLE", "title: !custom [Bonjour]").replace("version: VERSION", "version: *v")
+    problems = problems_of(content)
+    # The model would also say that a list or null is not a text: it adds nothing to the YAML-level problem.
+    assert [fr.split(" ligne")[0] for path, fr, _ in problems if path == "title"] == [
+        "balise YAML «\u00a0!custom\u00a0»"
+    ]
+    assert [fr.split(" ligne")[0] for path, fr, _ in problems if path == "version"] == ["alias YAML «\u00a0*v\u00a0»"]
+
+
+def test_a_duplicate_key_is_reported_at_its_own_path() -> None:
+    data = variant()
+    content = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    content = content.replace("  - id: com-1\n", "  - id: com-1\n    id: com-2\n", 1)
+    problems = problems_of(content)
+    assert_problem(
+        problems, "dimensions[1].items[0].id", "«\u00a0id\u00a0» apparaît deux fois", "key 'id' appears twice"
+    )
+    assert not [p for p in problems if p[0] == ""]
