@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from scoring.model import DEFAULT_LANGUAGE, Questionnaire
+from scoring.model import DEFAULT_LANGUAGE, Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
 
 MAX_BYTES = 1024 * 1024
@@ -61,7 +61,10 @@ def parse_questionnaire(data: bytes | str, name: str = "questionnaire.yaml") -> 
     # Where YAML gave no usable value (an alias, a refused tag, an unreadable value), the model's complaint about
     # the stand-in would only repeat the YAML-level problem.
     stand_ins = {problem.path for problem in problems if problem.code in _STAND_IN_CODES}
-    language = raw.get("language") if isinstance(raw.get("language"), str) else DEFAULT_LANGUAGE
+    language = raw.get("language")
+    if not (isinstance(language, str) and is_language_code(language)):
+        # A wrong code is reported once, at ``language``; the texts are read as if it were the default.
+        language = DEFAULT_LANGUAGE
     cross = _cross_checks(raw, name)
     try:
         questionnaire = Questionnaire.model_validate(raw, context={"language": language})

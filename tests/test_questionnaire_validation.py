@@ -500,3 +500,12 @@ def test_a_duplicate_key_is_reported_at_its_own_path() -> None:
         problems, "dimensions[1].items[0].id", "«\u00a0id\u00a0» apparaît deux fois", "key 'id' appears twice"
     )
     assert not [p for p in problems if p[0] == ""]
+
+
+def test_a_wrong_language_code_is_reported_once_and_the_texts_still_checked() -> None:
+    data = variant(language="FR")
+    data["dimensions"][0]["items"][1]["id"] = "Eth 2"
+    problems = problems_of(data)
+    assert_problem(problems, "language", "code de langue invalide «\u00a0FR\u00a0»", "invalid language code 'FR'")
+    assert_problem(problems, "dimensions[0].items[1].id", "identifiant invalide", "invalid identifier")
+    assert [path for path, _, _ in problems] == ["language", "dimensions[0].items[1].id"]
