@@ -33,11 +33,12 @@ results_notice(results, workshop.status)
 if results.report is None:
     st.stop()
 questionnaire, report = results.questionnaire, results.report
-chart, summary = st.columns([3, 2])
-with chart:
-    group_radar(questionnaire, report)
+# The overall score first, as on one's own results: on a phone the columns stack and it must be on the first screen.
+summary, chart = st.columns([2, 3])
 with summary:
     results_view.overall(report)
+with chart:
+    group_radar(questionnaire, report)
 with st.expander(t("results.table_title")):
     results_view.dimensions_table(questionnaire, report, group=True)
 results_view.dimension_cards(questionnaire, report, group=True)
