@@ -157,6 +157,8 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")  # off by default in SQLite, per connection
+        # Erased answers (a respondent's request, a deleted workshop) are overwritten in the file, not only unlinked.
+        cursor.execute("PRAGMA secure_delete = ON")
         # WAL: readers never block the writer nor the other way round; persistent in the file.
         # synchronous stays at its default, FULL: a submitted answer must survive a power cut.
         cursor.execute("PRAGMA journal_mode = WAL")

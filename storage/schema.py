@@ -138,11 +138,28 @@ def _migrate(conn: Connection, found: int) -> None:
 def _add_projection_token_and_publication(conn: Connection) -> None:
     """1 -> 2: the read-only projection link, and results published by batches.
 
-    Existing workshops get their projection token when their dashboard is next opened, and their submitted
-    responses are published by the next page that shows results, by the same batch rule as new ones.
+    Existing workshops get their projection token when their dashboard is next opened. Their submitted
+    responses count as published: version 1 showed them all.
     """
     conn.execute(text("ALTER TABLE workshops ADD COLUMN projection_token_hash VARCHAR(64)"))
-    # The same name as create_all gives the column's unique constraint on a new database.
-    conn.execute(text("CREATE UNIQUE INDEX uq_workshops_projection_token_hash ON workshops (projection_token_hash)"))
+    # The same name as create_all gives the column's unique constraint on a new database; on PostgreSQL a real
+    # constraint, so that a later migration can drop it by that name on every database.
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "ALTER TABLE workshops ADD CONSTRAINT uq_workshops_projection_token_hash UNIQUE (projection_token_hash)"
+            )
+        )
+    else:  # SQLite cannot add a constraint to an existing table; a unique index is what it would make of one
+        conn.execute(
+            text("CREATE UNIQUE INDEX uq_workshops_projection_token_hash ON workshops (projection_token_hash)")
+        )
     timestamp = responses.c.published_at.type.compile(dialect=conn.dialect)
     conn.execute(text(f"ALTER TABLE responses ADD COLUMN published_at {timestamp}"))
+    # Version 1 showed every submitted response at once: they are all published already, in effect. Leaving
+    # them out would make the next screen show fewer of them, and the difference would be somebody.
+    conn.execute(
+        update(responses)
+        .where(responses.c.workshop_id.is_not(None), responses.c.submitted_at.is_not(None))
+        .values(published_at=responses.c.submitted_at)
+    )

@@ -237,7 +237,11 @@ class Store:
         """
         if batch < 1 or hold_back < 0:
             raise InvalidInput("batch must be at least 1 and hold_back at least 0")
-        return self._write(partial(_publish, workshop_id=workshop_id, batch=batch, hold_back=hold_back))
+        # Every dashboard and projector asks every 4 s; most of the time no batch can go. Looking first in a read
+        # transaction keeps those calls off SQLite's single write lock, which submissions need.
+        work = partial(_publish, workshop_id=workshop_id, batch=batch, hold_back=hold_back)
+        found = self._read(partial(work, write=False))
+        return found if found is not None else self._write(partial(work, write=True))
 
     def delete_solo_response(self, token: str) -> bool:
         """Erase a solo respondent's answers, at their request (RGPD). False if the token holds none.
@@ -374,8 +378,9 @@ def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
     return True
 
 
-def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int) -> Publication:
-    if conn.dialect.name == "postgresql":
+def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int, write: bool) -> Publication | None:
+    """With `write` false, only look: None means that a batch can go, and a write transaction must publish it."""
+    if write and conn.dialect.name == "postgresql":
         # Two pages publishing at once must not each publish part of a batch: the second waits for the first.
         # (SQLite's write transaction already serialises them.)
         conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id).with_for_update())
@@ -392,6 +397,8 @@ def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int) 
     going = with_answers[: max(len(with_answers) - hold_back, 0)]
     if len(going) < batch:
         going = []
+    elif not write:
+        return None
     else:
         conn.execute(update(responses).where(responses.c.id.in_(going)).values(published_at=_now()))
     published = conn.execute(

@@ -9,7 +9,7 @@ from sqlalchemy import MetaData, Table, create_engine, insert, text
 
 from storage import FacilitatorView, ProjectionView, Store
 from storage.codes import hash_secret, new_facilitator_key, projection_token_for
-from storage.schema import SCHEMA_VERSION, metadata, schema_version, workshops
+from storage.schema import SCHEMA_VERSION, metadata, responses, schema_version, workshops
 
 
 def test_the_dashboard_key_gives_a_projection_token_that_shows_the_workshop(store: Store, workshop_args: dict) -> None:
@@ -92,6 +92,21 @@ def _schema_1(db_url: str, key: str) -> None:
                     created_at=datetime(2026, 11, 1, tzinfo=UTC),
                 )
             )
+            workshop_id = conn.execute(text("SELECT id FROM workshops")).scalar_one()
+            for number, submitted in enumerate((True, True, True, False)):  # three sent, one still a draft
+                conn.execute(
+                    insert(old.tables[responses.name]).values(
+                        token_hash=hash_secret(f"respondent-{number}"),
+                        workshop_id=workshop_id,
+                        questionnaire_id="express",
+                        answers={"ex-eth-1": number + 1},
+                        profile={},
+                        comments={},
+                        step=5,
+                        updated_at=datetime(2026, 11, 1, tzinfo=UTC),
+                        submitted_at=datetime(2026, 11, 1, 10, number, tzinfo=UTC) if submitted else None,
+                    )
+                )
     finally:
         engine.dispose()
 
@@ -106,7 +121,9 @@ def test_a_version_1_database_is_migrated_and_keeps_its_workshops(db_url: str, w
         token = store.projection_token(key)  # recorded on first use, from the key the dashboard holds
         assert token is not None
         assert store.workshop_for_projection(token).id == old.id  # type: ignore[union-attr]
-        assert store.publish(old.id, batch=3, hold_back=0).published == 0  # the publication column is there
+        # Version 1 showed all three sent responses: they stay shown, or the next screen would differ by people.
+        assert len(store.submitted_responses(old.id, published_only=True)) == 3
+        assert store.publish(old.id, batch=3, hold_back=3).published == 3
         new = store.create_workshop(**workshop_args)  # new workshops work as on a new database
         assert store.workshop_for_projection(store.projection_token(new.facilitator_key) or "") is not None
     finally:
