@@ -4,7 +4,8 @@ DESIGN.md suppresses each group under ``min_group_size`` (step 9). On a screen t
 figures too, that is not enough: with 3 board members shown and 1 employee suppressed, the employee's score is
 4 × overall − 3 × board members'. So when the people hidden (suppressed groups, plus respondents with no group
 value) number from 1 to ``min_group_size`` − 1, the next smallest shown group is hidden too, until they are
-at least ``min_group_size`` or nothing is shown. The command line's JSON keeps DESIGN.md's rule as written.
+at least ``min_group_size`` or nothing is shown; and the same, dimension by dimension. The command line's JSON
+keeps DESIGN.md's rule as written.
 """
 
 from __future__ import annotations
@@ -15,8 +16,16 @@ from scoring.results import DimensionStats, GroupReport, ItemStats, OverallScore
 
 
 def protect_breakdown(
-    groups: dict[str, GroupReport], n_respondents: int, min_group_size: int
+    groups: dict[str, GroupReport],
+    n_respondents: int,
+    min_group_size: int,
+    dimension_counts: dict[str, int] | None = None,
 ) -> dict[str, GroupReport]:
+    """Complementary suppression, by group and then, with `dimension_counts` (the whole group's ``n`` per
+    dimension), dimension by dimension: a dimension's ``n`` can be smaller than its group's size (people who
+    answered too few of its statements), so 3 board members and 3 employees of whom 2 gave no score on
+    « Éthique » leave one employee's « Éthique » score as 4 × whole − 3 × board members'.
+    """
     protected = dict(groups)
     shown = sorted((g.n_respondents, value) for value, g in protected.items() if not g.suppressed)
     hidden = n_respondents - sum(size for size, _ in shown)
@@ -24,7 +33,29 @@ def protect_breakdown(
         size, value = shown.pop(0)
         protected[value] = GroupReport(n_respondents=size, suppressed=True)
         hidden += size
+    for dimension_id, total in (dimension_counts or {}).items():
+        counts = sorted(
+            (n, value)
+            for value, group in protected.items()
+            if not group.suppressed and (n := _shown_count(group, dimension_id)) > 0
+        )
+        hidden = total - sum(n for n, _ in counts)
+        while counts and 0 < hidden < min_group_size:
+            n, value = counts.pop(0)
+            protected[value] = _without_dimension(protected[value], dimension_id)
+            hidden += n
     return protected
+
+
+def _shown_count(group: GroupReport, dimension_id: str) -> int:
+    stats = next((d for d in group.dimensions or [] if d.id == dimension_id), None)
+    return stats.n if stats is not None and stats.score is not None else 0
+
+
+def _without_dimension(group: GroupReport, dimension_id: str) -> GroupReport:
+    dimensions = [_blank_dimension(stats) if stats.id == dimension_id else stats for stats in group.dimensions or []]
+    # The group's overall is a weighted mean of its dimension scores (step 5): it would give the hidden one back.
+    return group.model_copy(update={"dimensions": dimensions, "overall": OverallScore(score=None, band=None)})
 
 
 def hide_small_counts(report: ScoreReport, minimum: int) -> ScoreReport:
@@ -74,8 +105,10 @@ def _too_few(n: int, minimum: int) -> bool:
 
 
 def _dimension_shown(stats: DimensionStats, minimum: int) -> DimensionStats:
-    if not _too_few(stats.n, minimum):
-        return stats
+    return _blank_dimension(stats) if _too_few(stats.n, minimum) else stats
+
+
+def _blank_dimension(stats: DimensionStats) -> DimensionStats:
     blank = dict.fromkeys(("score", "band", "median", "sd", "min", "max", "q1", "q3", "consensus"))
     return stats.model_copy(update=blank)
 

@@ -99,7 +99,12 @@ def group_radar(
 def breakdown(questionnaire: Questionnaire, report: ScoreReport, field_id: str) -> None:
     """Scores per role or organisation; a group under min_group_size shows its size only."""
     lang = current_language()
-    groups = protect_breakdown(report.groups.get(field_id, {}), report.n_respondents, questionnaire.min_group_size)
+    groups = protect_breakdown(
+        report.groups.get(field_id, {}),
+        report.n_respondents,
+        questionnaire.min_group_size,
+        dimension_counts={stats.id: stats.n for stats in report.dimensions},
+    )
     if not groups:
         st.info(t("dashboard.no_breakdown"))
         return

@@ -119,3 +119,46 @@ def test_a_statement_two_people_answered_is_blanked_and_its_dimension_consensus_
     assert dimension.score is not None  # three people have a score in it
     assert dimension.consensus is None  # the mean of its items' consensus would give a2's back
     assert safe.overall.score is not None
+
+
+def dimension_shown_counts(groups: dict[str, GroupReport], dimension_id: str) -> int:
+    return sum(
+        stats.n
+        for group in groups.values()
+        if not group.suppressed
+        for stats in group.dimensions or []
+        if stats.id == dimension_id and stats.score is not None
+    )
+
+
+def test_a_dimension_one_person_scored_in_a_shown_group_is_not_left_to_subtraction() -> None:
+    """3 board members answer everything; of 3 employees, 2 answer only « beta »: one « alpha » score among them."""
+    full = [1, 2, 3, 4, 5]
+    rows = [(full, "A"), ([2, 3, 4, 5, 1], "A"), ([5, 4, 3, 2, 1], "A")]
+    rows += [([4, 4, 4, 4, 4], "B"), ([None, None, None, 3, 3], "B"), ([None, None, None, 2, 4], "B")]
+    report = hide_small_counts(report_of(rows), MINIMUM)
+    assert report.dimension("alpha").n == 4
+    groups = protect_breakdown(
+        report.groups["organisation"], report.n_respondents, MINIMUM, {d.id: d.n for d in report.dimensions}
+    )
+    a, b = groups["A"], groups["B"]
+    assert not a.suppressed and not b.suppressed  # 3 people each
+    alpha = {g: next(d for d in groups[g].dimensions if d.id == "alpha") for g in "AB"}
+    assert alpha["B"].score is None  # one person's
+    assert alpha["A"].score is None  # or 4 × whole − 3 × A would give it back
+    assert a.overall.score is None  # A's overall would give its alpha back
+    beta = next(d for d in a.dimensions if d.id == "beta")
+    assert beta.score is not None  # nothing to hide there: 3 and 3
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(respondent, min_size=1, max_size=12))
+def test_no_dimension_of_a_breakdown_can_be_recovered_by_subtraction(rows) -> None:
+    report = hide_small_counts(report_of(rows), MINIMUM)
+    groups = protect_breakdown(
+        report.groups["organisation"], report.n_respondents, MINIMUM, {d.id: d.n for d in report.dimensions}
+    )
+    for dimension in report.dimensions:
+        shown = dimension_shown_counts(groups, dimension.id)
+        if shown:
+            assert not 0 < dimension.n - shown < MINIMUM, (dimension.id, dimension.n, shown)
