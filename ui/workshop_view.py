@@ -43,7 +43,11 @@ def results_notice(results: workshops.WorkshopResults, status: str) -> None:
             st.info(t("dashboard.too_few", count=minimum))
     elif results.waiting:
         counted = t("dashboard.counted", count=results.counted)
-        st.caption(f"{counted} {t('dashboard.waiting', count=results.waiting, minimum=minimum)}")
+        if status == "open":
+            rest = t("dashboard.waiting", count=results.waiting, minimum=minimum)
+        else:  # left over after a reopening, or blank: they will not be added any more
+            rest = t("dashboard.not_counted", count=results.waiting)
+        st.caption(f"{counted} {rest}")
 
 
 def disagreements(

@@ -38,7 +38,9 @@ class WorkshopResults:
     joined: int
     submitted: int
     counted: int  # submitted responses in the shown results
-    waiting: int  # submitted responses with answers, to be counted with the next batch or at closing
+    # Submitted but not counted: waiting for a batch, or blank. One figure for both, so that the screen never tells
+    # whether the last person to send answered anything.
+    waiting: int
     report: ScoreReport | None  # None while fewer than min_group_size people are counted
 
 
@@ -176,15 +178,21 @@ def results_for(workshop: ParticipantView, *, group_by: str | None = None) -> Wo
     store = get_store()
     minimum = questionnaire.min_group_size
     hold_back = minimum if workshop.status == "open" else 0
-    publication = store.publish(workshop.id, batch=minimum, hold_back=hold_back)
+    store.publish(workshop.id, batch=minimum, hold_back=hold_back)
     joined, submitted = store.workshop_counts(workshop.id)
 
-    def results(report: ScoreReport | None) -> WorkshopResults:
-        return WorkshopResults(questionnaire, joined, submitted, publication.published, publication.waiting, report)
+    # Version 1 databases published blank responses too (storage.schema): they carry nothing, and make up no group.
+    responses = [
+        r
+        for r in store.submitted_responses(workshop.id, published_only=True)
+        if any(value is not None for value in r.answers.values())
+    ]
 
-    if publication.published < minimum:
+    def results(report: ScoreReport | None) -> WorkshopResults:
+        return WorkshopResults(questionnaire, joined, submitted, len(responses), submitted - len(responses), report)
+
+    if len(responses) < minimum:
         return results(None)
-    responses = store.submitted_responses(workshop.id, published_only=True)
     frame = responses_frame(questionnaire, [r.answers for r in responses], [r.profile for r in responses])
     field = group_by if group_by and questionnaire.profile_field(group_by) else None
     return results(hide_small_counts(score_responses(questionnaire, frame, group_by=field), minimum))

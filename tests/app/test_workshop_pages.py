@@ -267,6 +267,22 @@ def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> 
     assert not [c.value for c in app.caption if c.value.startswith(translate("dashboard.counted", "fr", count=9))]
 
 
+def test_a_blank_response_is_not_told_apart_from_one_waiting_for_its_batch() -> None:
+    """The screen must not tell whether the last person to send answered anything: one count for both."""
+    code, key = create_workshop()
+    answers = [answers_pattern(shift) for shift in range(6)]
+    profile = {"role": "administrateur", "organisation": "Association A"}
+    for given in answers:
+        participant(code, given, profile)
+    participant(code, dict.fromkeys(answers_pattern(0), "na"), profile)
+    app = dashboard(key)  # 7 sent: 3 shown, 3 held back, 1 blank: « 4 autres »
+    assert counted_notice(counted=3, waiting=4) in [c.value for c in app.caption]
+    app = close_workshop(key)  # the 6 with answers count; the blank one is « not counted », whatever the reason
+    assert overall_shown(app) == expected_overall(answers)
+    not_counted = f"{translate('dashboard.counted', 'fr', count=6)} {translate('dashboard.not_counted', 'fr', count=1)}"
+    assert not_counted in [c.value for c in app.caption]
+
+
 def test_blank_responses_do_not_make_up_a_group() -> None:
     """Two people who answered « je ne sais pas » everywhere and one who answered: that one is alone."""
     code, key = create_workshop()

@@ -81,7 +81,7 @@ UI = {
     "joined": "Ont commencé",
     "submitted": "Réponses envoyées",
     # While the workshop is open, results move by batches of 3, one batch behind: none yet with 3 people.
-    "first_batch": "Pendant l’atelier, les résultats s’affichent par groupes de 3 réponses",
+    "first_batch": "Pendant l’atelier, les résultats s’affichent par lots de 3 réponses",
     "discuss": "À discuter en priorité",
     "to_discuss": "à discuter",
     "recommendations": "Recommandations",
