@@ -66,7 +66,8 @@ def hide_small_counts(report: ScoreReport, minimum: int) -> ScoreReport:
     minimum`` is blanked, as are the figures that would give it back by subtraction: the overall score (a
     weighted mean of the dimension scores, step 5) when a dimension is blanked, and a dimension's consensus (the
     mean of its items', step 8) when one of its items is. Recommendations drawn from a blanked figure go too,
-    since their band tells its range. The per-respondent scores, which no group screen may show, are dropped.
+    since their band tells its range. The per-respondent scores, which no group screen may show, are dropped, and
+    so are each dimension's lowest, highest and median scores, which are single people's scores.
     """
     dimensions = [_dimension_shown(stats, minimum) for stats in report.dimensions]
     items = [_item_shown(stats, minimum) for stats in report.items]
@@ -105,7 +106,10 @@ def _too_few(n: int, minimum: int) -> bool:
 
 
 def _dimension_shown(stats: DimensionStats, minimum: int) -> DimensionStats:
-    return _blank_dimension(stats) if _too_few(stats.n, minimum) else stats
+    if _too_few(stats.n, minimum):
+        return _blank_dimension(stats)
+    # The lowest, highest and middle scores are each somebody's own score: a group screen shows the middle half.
+    return stats.model_copy(update=dict.fromkeys(("min", "max", "median")))
 
 
 def _blank_dimension(stats: DimensionStats) -> DimensionStats:

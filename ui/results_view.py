@@ -50,9 +50,8 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group:
                     t(
                         "results.group_stats",
                         count=stat.n,
-                        median=format_score(stat.median),
-                        low=format_score(stat.min),
-                        high=format_score(stat.max),
+                        low=format_score(stat.q1),
+                        high=format_score(stat.q3),
                     )
                 )
                 if stat.consensus is not None:
@@ -92,9 +91,9 @@ def dimensions_table(questionnaire: Questionnaire, report: ScoreReport, *, group
         }
         if group:
             row[t("results.col_n")] = stat.n if stat else 0
-            row[t("results.col_median")] = format_score(stat.median if stat else None)
+            # The middle half, as on the radar: the lowest, highest and median scores are single people's.
             row[t("results.col_range")] = (
-                f"{format_score(stat.min)} – {format_score(stat.max)}" if stat and stat.min is not None else "–"
+                f"{format_score(stat.q1)} – {format_score(stat.q3)}" if stat and stat.q1 is not None else "–"
             )
             row[t("results.col_consensus")] = format_decimal(stat.consensus if stat else None)
         rows.append(row)
