@@ -7,6 +7,7 @@ file in one pass rather than one error at a time.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,15 @@ _KINDS = {
     "timestamp": {"fr": "une date", "en": "a date"},
     "str": {"fr": "un texte", "en": "a text"},
 }
-# YAML-level problems that leave a stand-in at their path: null for an alias, plain data for a refused tag, the
-# raw text for an unreadable value.
-_STAND_IN_CODES = {"yaml_alias", "yaml_tag", "yaml_value"}
+# YAML-level problems that leave a stand-in at their path: null for an alias or a number too long, plain data for
+# a refused tag, the raw text for an unreadable value.
+_STAND_IN_CODES = {"yaml_alias", "yaml_tag", "yaml_value", "yaml_number_too_long"}
+# The longest number YAML is asked to read. Python reads 0b111... of 15,000 digits into an integer it then refuses
+# to print (over 4300 digits), and 1:59:59:... of 0.5 MiB takes seconds; a questionnaire's numbers are short.
+MAX_NUMBER_CHARS = 30
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+# Line breaks as YAML (and PyYAML's marks) count them.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # CSV columns of a response file beside the item and profile ids.
 RESERVED_IDS = {"respondent"}
 
@@ -103,12 +110,25 @@ def _read_yaml(data: bytes | str, name: str) -> tuple[dict[str, Any], list[Probl
     return raw, problems
 
 
-def _syntax_problem(error: yaml.YAMLError, name: str) -> Problem:
+def _syntax_problem(error: yaml.YAMLError, name: str, text: str) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):  # a character position in the text, not a mark
+        line, column = _line_and_column(text, error.position)
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        params = {"character": f"U+{character:04X}", "line": line, "column": column}
+        return Problem(name, "", "yaml_character", params)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else "?"
     column = mark.column + 1 if mark else "?"
     detail = getattr(error, "problem", None) or str(error)
     return Problem(name, "", "yaml_syntax", {"line": line, "column": column, "detail": detail})
+
+
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    """The line and column (from 1) of a character of ``text``, lines broken as YAML breaks them."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, position):
+        line, start = line + 1, match.end()
+    return line, position - start + 1
 
 
 _NO_KEY = object()  # a mapping waiting for its next key
@@ -150,7 +170,7 @@ class _Builder:
         try:
             return all(self._take(event) for event in yaml.parse(text, Loader=yaml.SafeLoader))
         except yaml.YAMLError as error:
-            self.problems.append(_syntax_problem(error, self.name))
+            self.problems.append(_syntax_problem(error, self.name, text))
             return False
         finally:
             self._loader.dispose()
@@ -213,7 +233,7 @@ class _Builder:
             if key is _SKIP:
                 return
             if key in top.key_lines:  # the last value wins, as in YAML; the author is told
-                params = {"key": key, "first": top.key_lines[key], "line": top.key_line}
+                params = {"key": _short(key), "first": top.key_lines[key], "line": top.key_line}
                 self._problem((*top.loc, key), "yaml_duplicate_key", **params)
             else:
                 top.key_lines[key] = top.key_line
@@ -228,6 +248,12 @@ class _Builder:
         elif tag not in _SCALAR_TAGS:
             self._tag_problem(tag, loc, line)
             return event.value
+        if tag in _NUMBER_TAGS and len(event.value) > MAX_NUMBER_CHARS:  # refused before it is read
+            params = {"value": _short(event.value), "length": len(event.value), "limit": MAX_NUMBER_CHARS}
+            self._problem(loc, "yaml_number_too_long", line=line, **params)
+            # Its text as a key; as a value null, since pydantic would read the text "1111..." as a number.
+            top = self._stack[-1] if self._stack else None
+            return event.value if top and isinstance(top.value, dict) and top.key is _NO_KEY else None
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self._loader.construct_object(node)
@@ -257,7 +283,7 @@ def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
         if isinstance(part, int) and not isinstance(part, bool):
             out += f"[{_text(part)}]"
         else:
-            out += f".{_text(part)}" if out else _text(part)
+            out += f".{_short(part)}" if out else _short(part)
     return out
 
 
@@ -270,8 +296,16 @@ def _from_pydantic(error: ValidationError, name: str) -> list[Problem]:
         value = detail.get("input")
         params.setdefault("value", _short(value))
         params.setdefault("detail", detail["msg"])
+        path = format_path(loc)
+        if code == "invalid_key" or loc[-1:] == ("[key]",):
+            # pydantic's loc holds a key as 1 for true and 'None' for null: its input is the key itself.
+            parent = loc[:-1] if code == "invalid_key" else loc[:-2]
+            path = ".".join(part for part in (format_path(parent), _short(value)) if part)
+            params["key"] = _short(value)
+        elif code == "text_language_key" and isinstance(value, dict):
+            params["key"] = _short(_bad_language_key(value, params.get("key")))
         if code == "extra_forbidden":
-            key = str(loc[-1])
+            key = _short(loc[-1])
             params["key"] = key
             suggestion = _suggestion(key, _model_at(loc[:-1]))
             if suggestion:
@@ -289,8 +323,16 @@ def _from_pydantic(error: ValidationError, name: str) -> list[Problem]:
             code = "bool_type"
         elif code in {"model_type", "model_attributes_type"}:
             code = "dict_type"
-        problems.append(Problem(name, format_path(loc), code, params))
+        problems.append(Problem(name, path, code, params))
     return problems
+
+
+def _bad_language_key(text: dict[Any, Any], shown: Any) -> Any:
+    """The key a text was refused for (the model names it with ``str``: 'True' for ``true:``)."""
+    for key in text:
+        if not (isinstance(key, str) and is_language_code(key)):
+            return key
+    return shown
 
 
 def _short(value: Any) -> str:
@@ -299,13 +341,29 @@ def _short(value: Any) -> str:
 
 
 def _text(value: Any) -> str:
-    """A value as the author wrote it in YAML (``true``, not ``True``)."""
+    """A value as the author wrote it in YAML (``true`` and ``null``, not ``True`` and ``None``)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if value is None:
+        return "null"
     try:
         return str(value)
     except ValueError:  # an integer of thousands of digits (0b111...), which Python refuses to print
         return "…"
+
+
+def _safe_repr(value: Any) -> str:
+    """``repr``, which cannot fail: an integer of thousands of digits is shown by its size and hash."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(map(_safe_repr, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_safe_repr(key)}: {_safe_repr(item)}" for key, item in value.items()) + "}"
+    try:
+        return repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            return f"<int of {value.bit_length()} bits, hash {hash(value)}>"
+        return f"<{type(value).__name__}>"
 
 
 def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -392,7 +450,7 @@ def _sorted_unique(problems: list[Problem]) -> list[Problem]:
     unique: list[Problem] = []
     seen: set[tuple[str, str, str]] = set()
     for problem in problems:
-        key = (problem.path, problem.code, repr(sorted(problem.params.items(), key=repr)))
+        key = (problem.path, problem.code, _safe_repr(sorted(problem.params.items())))
         if key not in seen:
             seen.add(key)
             unique.append(problem)

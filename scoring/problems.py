@@ -47,6 +47,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{value}' on line {line}: YAML reads this value as {kind[en]}, but it is not a valid one; if it "
         "is a text, put it in quotes",
     },
+    "yaml_number_too_long": {
+        "fr": "« {value} » ligne {line} : nombre trop long ({length} caractères, {limit} caractères au "
+        "plus) ; si c’est un texte, mettez-le entre guillemets",
+        "en": "'{value}' on line {line}: number too long ({length} characters, {limit} characters at most); if it "
+        "is a text, put it in quotes",
+    },
+    "yaml_character": {
+        "fr": "caractère non imprimable {character} ligne {line}, colonne {column} : un fichier YAML n’en "
+        "contient pas, supprimez-le",
+        "en": "non-printable character {character} on line {line}, column {column}: a YAML file holds none, remove it",
+    },
     "yaml_too_deep": {
         "fr": "listes et blocs imbriqués sur plus de {limit} niveaux (ligne {line}) : un questionnaire n’en a "
         "pas besoin, vérifiez les crochets et l’indentation",
@@ -63,8 +74,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file must describe a questionnaire, with keys such as id, title and dimensions",
     },
     "invalid_key": {
-        "fr": "clé invalide : une clé est un mot, comme id ou text",
-        "en": "invalid key: a key is a word, such as id or text",
+        "fr": "clé invalide « {key} » : une clé est un mot, comme id ou text",
+        "en": "invalid key '{key}': a key is a word, such as id or text",
     },
     "extra_forbidden": {"fr": "clé inconnue « {key} »", "en": "unknown key '{key}'"},
     "extra_forbidden_hint": {

@@ -509,3 +509,116 @@ def test_a_wrong_language_code_is_reported_once_and_the_texts_still_checked() ->
     assert_problem(problems, "language", "code de langue invalide «\u00a0FR\u00a0»", "invalid language code 'FR'")
     assert_problem(problems, "dimensions[0].items[1].id", "identifiant invalide", "invalid identifier")
     assert [path for path, _, _ in problems] == ["language", "dimensions[0].items[1].id"]
+
+
+LONG_NUMBERS = {
+    "binary": "0b" + "1" * 15_000,
+    "octal": "0" + "7" * 15_000,  # YAML 1.1 (0o777 is a text)
+    "hexadecimal": "0x" + "f" * 15_000,
+    "decimal": "9" * 5_000,
+    "float": "1." + "9" * 5_000,
+    "sexagesimal": "1" + ":59" * 2_000,
+    "sexagesimal float": "1" + ":59" * 2_000 + ".5",
+    "!!int tag": '!!int "' + "1" * 5_000 + '"',
+    "31 characters": "1" * 31,
+}
+
+
+def scale_max(text: str) -> tuple[str, int]:
+    """A valid file whose scale max is ``text``, and that line's number."""
+    content = valid_yaml(scale={"min": 1, "max": 5})
+    line = content[: content.index("max: 5")].count("\n") + 1
+    return content.replace("max: 5", f"max: {text}", 1), line
+
+
+@pytest.mark.parametrize("case", LONG_NUMBERS, ids=str)
+def test_a_number_too_long_is_refused_before_it_is_read(case: str) -> None:
+    """Python refuses to print an integer of over 4300 digits: 0b111... (15,000 bits) ended in a traceback."""
+    content, line = scale_max(LONG_NUMBERS[case])
+    problems = problems_of(content)
+    assert_problem(problems, "scale.max", f"ligne {line}\u202f: nombre trop long", f"on line {line}: number too long")
+    assert_problem(problems, "scale.max", "30 caractères au plus", "30 characters at most")
+    assert [path for path, _, _ in problems] == ["scale.max"]  # the model adds nothing about the stand-in
+
+
+def test_a_number_of_thirty_characters_is_still_a_number() -> None:
+    thirty = "0.5" + "0" * 27
+    assert parse_questionnaire(valid_yaml() + f"min_coverage: {thirty}\n").min_coverage == 0.5
+    assert_problem(problems_of(valid_yaml() + f"min_coverage: {thirty}0\n"), "min_coverage", "trop long", "too long")
+
+
+def test_a_key_that_is_a_number_too_long_is_refused_at_its_mapping() -> None:
+    problems = problems_of(valid_yaml() + "? 0x" + "f" * 15_000 + "\n: 1\n")  # a plain key is at most 1024
+    assert any(path == "" and "nombre trop long" in fr for path, fr, _ in problems), problems
+
+
+def test_a_sexagesimal_value_of_half_a_mebibyte_is_refused_by_its_length() -> None:
+    """1:59:59:... of 0.57 MiB took 6.9 s to read as one integer, and the integer could not be printed."""
+    text = "1" + ":59" * 200_000
+    content, line = scale_max(text)
+    (problem,) = problems_of(content)
+    assert problem[0] == "scale.max" and f"ligne {line}\u202f: nombre trop long ({len(text)}" in problem[1]
+
+
+@pytest.mark.parametrize("case", ["binary", "hexadecimal", "decimal", "sexagesimal"])
+def test_validate_reports_a_number_too_long_without_a_traceback(tmp_path: Path, case: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(scale_max(LONG_NUMBERS[case])[0], encoding="utf-8")
+    for lang, words in (("fr", "nombre trop long"), ("en", "number too long")):
+        result = run_cli("validate", "--lang", lang, str(bad), capture_output=True)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr[-2000:]
+        assert f"{bad}" in result.stderr and "scale.max" in result.stderr and words in result.stderr
+
+
+def test_problems_holding_a_huge_integer_are_still_sorted_and_described() -> None:
+    """Whatever reaches a message, formatting it never raises (an int over 4300 digits cannot be printed)."""
+    from scoring.loader import _sorted_unique
+    from scoring.problems import Problem
+
+    huge = 2**20_000
+    problems = [Problem("q.yaml", "scale", "scale_too_long", {"points": huge, "limit": 21})] * 2
+    (problem,) = _sorted_unique(problems)
+    assert problem.describe("fr") and problem.describe("en")
+
+
+@pytest.mark.parametrize(("character", "name"), [("\x00", "U+0000"), ("\x07", "U+0007"), ("\x9f", "U+009F")])
+def test_a_control_character_is_located(character: str, name: str) -> None:
+    """PyYAML gives a position in the text, not a line: the message said "ligne ?, colonne ?"."""
+    content = valid_yaml() + f"description: ab{character}c\n"
+    line = content.count("\n")
+    (problem,) = problems_of(content)
+    assert f"{name} ligne {line}, colonne 16" in problem[1] and "?" not in problem[1], problem
+    assert f"{name} on line {line}, column 16" in problem[2], problem
+
+
+def test_a_control_character_is_located_with_windows_line_endings_and_a_bom() -> None:
+    content = "\ufeff" + valid_yaml().replace("\n", "\r\n") + "description: \x07\r\n"
+    line = content.count("\n")
+    (problem,) = problems_of(content.encode("utf-8"))
+    assert f"U+0007 ligne {line}, colonne 14" in problem[1], problem
+
+
+def test_keys_that_yaml_reads_as_true_or_null_are_shown_as_written() -> None:
+    problems = problems_of(valid_yaml() + "true: 1\nnull: 2\n")
+    assert_problem(problems, "true", "clé invalide «\u00a0true\u00a0»", "invalid key 'true'")
+    assert_problem(problems, "null", "clé invalide «\u00a0null\u00a0»", "invalid key 'null'")
+    assert not [p for p in problems if "True" in str(p) or "None" in str(p)], problems
+
+
+def test_a_duplicate_true_or_null_key_is_shown_as_written() -> None:
+    problems = problems_of(valid_yaml() + "true: 1\ntrue: 2\n~: 1\n~: 2\n")
+    assert_problem(problems, "true", "la clé «\u00a0true\u00a0» apparaît deux fois", "the key 'true' appears twice")
+    assert_problem(problems, "null", "la clé «\u00a0null\u00a0» apparaît deux fois", "the key 'null' appears twice")
+    assert not [p for p in problems if "True" in str(p) or "None" in str(p)], problems
+
+
+def test_a_true_or_null_language_or_label_key_is_shown_as_written() -> None:
+    content = valid_yaml(scale={"min": 1, "max": 5}) + "description: {fr: Texte, true: x}\n"
+    content = content.replace("label: Communication", "label: {null: x}", 1)
+    content = content.replace("max: 5", "max: 5\n  labels: {true: Oui, null: Rien}", 1)
+    problems = problems_of(content)
+    assert_problem(problems, "description", "langue invalide «\u00a0true\u00a0»", "language code 'true'")
+    assert_problem(problems, "dimensions[1].label", "langue invalide «\u00a0null\u00a0»", "language code 'null'")
+    assert_problem(problems, "scale.labels.true", "pas «\u00a0true\u00a0»", "not 'true'")
+    assert_problem(problems, "scale.labels.null", "pas «\u00a0null\u00a0»", "not 'null'")
+    assert not [p for p in problems if "True" in str(p) or "None" in str(p)], problems
