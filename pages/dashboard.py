@@ -12,7 +12,7 @@ from ui.entry import ensure_app_shell
 from ui.services import get_store
 from ui.state import current_language, t
 from ui.text import plain
-from ui.workshop_view import breakdown, disagreements, group_radar, results_notice, share_panel
+from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
 
 ensure_app_shell()
 
@@ -91,7 +91,18 @@ with tabs[0]:
     st.caption(t("dashboard.projection_help"))
     live()
 with tabs[1]:
-    share_panel(workshop.participant_code)
+    # Not the code itself: this page's URL carries the facilitator key, and a projected URL bar is read by the room.
+    st.markdown(t("dashboard.share_explained"))
+    st.page_link(
+        "pages/projection.py",
+        label=t("dashboard.share_link"),
+        icon=":material/qr_code_2:",
+        query_params={
+            workshops.PROJECTION_PARAM: workshops.projection_token(key) or "",
+            workshops.SHOW_PARAM: workshops.SHOW_CODE,
+            "lang": lang,
+        },
+    )
 with tabs[2]:
     store = get_store()
     if workshop.status == "open":

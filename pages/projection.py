@@ -1,4 +1,5 @@
-"""A clean view for the projector: the group radar and the points of disagreement, refreshed live.
+"""A clean view for the projector: the group radar and the points of disagreement, refreshed live; or, with
+``show=code``, the code, link and QR code to join.
 
 Opened with the read-only projection token (``?p=``), so that the URL the room sees opens nothing more.
 """
@@ -9,9 +10,9 @@ import streamlit as st
 
 from ui import workshops
 from ui.entry import ensure_app_shell
-from ui.state import t
+from ui.state import current_language, t
 from ui.text import plain
-from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
+from ui.workshop_view import counts_line, disagreements, group_radar, results_notice, share_panel
 
 ensure_app_shell()
 
@@ -19,6 +20,30 @@ token = st.query_params.get(workshops.PROJECTION_PARAM)
 workshop = workshops.projection_view(token)
 if workshop is None:
     st.error(t("projection.unknown_link"))
+    st.stop()
+
+
+def switch_link(*, to_code: bool) -> None:
+    """From one projected screen to the other, keeping the read-only token and the language."""
+    params = {workshops.PROJECTION_PARAM: token or "", "lang": current_language()}
+    if to_code:
+        params[workshops.SHOW_PARAM] = workshops.SHOW_CODE
+        st.page_link(
+            "pages/projection.py", label=t("projection.show_code"), icon=":material/qr_code_2:", query_params=params
+        )
+    else:
+        st.page_link(
+            "pages/projection.py", label=t("projection.show_results"), icon=":material/radar:", query_params=params
+        )
+
+
+if st.query_params.get(workshops.SHOW_PARAM) == workshops.SHOW_CODE:
+    st.markdown(f"## {plain(workshop.title)}")
+    if workshop.status == "open":
+        share_panel(workshop.participant_code)
+    else:
+        st.info(t("projection.closed"))
+    switch_link(to_code=False)
     st.stop()
 
 
@@ -48,3 +73,5 @@ def projected() -> None:
 
 
 projected()
+if workshop.status == "open":
+    switch_link(to_code=True)

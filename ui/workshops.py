@@ -25,6 +25,9 @@ CODE_PARAM = "code"
 KEY_PARAM = "k"
 # The projector's URL carries a read-only token, never the facilitator key: the room can read a projected URL bar.
 PROJECTION_PARAM = "p"
+# `show=code` turns the projector's screen into the join screen (code, link, QR code), for latecomers.
+SHOW_PARAM = "show"
+SHOW_CODE = "code"
 MAX_ORGANISATIONS = 30
 MAX_ORGANISATION_LENGTH = 80
 MAX_TITLE_LENGTH = 120

@@ -163,11 +163,13 @@ def projection(lang: str = "fr", **query: str) -> AppTest:
 def test_the_projector_view_opens_with_its_read_only_token_only(workshop_with_three_answers: tuple) -> None:
     code, key, _values, _profiles = workshop_with_three_answers
     links = [element.proto for element in dashboard(key).get("page_link") if element.proto.page == "projection"]
-    assert len(links) == 1
-    query = parse_qs(links[0].query_string)
+    # The results view and, in the « Projeter le code » tab, the join screen: both with the read-only token.
     token = projection_token_for(key)
-    assert query == {"p": [token], "lang": ["fr"]}
-    assert key not in links[0].query_string
+    assert [parse_qs(link.query_string) for link in links] == [
+        {"p": [token], "lang": ["fr"]},
+        {"p": [token], "show": ["code"], "lang": ["fr"]},
+    ]
+    assert not [link for link in links if key in link.query_string]
     projected = projection(p=token)
     assert_no_exception(projected)
     assert "## Conseil d'administration du 12 mars" in [m.value for m in projected.markdown]
@@ -181,6 +183,23 @@ def test_the_projector_view_opens_with_its_read_only_token_only(workshop_with_th
         assert not [m for m in refused.markdown if m.value.startswith("## ")]
     # And the old form of the link, with the key, no longer opens the projection either.
     assert projection(k=key).error
+
+
+def test_the_projector_shows_the_code_to_join_without_the_facilitator_key() -> None:
+    code, key = create_workshop()
+    app = dashboard(key)
+    assert not [m for m in app.markdown if m.value == f"# {code}"], (
+        "the dashboard's URL has the key: no code to project"
+    )
+    joining = projection(p=projection_token_for(key), show="code")
+    assert_no_exception(joining)
+    assert f"# {code}" in [m.value for m in joining.markdown]
+    assert joining.image, "the QR code"
+    assert any(f"/join?code={code}" in c.value for c in joining.code)
+    close_workshop(key)
+    closed = projection(p=projection_token_for(key), show="code")
+    assert [i.value for i in closed.info] == [translate("projection.closed", "fr")]
+    assert not closed.image
 
 
 def test_close_then_participants_see_group_results_then_delete_removes_everything(

@@ -88,6 +88,8 @@ UI = {
     "projection_link": "Vue pour le vidéoprojecteur",
     "unknown_key": "Ce lien d’animateur n’ouvre aucun atelier",
     "tab_manage": "Gérer l’atelier",
+    "tab_share": "Projeter le code",
+    "share_link": "Projeter le code pour rejoindre l’atelier",
     "close": "Clôturer l’atelier",
     "status_closed": "Clôturé",
     "group_results_link": "Voir les résultats du groupe",
@@ -238,6 +240,7 @@ def test_workshop_journey(browser: Browser, app_server: AppServer) -> None:
         expect(metric_value(dashboard, words("joined"))).to_have_text("0")
         expect(metric_value(dashboard, words("submitted"))).to_have_text("0")
         expect(dashboard.get_by_text(words("first_batch"))).to_be_visible()
+        check_code_projection(dashboard, links, facilitator_errors)
 
         # Fresh copies: each run gets its own pages and error lists, the module's list stays a plain description.
         participants = [Participant(p.name, p.role, p.organisation, p.answers) for p in PARTICIPANTS]
@@ -419,6 +422,21 @@ def reload_and_find_answers(participant: Participant, questionnaire: Questionnai
         expect(group.locator("input:checked")).to_have_count(1)
     check_healthy(page, participant.errors)
     shot(page, "workshop-04-participant-after-reload", full_page=False)
+
+
+def check_code_projection(dashboard: Page, links: Links, errors: list[str]) -> None:
+    """For latecomers, the facilitator projects the code from the dashboard: a screen whose URL has no key."""
+    press(dashboard.get_by_role("tab", name=words("tab_share")), touch=False)
+    press(dashboard.get_by_role("link", name=words("share_link")), touch=False)
+    expect(dashboard).to_have_url(re.compile(r"/projection\?"))
+    wait_idle(dashboard)
+    assert links.key not in dashboard.url
+    expect(dashboard.get_by_role("heading", name=links.code, exact=True)).to_be_visible()
+    expect(dashboard.get_by_role("img")).not_to_have_count(0)  # the QR code
+    check_healthy(dashboard, errors)
+    shot(dashboard, "workshop-01b-projected-code", full_page=False)
+    dashboard.goto(links.dashboard)  # back before anyone joins: from here on, the dashboard is never reloaded
+    wait_idle(dashboard)
 
 
 def check_live_counts(page: Page, errors: list[str]) -> None:
