@@ -97,4 +97,5 @@ st.page_link("pages/method.py", label=t("home.method_link"), icon=":material/cal
 if ctx.workshop_id is None:  # a workshop response goes with its workshop (storage.Store.delete_solo_response)
     with st.expander(t("results.erase_title"), icon=":material/delete:"):
         st.markdown(t("results.erase_text"))
-        st.button(t("results.erase_button"), key="erase_answers", on_click=erase_answers)
+        confirmed = st.checkbox(t("results.erase_confirm"), key="erase_confirm")
+        st.button(t("results.erase_button"), key="erase_answers", on_click=erase_answers, disabled=not confirmed)

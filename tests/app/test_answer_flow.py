@@ -146,6 +146,8 @@ def test_a_solo_respondent_can_erase_their_answers_for_good() -> None:
     answer_current_step(app, {item.id: 4 for item in get_questionnaire("express").items})
     app.switch_page("pages/results.py").run()
     assert Store().load_draft(token) is not None
+    assert app.button(key="erase_answers").disabled  # one click is not enough: it cannot be undone
+    app.checkbox(key="erase_confirm").check().run()
     app.button(key="erase_answers").click().run()
     assert_no_exception(app)
     assert [s.value for s in app.success] == [translate("results.erased", "fr")]
