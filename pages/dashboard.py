@@ -60,13 +60,19 @@ def live() -> None:
     with st.expander(t("dashboard.all_items_title")):
         disagreements(questionnaire, report, with_distribution=True, key="all_items")
     if report.group_by:
-        st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, report.group_by)))
+        st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, report.group_by).lower()))
         breakdown(questionnaire, report, report.group_by)
     st.subheader(t("results.recommendations_title"))
     results_view.recommendations(questionnaire, report)
 
 
+# The standard profile questions are asked as « Votre rôle »: the facilitator compares by « Rôle ».
+STANDARD_FIELDS = {"role": "dashboard.field_role", "organisation": "dashboard.field_organisation"}
+
+
 def _field_label(questionnaire, field_id: str) -> str:
+    if field_id in STANDARD_FIELDS:
+        return t(STANDARD_FIELDS[field_id])
     field = questionnaire.profile_field(field_id)
     return text_in(field.label, lang) if field else field_id
 

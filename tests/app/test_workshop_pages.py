@@ -119,6 +119,8 @@ def test_breakdown_by_organisation_suppresses_small_groups(workshop_with_three_a
     app = close_workshop(key)
     app.button_group(key="dashboard_group_by").set_value("organisation").run()
     assert_no_exception(app)
+    # The facilitator compares by « Organisation », not by the participants' question « Votre organisation ».
+    assert "Comparaison par organisation" in [h.value for h in app.subheader]
     captions = " ".join(c.value for c in app.caption)
     # Two people in A and one in B: both under min_group_size (3), sizes only, each with its own plural.
     assert translate("dashboard.suppressed", "fr", count=2, minimum=3) in captions
@@ -134,6 +136,8 @@ def test_a_group_hidden_to_protect_a_smaller_one_does_not_claim_to_be_small() ->
     app = close_workshop(key)
     app.button_group(key="dashboard_group_by").set_value("organisation").run()
     assert_no_exception(app)
+    # The facilitator compares by « Organisation », not by the participants' question « Votre organisation ».
+    assert "Comparaison par organisation" in [h.value for h in app.subheader]
     captions = [c.value for c in app.caption]
     assert translate("dashboard.suppressed", "fr", count=1, minimum=3) in captions
     assert translate("dashboard.suppressed_complement", "fr", count=3) in captions
