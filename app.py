@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ui.entry import run_in_shell
-from ui.pages import build_navigation, projecting
-from ui.state import init_language, language_selector
+from ui.language import init_language, language_selector
+from ui.navigation import build_navigation, projecting
 from ui.style import apply_style
 
 st.set_page_config(page_title="Radar du partenariat", page_icon="🧭", layout="wide")

@@ -6,11 +6,11 @@ from datetime import timedelta
 import streamlit as st
 
 from scoring.model import text_in
-from ui import results_view, workshops
+from ui import results_view, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.entry import ensure_app_shell
+from ui.language import current_language, t
 from ui.services import get_store
-from ui.state import current_language, t
 from ui.text import plain
 from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
 
@@ -18,7 +18,7 @@ ensure_app_shell()
 
 REFRESH = timedelta(seconds=4)
 lang = current_language()
-key = st.query_params.get(workshops.KEY_PARAM)
+key = st.query_params.get(urls.KEY)
 workshop = workshops.facilitator_view(key)
 if workshop is None:
     st.title(t("dashboard.title"))
@@ -92,7 +92,7 @@ with tabs[0]:
         "pages/projection.py",
         label=t("dashboard.projection_link"),
         icon=":material/present_to_all:",
-        query_params={workshops.PROJECTION_PARAM: workshops.projection_token(key) or "", "lang": lang},
+        query_params=urls.projection_params(workshops.projection_token(key) or "", lang),
     )
     st.caption(t("dashboard.projection_help"))
     live()
@@ -103,11 +103,7 @@ with tabs[1]:
         "pages/projection.py",
         label=t("dashboard.share_link"),
         icon=":material/qr_code_2:",
-        query_params={
-            workshops.PROJECTION_PARAM: workshops.projection_token(key) or "",
-            workshops.SHOW_PARAM: workshops.SHOW_CODE,
-            "lang": lang,
-        },
+        query_params=urls.projection_params(workshops.projection_token(key) or "", lang, show_code=True),
     )
 with tabs[2]:
     store = get_store()

@@ -6,7 +6,7 @@ from scoring.model import text_in
 from ui import flow
 from ui.catalogue import estimated_minutes, shipped_questionnaires
 from ui.entry import ensure_app_shell
-from ui.state import current_language, t
+from ui.language import current_language, t
 
 ensure_app_shell()
 

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from scoring.model import text_in
-from ui import flow, workshops
+from ui import flow, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.entry import ensure_app_shell
-from ui.state import current_language, t
+from ui.language import current_language, t
 from ui.text import plain
 
 ensure_app_shell()
@@ -18,7 +18,7 @@ if flow.restore_from_url() and st.session_state.get(flow.WORKSHOP):
     # A participant who already started (reload, phone asleep) goes straight back to their answers.
     st.switch_page("pages/questionnaire.py", query_params=flow.url_params())
 
-code_in_url = str(st.query_params.get(workshops.CODE_PARAM, ""))
+code_in_url = str(st.query_params.get(urls.CODE, ""))
 # Arriving by the projected link or QR code, the code is already known: no form to fill, one button to press.
 typed = None
 if not code_in_url:
@@ -40,7 +40,7 @@ if workshop is None or questionnaire is None:
     st.stop()
 if not code_in_url:
     # A typed code goes into the URL: the next click (« Commencer ») and a reload both find it there.
-    st.query_params[workshops.CODE_PARAM] = code.strip().upper()
+    st.query_params[urls.CODE] = code.strip().upper()
     st.rerun()
 st.subheader(plain(workshop.title))
 st.caption(text_in(questionnaire.title, lang))
@@ -51,7 +51,7 @@ if workshop.status != "open":
             "pages/group_results.py",
             label=t("join.see_group_results"),
             icon=":material/groups:",
-            query_params={workshops.CODE_PARAM: code, "lang": lang},
+            query_params=urls.join_params(code, lang),
         )
     st.stop()
 st.write(t("join.anonymous"))

@@ -5,9 +5,9 @@ import streamlit as st
 
 from scoring.model import text_in
 from ui.entry import ensure_app_shell
+from ui.language import current_language, t
 from ui.method_example import worked_example
 from ui.results_view import format_score
-from ui.state import current_language, t
 
 ensure_app_shell()
 

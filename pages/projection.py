@@ -8,15 +8,15 @@ from datetime import timedelta
 
 import streamlit as st
 
-from ui import workshops
+from ui import urls, workshops
 from ui.entry import ensure_app_shell
-from ui.state import current_language, t
+from ui.language import current_language, t
 from ui.text import plain
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice, share_panel
 
 ensure_app_shell()
 
-token = st.query_params.get(workshops.PROJECTION_PARAM)
+token = st.query_params.get(urls.PROJECTION)
 workshop = workshops.projection_view(token)
 if workshop is None:
     st.error(t("projection.unknown_link"))
@@ -25,9 +25,8 @@ if workshop is None:
 
 def switch_link(*, to_code: bool) -> None:
     """From one projected screen to the other, keeping the read-only token and the language."""
-    params = {workshops.PROJECTION_PARAM: token or "", "lang": current_language()}
+    params = urls.projection_params(token or "", current_language(), show_code=to_code)
     if to_code:
-        params[workshops.SHOW_PARAM] = workshops.SHOW_CODE
         st.page_link(
             "pages/projection.py", label=t("projection.show_code"), icon=":material/qr_code_2:", query_params=params
         )
@@ -37,7 +36,7 @@ def switch_link(*, to_code: bool) -> None:
         )
 
 
-if st.query_params.get(workshops.SHOW_PARAM) == workshops.SHOW_CODE:
+if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
     st.markdown(f"## {plain(workshop.title)}")
     if workshop.status == "open":
         share_panel(workshop.participant_code)

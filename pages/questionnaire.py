@@ -5,7 +5,7 @@ import streamlit as st
 from scoring.model import text_in
 from ui import flow
 from ui.entry import ensure_app_shell
-from ui.state import current_language, t
+from ui.language import current_language, t
 from ui.style import scroll_to_top
 from ui.text import plain
 

@@ -4,10 +4,10 @@ import streamlit as st
 
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
-from ui import flow, results_view, workshops
+from ui import flow, results_view, urls, workshops
 from ui.entry import ensure_app_shell
+from ui.language import current_language, t
 from ui.own_results import own_report
-from ui.state import current_language, t
 
 ensure_app_shell()
 
@@ -43,7 +43,7 @@ if ctx.workshop_id is not None and flow.is_submitted():
             "pages/group_results.py",
             label=t("join.see_group_results"),
             icon=":material/groups:",
-            query_params={workshops.CODE_PARAM: st.session_state.get(flow.WORKSHOP_CODE), "lang": lang},
+            query_params=urls.join_params(st.session_state.get(flow.WORKSHOP_CODE) or "", lang),
         )
 if not flow.is_submitted():
     st.info(t("results.not_submitted"))

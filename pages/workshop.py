@@ -3,11 +3,11 @@
 import streamlit as st
 
 from scoring.model import text_in
-from ui import workshops
+from ui import urls, workshops
 from ui.catalogue import shipped_questionnaires
 from ui.entry import ensure_app_shell
+from ui.language import current_language, t
 from ui.services import get_store
-from ui.state import current_language, t
 from ui.text import clean_line
 from ui.workshop_view import share_panel
 
@@ -69,12 +69,12 @@ else:
     # The secret link stays folded: this screen is the one the facilitator projects.
     st.warning(t("workshop.secret_warning"))
     with st.expander(t("workshop.secret_title"), icon=":material/key:"):
-        st.code(workshops.dashboard_url(created["key"], lang), language=None, wrap_lines=True)
+        st.code(urls.links(lang).dashboard(created["key"]), language=None, wrap_lines=True)
     st.page_link(
         "pages/dashboard.py",
         label=t("workshop.open_dashboard"),
         icon=":material/monitoring:",
-        query_params={workshops.KEY_PARAM: created["key"], "lang": lang},
+        query_params=urls.dashboard_params(created["key"], lang),
     )
     share_panel(created["code"])
     if st.button(t("workshop.create_another")):

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import codes, inputs
 from .config import database_url
-from .engine import dispose_database, get_database
+from .database import dispose_database, get_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
 from .schema import QUESTIONNAIRE_ID_MAX, TITLE_MAX, responses, workshops
 from .views import (

@@ -15,12 +15,12 @@ from typing import Any
 import streamlit as st
 
 from scoring.model import Questionnaire
+from ui import urls
 from ui.catalogue import get_questionnaire
+from ui.language import current_language
 from ui.services import get_store
-from ui.state import current_language
 
 NOT_APPLICABLE = "na"
-TOKEN_PARAM = "r"
 
 QID = "flow_questionnaire_id"
 TOKEN = "flow_token"
@@ -33,7 +33,6 @@ SUBMITTED = "flow_submitted"
 ORGANISATIONS = "flow_organisations"
 ASKED_PROFILE = "flow_asked_profile"
 WORKSHOP_CODE = "flow_workshop_code"
-CODE_PARAM = "code"
 CLOSED = "flow_workshop_closed"
 JUST_SUBMITTED = "flow_just_submitted"
 GONE = "flow_workshop_gone"
@@ -69,10 +68,8 @@ def start(
 
 def url_params() -> dict[str, str]:
     """What the URL must carry for a reload to resume: the token, and in a workshop its participant code."""
-    params = {TOKEN_PARAM: str(st.session_state.get(TOKEN) or ""), "lang": current_language()}
-    if st.session_state.get(WORKSHOP_CODE):
-        params[CODE_PARAM] = str(st.session_state[WORKSHOP_CODE])
-    return params
+    code = st.session_state.get(WORKSHOP_CODE)
+    return urls.respondent_params(str(st.session_state.get(TOKEN) or ""), current_language(), code and str(code))
 
 
 def _reset(
@@ -100,7 +97,7 @@ def _reset(
 
 def restore_from_url() -> bool:
     """Resume the respondent whose token is in the URL, if the session does not hold them yet."""
-    token = st.query_params.get(TOKEN_PARAM)
+    token = st.query_params.get(urls.TOKEN)
     if not token or token == st.session_state.get(TOKEN):
         return bool(token)
     draft = get_store().load_draft(token)
@@ -108,7 +105,7 @@ def restore_from_url() -> bool:
         return False
     organisations: list[str] = []
     asked: list[str] | None = None
-    code = st.query_params.get(CODE_PARAM)
+    code = st.query_params.get(urls.CODE)
     if draft.workshop_id is not None:
         from ui.workshops import workshop_context_for  # only workshops need it
 
@@ -332,7 +329,7 @@ def erase() -> bool:
     _reset("", "", None, [], None)
     st.session_state[TOKEN] = None
     st.session_state[QID] = None
-    st.query_params.pop(TOKEN_PARAM, None)
+    st.query_params.pop(urls.TOKEN, None)
     return erased
 
 

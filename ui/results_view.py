@@ -9,7 +9,7 @@ from reports.bands import band_label, band_symbol
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 from scoring.rounding import format_number
-from ui.state import current_language, t
+from ui.language import current_language, t
 
 BADGE_COLOURS = {"priority": "red", "watch": "orange", "strength": "green", None: "gray"}
 

@@ -8,16 +8,16 @@ from reports.figures import distribution_figure, radar_figure
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import protect_breakdown
 from scoring.results import ScoreReport
-from ui import workshops
+from ui import urls, workshops
+from ui.language import current_language, t
 from ui.results_view import band_badge, format_decimal, format_score
-from ui.state import current_language, t
 from ui.text import plain
 
 
 def share_panel(code: str) -> None:
     """The participant code, join link and QR code, large enough to be read on a projected screen."""
     lang = current_language()
-    url = workshops.join_url(code, lang)
+    url = urls.links(lang).join(code)
     text, qr = st.columns([3, 2])
     with text:
         st.markdown(t("workshop.join_instructions"))

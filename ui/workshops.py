@@ -6,7 +6,6 @@ import io
 import time
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -21,13 +20,6 @@ from ui.rate_limit import FailureBrake
 from ui.services import get_store
 from ui.text import clean_line
 
-CODE_PARAM = "code"
-KEY_PARAM = "k"
-# The projector's URL carries a read-only token, never the facilitator key: the room can read a projected URL bar.
-PROJECTION_PARAM = "p"
-# `show=code` turns the projector's screen into the join screen (code, link, QR code), for latecomers.
-SHOW_PARAM = "show"
-SHOW_CODE = "code"
 MAX_ORGANISATIONS = 30
 MAX_ORGANISATION_LENGTH = 80
 MAX_TITLE_LENGTH = 120
@@ -64,40 +56,6 @@ def parse_organisations(text: str) -> tuple[list[str], list[str]]:
     if len(names) > MAX_ORGANISATIONS:
         problems.append("workshop.error_too_many_orgs")
     return names, problems
-
-
-# Every page's path, so that a link built from any of them points at the app's root.
-_PAGE_PATHS = (
-    "/workshop",
-    "/join",
-    "/dashboard",
-    "/projection",
-    "/group_results",
-    "/results",
-    "/questionnaire",
-    "/method",
-    "/home",
-)
-
-
-def base_url() -> str:
-    """The address the app is served at, as the browser sees it (behind a proxy too)."""
-    url = st.context.url or "http://localhost:8501/"
-    parts = urlsplit(url)
-    path = parts.path.rsplit("/", 1)[0] if "." not in parts.path.rsplit("/", 1)[-1] else parts.path
-    root = path
-    for page in _PAGE_PATHS:
-        if root.endswith(page):
-            root = root[: -len(page)]
-    return f"{parts.scheme}://{parts.netloc}{root.rstrip('/')}"
-
-
-def join_url(code: str, lang: str) -> str:
-    return f"{base_url()}/join?{urlencode({CODE_PARAM: code, 'lang': lang})}"
-
-
-def dashboard_url(key: str, lang: str) -> str:
-    return f"{base_url()}/dashboard?{urlencode({KEY_PARAM: key, 'lang': lang})}"
 
 
 def qr_png(url: str) -> bytes:

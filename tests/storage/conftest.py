@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from storage import Store
 from storage.config import database_url
-from storage.engine import dispose_database
+from storage.database import dispose_database
 
 POSTGRES_ENV = "RADAR_TEST_POSTGRES_URL"
 HOW_TO_START = (

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import text
 
 from storage import Store, UnsupportedDatabase
-from storage import engine as storage_engine
+from storage import database as storage_engine
 from storage.config import REPO_ROOT, database_url
-from storage.engine import dispose_database, get_database
+from storage.database import dispose_database, get_database
 
 
 def test_default_is_a_sqlite_file_in_the_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,7 @@ from storage import (
     WorkshopNotFound,
 )
 from storage.codes import hash_secret
-from storage.engine import get_database
+from storage.database import get_database
 from storage.schema import SCHEMA_VERSION
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from i18n import LANGUAGE_NAMES, LANGUAGES, normalise_language, translate
+from ui import urls
 
 LANG_KEY = "lang"
 # The widget has its own key: Streamlit drops a widget's state on a page switch, the language must survive it.
@@ -16,11 +17,11 @@ LANG_WIDGET_KEY = "lang_selector"
 def init_language() -> str:
     """French by default; a ``?lang=en`` link (or a reload) keeps the language chosen."""
     if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = normalise_language(st.query_params.get("lang"))
+        st.session_state[LANG_KEY] = normalise_language(st.query_params.get(urls.LANG))
     lang = current_language()
     # Page switches drop the query string; putting the language back keeps it across a reload.
-    if st.query_params.get("lang") != lang:
-        st.query_params["lang"] = lang
+    if st.query_params.get(urls.LANG) != lang:
+        st.query_params[urls.LANG] = lang
     return lang
 
 
@@ -34,7 +35,7 @@ def t(key: str, **params: Any) -> str:
 
 def _on_language_change() -> None:
     st.session_state[LANG_KEY] = normalise_language(st.session_state.get(LANG_WIDGET_KEY))
-    st.query_params["lang"] = current_language()
+    st.query_params[urls.LANG] = current_language()
 
 
 def language_selector() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.state import t
+from ui.language import t
 
 PAGES_DIR = "pages"
 

@@ -1,0 +1,47 @@
+"""Every link the app hands out, by a table: people keep these links, so their shape is an interface."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.urls import Links, app_root
+
+
+@pytest.mark.parametrize(
+    ("address", "root"),
+    [
+        ("http://localhost:8501/", "http://localhost:8501"),
+        ("http://localhost:8501", "http://localhost:8501"),
+        ("http://localhost:8501/dashboard", "http://localhost:8501"),
+        ("http://localhost:8501/join?code=ABCD-EFGH", "http://localhost:8501"),
+        ("https://radar.example.org/outils/radar/", "https://radar.example.org/outils/radar"),
+        ("https://radar.example.org/outils/radar", "https://radar.example.org/outils/radar"),
+        ("https://radar.example.org/outils/radar/group_results", "https://radar.example.org/outils/radar"),
+        ("https://radar.example.org/outils/radar/index.html", "https://radar.example.org/outils/radar"),
+        ("", "http://localhost:8501"),
+    ],
+)
+def test_the_root_is_found_from_any_page(address: str, root: str) -> None:
+    assert app_root(address) == root
+
+
+LINKS = Links(root="https://radar.example.org/a", lang="en")
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        (LINKS.join("ABCD-EFGH"), "https://radar.example.org/a/join?code=ABCD-EFGH&lang=en"),
+        (LINKS.dashboard("k" * 43), f"https://radar.example.org/a/dashboard?k={'k' * 43}&lang=en"),
+        (LINKS.projection("t"), "https://radar.example.org/a/projection?p=t&lang=en"),
+        (LINKS.projection("t", show_code=True), "https://radar.example.org/a/projection?p=t&lang=en&show=code"),
+        (LINKS.results("tok"), "https://radar.example.org/a/results?r=tok&lang=en"),
+        (LINKS.results("tok", "ABCD-EFGH"), "https://radar.example.org/a/results?r=tok&lang=en&code=ABCD-EFGH"),
+    ],
+)
+def test_links(link: str, expected: str) -> None:
+    assert link == expected
+
+
+def test_a_code_with_characters_that_need_escaping_stays_one_parameter() -> None:
+    assert LINKS.join("A&B=C") == "https://radar.example.org/a/join?code=A%26B%3DC&lang=en"
