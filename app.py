@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ui.entry import run_in_shell
 from ui.language import init_language, language_selector
 from ui.navigation import build_navigation, projecting
 from ui.style import apply_style
@@ -14,4 +13,4 @@ navigation = build_navigation()
 if not projecting():
     with st.container(horizontal=True, horizontal_alignment="right"):
         language_selector()
-run_in_shell(navigation)
+navigation.run()

@@ -95,7 +95,7 @@ def main() -> None:
             app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
             app.query_params["k"] = key
             app.run()
-            app.switch_page("pages/dashboard.py").run()
+            app.switch_page("app_pages/dashboard.py").run()
             assert not app.exception, app.exception
             assert app.metric, "the dashboard should show its figures"
 

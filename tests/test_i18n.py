@@ -123,7 +123,7 @@ def test_a_plural_entry_without_a_count_takes_its_other_form() -> None:
 def _translation_calls() -> list[tuple[str, str, set[str]]]:
     """(where, key, keyword names) of every t("...")/translate("...") call with a literal key in the app."""
     calls = []
-    files = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+    files = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / "app_pages").glob("*.py"))]
     files += sorted((ROOT / "reports").glob("*.py"))
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

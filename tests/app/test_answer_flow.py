@@ -105,7 +105,7 @@ def test_reload_with_the_url_token_restores_the_answers() -> None:
     # A new session (a reload, a phone that slept): only the URL is left.
     reloaded = new_app("fr", r=token)
     reloaded.run()
-    reloaded.switch_page("pages/questionnaire.py").run()
+    reloaded.switch_page("app_pages/questionnaire.py").run()
     assert_no_exception(reloaded)
     assert reloaded.header[0].value == questionnaire.dimensions[1].label["fr"], "resumes at the step it was on"
     reloaded.button(key="back").click().run()
@@ -129,7 +129,7 @@ def test_back_and_next_keep_the_answers() -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_results_before_any_answer_show_insufficient_data_not_zero(lang: str) -> None:
     app = started("express", lang)
-    app.switch_page("pages/results.py").run()
+    app.switch_page("app_pages/results.py").run()
     assert_no_exception(app)
     insufficient = translate("results.insufficient", lang)
     assert app.metric[0].value == insufficient
@@ -144,7 +144,7 @@ def test_a_solo_respondent_can_erase_their_answers_for_good() -> None:
     token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
     click_next(app)  # the profile
     answer_current_step(app, {item.id: 4 for item in get_questionnaire("express").items})
-    app.switch_page("pages/results.py").run()
+    app.switch_page("app_pages/results.py").run()
     assert Store().load_draft(token) is not None
     assert app.button(key="erase_answers").disabled  # one click is not enough: it cannot be undone
     app.checkbox(key="erase_confirm").check().run()
@@ -153,11 +153,11 @@ def test_a_solo_respondent_can_erase_their_answers_for_good() -> None:
     assert [s.value for s in app.success] == [translate("results.erased", "fr")]
     assert Store().load_draft(token) is None  # gone from the database, not only from the screen
     assert "r" not in app.query_params
-    app.switch_page("pages/results.py").run()  # and from the session
+    app.switch_page("app_pages/results.py").run()  # and from the session
     assert [i.value for i in app.info] == [translate("results.none", "fr")]
     reloaded = new_app("fr", r=token)  # the kept link opens nothing any more
     reloaded.run()
-    reloaded.switch_page("pages/results.py").run()
+    reloaded.switch_page("app_pages/results.py").run()
     assert [i.value for i in reloaded.info] == [translate("results.none", "fr")]
 
 
@@ -167,8 +167,8 @@ def test_a_workshop_participant_is_not_offered_to_erase_one_response_of_the_grou
     code, _key = create_workshop()
     app = new_app("fr", code=code)
     app.run()
-    app.switch_page("pages/join.py").run()
+    app.switch_page("app_pages/join.py").run()
     app.button(key="join_start").click().run()
-    app.switch_page("pages/results.py").run()
+    app.switch_page("app_pages/results.py").run()
     assert_no_exception(app)
     assert not [b for b in app.button if b.key == "erase_answers"]

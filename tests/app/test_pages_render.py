@@ -7,12 +7,12 @@ import pytest
 from i18n import translate
 from tests.app.conftest import assert_no_exception, new_app
 
-PAGES = ["pages/home.py", "pages/questionnaire.py", "pages/results.py", "pages/method.py"]
+PAGES = ["app_pages/home.py", "app_pages/questionnaire.py", "app_pages/results.py", "app_pages/method.py"]
 TITLES = {
-    "pages/home.py": "home.title",
-    "pages/questionnaire.py": None,
-    "pages/results.py": None,
-    "pages/method.py": "method.title",
+    "app_pages/home.py": "home.title",
+    "app_pages/questionnaire.py": None,
+    "app_pages/results.py": None,
+    "app_pages/method.py": "method.title",
 }
 
 
@@ -47,7 +47,7 @@ def test_language_switch_changes_the_texts_and_is_kept_across_pages() -> None:
     assert app.title[0].value == translate("home.title", "fr")
     app.button_group(key="lang_selector").set_value("en").run()
     assert app.title[0].value == translate("home.title", "en")
-    app.switch_page("pages/method.py").run()
+    app.switch_page("app_pages/method.py").run()
     assert app.title[0].value == translate("method.title", "en")
 
 
@@ -55,7 +55,7 @@ def test_language_switch_changes_the_texts_and_is_kept_across_pages() -> None:
 def test_method_page_worked_example_matches_the_scoring_module(lang: str) -> None:
     app = new_app(lang)
     app.run()
-    app.switch_page("pages/method.py").run()
+    app.switch_page("app_pages/method.py").run()
     assert_no_exception(app)
     text = " ".join(m.value for m in app.markdown)
     # Respondent 3 is under min_coverage, so the group is (87.5 + 37.5) / 2 = 62.5 over 2 people.

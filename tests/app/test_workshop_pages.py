@@ -21,7 +21,7 @@ EXPRESS = "express"
 def create_workshop(organisations: str = "Association A\nAssociation B", lang: str = "fr") -> tuple[str, str]:
     app = new_app(lang)
     app.run()
-    app.switch_page("pages/workshop.py").run()
+    app.switch_page("app_pages/workshop.py").run()
     app.text_input[0].input("Conseil d'administration du 12 mars")
     app.selectbox[0].set_value(EXPRESS)
     app.text_area[0].input(organisations)
@@ -40,7 +40,7 @@ def create_workshop(organisations: str = "Association A\nAssociation B", lang: s
 def participant(code: str, values: dict[str, int | str], profile: dict[str, str]) -> AppTest:
     app = new_app("fr", code=code)
     app.run()
-    app.switch_page("pages/join.py").run()
+    app.switch_page("app_pages/join.py").run()
     assert_no_exception(app)
     click(app, "join_start")
     answer_all_steps(app, values, profile)
@@ -57,7 +57,7 @@ def answers_pattern(shift: int) -> dict[str, int | str]:
 def dashboard(key: str, lang: str = "fr", *, expect_ok: bool = True) -> AppTest:
     app = new_app(lang, k=key)
     app.run()
-    app.switch_page("pages/dashboard.py").run()
+    app.switch_page("app_pages/dashboard.py").run()
     assert not app.exception
     if expect_ok:
         assert_no_exception(app)
@@ -151,7 +151,7 @@ def test_a_participant_code_opens_no_dashboard_and_no_results(workshop_with_thre
     assert not app.metric
     app = new_app("fr", code=code)
     app.run()
-    app.switch_page("pages/group_results.py").run()
+    app.switch_page("app_pages/group_results.py").run()
     assert translate("group_results.not_yet", "fr") in [i.value for i in app.info]
     assert not app.metric
 
@@ -159,7 +159,7 @@ def test_a_participant_code_opens_no_dashboard_and_no_results(workshop_with_thre
 def projection(lang: str = "fr", **query: str) -> AppTest:
     app = new_app(lang, **query)
     app.run()
-    app.switch_page("pages/projection.py").run()
+    app.switch_page("app_pages/projection.py").run()
     assert not app.exception
     return app
 
@@ -217,12 +217,12 @@ def test_close_then_participants_see_group_results_then_delete_removes_everythin
 
     late = new_app("fr", code=code)
     late.run()
-    late.switch_page("pages/join.py").run()
+    late.switch_page("app_pages/join.py").run()
     assert translate("join.closed", "fr") in [w.value for w in late.warning]
 
     shared = new_app("fr", code=code)
     shared.run()
-    shared.switch_page("pages/group_results.py").run()
+    shared.switch_page("app_pages/group_results.py").run()
     assert_no_exception(shared)
     assert shared.metric, "the group's overall score is shown once closed"
     assert "3 personnes ont commencé · 3 réponses envoyées" in [c.value for c in shared.caption]
@@ -235,7 +235,7 @@ def test_close_then_participants_see_group_results_then_delete_removes_everythin
     assert dashboard(key, expect_ok=False).error, "the facilitator link opens nothing any more"
     gone = new_app("fr", code=code)
     gone.run()
-    gone.switch_page("pages/group_results.py").run()
+    gone.switch_page("app_pages/group_results.py").run()
     assert [e.value for e in gone.error] == [translate("join.unknown_code", "fr")]
 
 
@@ -343,11 +343,11 @@ def metric_value(app: AppTest, key: str) -> str | None:
 def test_workshop_pages_render_in_both_languages(lang: str) -> None:
     code, key = create_workshop(lang=lang)
     for page, query in [
-        ("pages/workshop.py", {}),
-        ("pages/join.py", {"code": code}),
-        ("pages/dashboard.py", {"k": key}),
-        ("pages/projection.py", {"p": projection_token_for(key)}),
-        ("pages/group_results.py", {"code": code}),
+        ("app_pages/workshop.py", {}),
+        ("app_pages/join.py", {"code": code}),
+        ("app_pages/dashboard.py", {"k": key}),
+        ("app_pages/projection.py", {"p": projection_token_for(key)}),
+        ("app_pages/group_results.py", {"code": code}),
     ]:
         app = new_app(lang, **query)
         app.run()
@@ -358,7 +358,7 @@ def test_workshop_pages_render_in_both_languages(lang: str) -> None:
 def test_bad_workshop_form_keeps_what_was_typed_and_says_what_is_wrong() -> None:
     app = new_app("fr")
     app.run()
-    app.switch_page("pages/workshop.py").run()
+    app.switch_page("app_pages/workshop.py").run()
     app.text_area[0].input("Une association\n" + "X" * 200)
     app.button[0].click().run()
     errors = [e.value for e in app.error]
@@ -371,7 +371,7 @@ def test_a_wrong_code_is_refused_with_a_clear_message() -> None:
     create_workshop()
     app = new_app("fr", code="ZZZZ-ZZZZ")
     app.run()
-    app.switch_page("pages/join.py").run()
+    app.switch_page("app_pages/join.py").run()
     assert not app.exception
     assert [e.value for e in app.error] == [translate("join.unknown_code", "fr")]
     assert not any(b.key == "join_start" for b in app.button)
@@ -381,7 +381,7 @@ def test_a_typed_code_leads_to_the_questionnaire() -> None:
     code, _key = create_workshop()
     app = new_app("fr")
     app.run()
-    app.switch_page("pages/join.py").run()
+    app.switch_page("app_pages/join.py").run()
     app.text_input[0].input(code.lower().replace("-", " "))
     app.button[0].click().run()
     assert_no_exception(app)
@@ -397,7 +397,7 @@ def test_a_session_that_tries_many_wrong_codes_must_stop() -> None:
     code, _key = create_workshop()
     app = new_app("fr")
     app.run()
-    app.switch_page("pages/join.py").run()
+    app.switch_page("app_pages/join.py").run()
     for attempt in range(10):
         app.text_input[0].input(f"WRONG-{attempt:03d}")
         app.button[0].click().run()
@@ -411,7 +411,7 @@ def test_a_session_that_tries_many_wrong_codes_must_stop() -> None:
 def test_control_characters_typed_in_the_form_are_dropped_not_fatal() -> None:
     app = new_app("fr")
     app.run()
-    app.switch_page("pages/workshop.py").run()
+    app.switch_page("app_pages/workshop.py").run()
     app.text_input[0].input("Conseil\x00 du 12 mars")
     app.text_area[0].input("Asso\x00ciation A\n**Association B**")
     app.button[0].click().run()

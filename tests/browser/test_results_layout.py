@@ -50,10 +50,6 @@ def open_results(browser: Browser, server: AppServer, token: str, width: int, he
     )
     context.set_default_timeout(15_000)
     page = context.new_page()
-    # Home first: on a server that has not run app.py yet, a deep link shows a different app (see
-    # test_deep_links.py); these checks are about the charts, whatever the order the tests run in.
-    page.goto(f"{server.url}/")
-    wait_idle(page)
     page.goto(f"{server.url}/results?r={token}&lang=fr")
     wait_idle(page)
     # Every Plotly chart has an empty polar layer; only the radar has a polar subplot in it.

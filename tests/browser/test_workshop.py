@@ -612,15 +612,9 @@ def closed_workshop(app_server: AppServer) -> Iterator[Links]:
 
 
 def open_app_page(browser: Browser, server: AppServer, path: str, *, phone: bool, width: int, height: int) -> Page:
-    """A fresh context on one page of the app, the home page first.
-
-    Home first: on a server that has not run app.py yet, a deep link shows a different app (see
-    test_deep_links.py); these checks are about one screen each, whatever the order the tests run in.
-    """
+    """A fresh context on one page of the app, opened directly as from a kept link."""
     context = new_context(browser, phone=phone, width=width, height=height)
     page = context.new_page()
-    page.goto(f"{server.url}/")
-    wait_idle(page)
     page.goto(f"{server.url}{path}")
     wait_idle(page)
     return page

@@ -8,13 +8,10 @@ import streamlit as st
 from scoring.model import text_in
 from ui import results_view, urls, workshops
 from ui.catalogue import get_questionnaire
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.services import get_store
 from ui.text import plain
 from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
-
-ensure_app_shell()
 
 REFRESH = timedelta(seconds=4)
 lang = current_language()
@@ -89,7 +86,7 @@ with tabs[0]:
             key="dashboard_group_by",
         )
     st.page_link(
-        "pages/projection.py",
+        "app_pages/projection.py",
         label=t("dashboard.projection_link"),
         icon=":material/present_to_all:",
         query_params=urls.projection_params(workshops.projection_token(key) or "", lang),
@@ -100,7 +97,7 @@ with tabs[1]:
     # Not the code itself: this page's URL carries the facilitator key, and a projected URL bar is read by the room.
     st.markdown(t("dashboard.share_explained"))
     st.page_link(
-        "pages/projection.py",
+        "app_pages/projection.py",
         label=t("dashboard.share_link"),
         icon=":material/qr_code_2:",
         query_params=urls.projection_params(workshops.projection_token(key) or "", lang, show_code=True),

@@ -4,18 +4,15 @@ import streamlit as st
 
 from scoring.model import text_in
 from ui import flow
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.style import scroll_to_top
 from ui.text import plain
-
-ensure_app_shell()
 
 lang = current_language()
 ctx = flow.context()
 if ctx is None:
     st.info(t("questionnaire.none"))
-    st.page_link("pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
+    st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()
 
 questionnaire = ctx.questionnaire
@@ -29,11 +26,11 @@ st.title(text_in(questionnaire.title, lang))
 st.progress((step + 1) / total, text=t("questionnaire.progress", step=step + 1, total=total))
 
 if flow.take_just_submitted():
-    st.switch_page("pages/results.py", query_params=flow.url_params())
+    st.switch_page("app_pages/results.py", query_params=flow.url_params())
 if flow.is_submitted():
     st.success(t("questionnaire.already_submitted"))
     st.page_link(
-        "pages/results.py",
+        "app_pages/results.py",
         label=t("questionnaire.see_results"),
         icon=":material/radar:",
         query_params=flow.url_params(),

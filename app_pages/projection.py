@@ -9,12 +9,9 @@ from datetime import timedelta
 import streamlit as st
 
 from ui import urls, workshops
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.text import plain
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice, share_panel
-
-ensure_app_shell()
 
 token = st.query_params.get(urls.PROJECTION)
 workshop = workshops.projection_view(token)
@@ -28,11 +25,11 @@ def switch_link(*, to_code: bool) -> None:
     params = urls.projection_params(token or "", current_language(), show_code=to_code)
     if to_code:
         st.page_link(
-            "pages/projection.py", label=t("projection.show_code"), icon=":material/qr_code_2:", query_params=params
+            "app_pages/projection.py", label=t("projection.show_code"), icon=":material/qr_code_2:", query_params=params
         )
     else:
         st.page_link(
-            "pages/projection.py", label=t("projection.show_results"), icon=":material/radar:", query_params=params
+            "app_pages/projection.py", label=t("projection.show_results"), icon=":material/radar:", query_params=params
         )
 
 

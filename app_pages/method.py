@@ -4,12 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from scoring.model import text_in
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.method_example import worked_example
 from ui.results_view import format_score
-
-ensure_app_shell()
 
 lang = current_language()
 st.title(t("method.title"))

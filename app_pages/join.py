@@ -5,18 +5,15 @@ import streamlit as st
 from scoring.model import text_in
 from ui import flow, urls, workshops
 from ui.catalogue import get_questionnaire
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.text import plain
-
-ensure_app_shell()
 
 lang = current_language()
 st.title(t("join.title"))
 
 if flow.restore_from_url() and st.session_state.get(flow.WORKSHOP):
     # A participant who already started (reload, phone asleep) goes straight back to their answers.
-    st.switch_page("pages/questionnaire.py", query_params=flow.url_params())
+    st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
 
 code_in_url = str(st.query_params.get(urls.CODE, ""))
 # Arriving by the projected link or QR code, the code is already known: no form to fill, one button to press.
@@ -36,7 +33,7 @@ questionnaire = get_questionnaire(workshop.questionnaire_id) if workshop else No
 if workshop is None or questionnaire is None:
     st.error(t("join.unknown_code"))
     if code_in_url:
-        st.page_link("pages/join.py", label=t("join.type_code"), icon=":material/keyboard:")
+        st.page_link("app_pages/join.py", label=t("join.type_code"), icon=":material/keyboard:")
     st.stop()
 if not code_in_url:
     # A typed code goes into the URL: the next click (« Commencer ») and a reload both find it there.
@@ -48,7 +45,7 @@ if workshop.status != "open":
     st.warning(t("join.closed"))
     if workshop.show_results_to_participants:
         st.page_link(
-            "pages/group_results.py",
+            "app_pages/group_results.py",
             label=t("join.see_group_results"),
             icon=":material/groups:",
             query_params=urls.join_params(code, lang),
@@ -63,4 +60,4 @@ if st.button(t("join.start"), type="primary", key="join_start"):
         organisations=list(workshop.organisations),
         asked_profile=list(workshop.profile_fields),
     )
-    st.switch_page("pages/questionnaire.py", query_params=flow.url_params())
+    st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())

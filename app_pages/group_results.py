@@ -3,12 +3,9 @@
 import streamlit as st
 
 from ui import results_view, urls, workshops
-from ui.entry import ensure_app_shell
 from ui.language import t
 from ui.text import plain
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
-
-ensure_app_shell()
 
 st.title(t("group_results.title"))
 code = st.query_params.get(urls.CODE)

@@ -5,10 +5,7 @@ import streamlit as st
 from scoring.model import text_in
 from ui import flow
 from ui.catalogue import estimated_minutes, shipped_questionnaires
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
-
-ensure_app_shell()
 
 lang = current_language()
 st.title(t("home.title"))
@@ -33,14 +30,14 @@ for questionnaire in questionnaires.values():
         )
         if st.button(t("home.start"), key=f"start_{questionnaire.id}", type="primary"):
             flow.start(questionnaire.id)
-            st.switch_page("pages/questionnaire.py", query_params=flow.url_params())
+            st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
 
 st.header(t("home.uses_title"))
 uses = st.columns(3)
 links = {
     "alone": None,
-    "workshop": ("pages/workshop.py", "home.use_workshop_link", ":material/groups:"),
-    "teach": ("pages/method.py", "home.method_link", ":material/calculate:"),
+    "workshop": ("app_pages/workshop.py", "home.use_workshop_link", ":material/groups:"),
+    "teach": ("app_pages/method.py", "home.method_link", ":material/calculate:"),
 }
 for column, (use, link) in zip(uses, links.items(), strict=True):
     with column.container(border=True):
@@ -49,4 +46,4 @@ for column, (use, link) in zip(uses, links.items(), strict=True):
         if link:
             st.page_link(link[0], label=t(link[1]), icon=link[2])
         if use == "workshop":
-            st.page_link("pages/join.py", label=t("home.join_link"), icon=":material/login:")
+            st.page_link("app_pages/join.py", label=t("home.join_link"), icon=":material/login:")

@@ -5,11 +5,8 @@ import streamlit as st
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
 from ui import flow, results_view, urls, workshops
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.own_results import own_report
-
-ensure_app_shell()
 
 ERASED = "results_erased"
 
@@ -22,12 +19,12 @@ def erase_answers() -> None:
 lang = current_language()
 if st.session_state.pop(ERASED, False):
     st.success(t("results.erased"))
-    st.page_link("pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
+    st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()
 ctx = flow.context()
 if ctx is None:
     st.info(t("results.none"))
-    st.page_link("pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
+    st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()
 
 questionnaire = ctx.questionnaire
@@ -40,7 +37,7 @@ if ctx.workshop_id is not None and flow.is_submitted():
     if workshop is not None and workshop.show_results_to_participants:
         st.info(t("results.group_results_later"))
         st.page_link(
-            "pages/group_results.py",
+            "app_pages/group_results.py",
             label=t("join.see_group_results"),
             icon=":material/groups:",
             query_params=urls.join_params(st.session_state.get(flow.WORKSHOP_CODE) or "", lang),
@@ -48,7 +45,7 @@ if ctx.workshop_id is not None and flow.is_submitted():
 if not flow.is_submitted():
     st.info(t("results.not_submitted"))
     st.page_link(
-        "pages/questionnaire.py",
+        "app_pages/questionnaire.py",
         label=t("results.back_to_questionnaire"),
         icon=":material/edit_note:",
         query_params=flow.url_params(),
@@ -92,7 +89,7 @@ if comments:
             st.text(comments[dimension.id])
 
 st.divider()
-st.page_link("pages/method.py", label=t("home.method_link"), icon=":material/calculate:")
+st.page_link("app_pages/method.py", label=t("home.method_link"), icon=":material/calculate:")
 
 if ctx.workshop_id is None:  # a workshop response goes with its workshop (storage.Store.delete_solo_response)
     with st.expander(t("results.erase_title"), icon=":material/delete:"):

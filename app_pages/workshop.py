@@ -5,13 +5,10 @@ import streamlit as st
 from scoring.model import text_in
 from ui import urls, workshops
 from ui.catalogue import shipped_questionnaires
-from ui.entry import ensure_app_shell
 from ui.language import current_language, t
 from ui.services import get_store
 from ui.text import clean_line
 from ui.workshop_view import share_panel
-
-ensure_app_shell()
 
 lang = current_language()
 CREATED = "workshop_created"
@@ -71,7 +68,7 @@ else:
     with st.expander(t("workshop.secret_title"), icon=":material/key:"):
         st.code(urls.links(lang).dashboard(created["key"]), language=None, wrap_lines=True)
     st.page_link(
-        "pages/dashboard.py",
+        "app_pages/dashboard.py",
         label=t("workshop.open_dashboard"),
         icon=":material/monitoring:",
         query_params=urls.dashboard_params(created["key"], lang),
