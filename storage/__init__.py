@@ -7,7 +7,8 @@ exactly as given (item id -> scale value, or None for "don't know / not applicab
 Database: ``RADAR_DATABASE_URL`` (e.g. ``postgresql+psycopg://user:pw@host/db``; ``postgres://`` URLs are
 accepted too), else the SQLite file ``radar.sqlite3`` in ``RADAR_DATA_DIR`` (default ``data/`` at the top of
 the repository, created on demand). SQLite runs in WAL mode with a busy timeout and foreign keys on. The schema
-is created on first use; a database written by a newer version raises `SchemaTooNew`.
+is brought to the newest Alembic revision on first use (`storage.migrations`); a database written by a newer
+version raises `SchemaTooNew`.
 
 API (``from storage import Store, ...``)::
 

@@ -20,8 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import OperationalError
 
-from .errors import UnsupportedDatabase
-from .schema import ensure_schema
+from .errors import StorageError, UnsupportedDatabase
 
 T = TypeVar("T")
 
@@ -86,7 +85,7 @@ def get_database(url: str) -> Database:
                 write_lock=threading.Lock() if is_sqlite else None,
             )
             try:
-                database.run(ensure_schema, write=True)
+                _upgrade_schema(engine)
             except BaseException:
                 engine.dispose()  # e.g. SchemaTooNew: do not keep an engine on a database we refuse
                 raise
@@ -108,6 +107,32 @@ def dispose_all() -> None:
         _databases.clear()
     for database in databases:
         database.engine.dispose()
+
+
+def _upgrade_schema(engine: Engine) -> None:
+    """Bring the schema to the newest revision in one write transaction (`storage.migrations`).
+
+    On SQLite, foreign keys are off for its duration, as SQLite's own procedure for schema changes asks: Alembic
+    changes a table there by copying it and dropping the original, and dropping `workshops` with foreign keys on
+    would first delete every response through ON DELETE CASCADE. The pragma is a no-op inside a transaction, so
+    it is set on the bare connection before BEGIN; `PRAGMA foreign_key_check` then refuses to commit a
+    migration that broke a reference.
+    """
+    from .migrations import upgrade_to_head  # Alembic loads when a database is first opened, not at import
+
+    is_sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if is_sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.execution_options(**{_WRITE: True}).begin():
+                upgrade_to_head(conn)
+                if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise StorageError("A schema migration left a row pointing at a missing one; nothing was changed.")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _is_sqlite_lock_error(exc: OperationalError) -> bool:

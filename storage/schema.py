@@ -1,4 +1,4 @@
-"""Tables, and their creation on first use.
+"""Tables: the models of the schema. Alembic's revisions (`storage.migrations`) create and change them.
 
 One row per respondent token in `responses`: it is the draft while `submitted_at` is null and the submitted
 response afterwards, so "joined" and "submitted" are two counts over one table and submitting is a single
@@ -13,26 +13,15 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
-    Connection,
     DateTime,
     ForeignKey,
     Integer,
     MetaData,
     String,
     Table,
-    func,
-    insert,
-    inspect,
-    select,
-    text,
-    update,
 )
 
-from .errors import SchemaTooNew, StorageError
-
-SCHEMA_VERSION = 2
-
-# Explicit constraint names, so that a future migration can drop or alter them by name on both engines.
+# Explicit constraint names, so that a revision can drop or alter them by name on both engines.
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -43,6 +32,8 @@ metadata = MetaData(
     }
 )
 
+# The version row of the code before Alembic, which refuses a database whose version is above its own: kept so
+# that an old deployment started on a newer database leaves it alone (storage.migrations.LEGACY_FENCE).
 schema_version = Table(
     "schema_version",
     metadata,
@@ -66,7 +57,7 @@ workshops = Table(
     Column("show_results_to_participants", Boolean, nullable=False),
     Column("participant_code", String(8), nullable=False, unique=True),  # stored form, no dash
     Column("facilitator_key_hash", String(64), nullable=False, unique=True),  # hex SHA-256, never the key
-    # Since version 2. Null for a workshop created before: the dashboard, which holds the key, fills it in.
+    # Since revision 0002. Null for a workshop created before: the dashboard, which holds the key, fills it in.
     Column("projection_token_hash", String(64), nullable=True, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
@@ -87,79 +78,7 @@ responses = Table(
     # Kept so that abandoned solo drafts can be purged after a retention period.
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("submitted_at", DateTime(timezone=True), nullable=True),
-    # Since version 2. When the response entered the results shown to the room. They enter by batches (see
+    # Since revision 0002. When the response entered the results shown to the room. They enter by batches (see
     # Store.publish), so that comparing two screens never isolates fewer than min_group_size people.
     Column("published_at", DateTime(timezone=True), nullable=True),
 )
-
-# Any constant works; it only has to be the same for every instance of the app sharing one database.
-_PG_SCHEMA_LOCK = 0x52_41_44_41_52  # "RADAR"
-
-
-def ensure_schema(conn: Connection) -> None:
-    """Create the tables if absent, record the version, refuse a database from a newer version.
-
-    Runs inside one write transaction. On PostgreSQL several app instances may start at once, so an advisory
-    lock serialises them; on SQLite the write transaction (BEGIN IMMEDIATE) already does.
-    """
-    if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK)))
-
-    # Check the version before creating anything, so that a newer database is left exactly as it was.
-    if inspect(conn).has_table(schema_version.name):
-        found = conn.execute(select(schema_version.c.version)).scalar_one_or_none()
-        if found is not None and found > SCHEMA_VERSION:
-            raise SchemaTooNew(
-                f"The database is at schema version {found}, but this version of Radar du partenariat only "
-                f"knows version {SCHEMA_VERSION}. Upgrade the application (or point RADAR_DATABASE_URL at "
-                "another database); nothing was changed."
-            )
-        if found is not None and found < SCHEMA_VERSION:
-            _migrate(conn, found)
-            return
-        if found == SCHEMA_VERSION:
-            return
-
-    metadata.create_all(conn)  # checkfirst: only what is missing
-    conn.execute(insert(schema_version).values(id=1, version=SCHEMA_VERSION))
-
-
-def _migrate(conn: Connection, found: int) -> None:
-    """Bring a database from an older version up to SCHEMA_VERSION, one step at a time, in this transaction."""
-    steps = {1: _add_projection_token_and_publication}
-    for version in range(found, SCHEMA_VERSION):
-        step = steps.get(version)
-        if step is None:
-            raise StorageError(f"No migration from schema version {version} to {version + 1}.")
-        step(conn)
-    conn.execute(update(schema_version).values(version=SCHEMA_VERSION))
-
-
-def _add_projection_token_and_publication(conn: Connection) -> None:
-    """1 -> 2: the read-only projection link, and results published by batches.
-
-    Existing workshops get their projection token when their dashboard is next opened. Their submitted
-    responses count as published: version 1 showed them all.
-    """
-    conn.execute(text("ALTER TABLE workshops ADD COLUMN projection_token_hash VARCHAR(64)"))
-    # The same name as create_all gives the column's unique constraint on a new database; on PostgreSQL a real
-    # constraint, so that a later migration can drop it by that name on every database.
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text(
-                "ALTER TABLE workshops ADD CONSTRAINT uq_workshops_projection_token_hash UNIQUE (projection_token_hash)"
-            )
-        )
-    else:  # SQLite cannot add a constraint to an existing table; a unique index is what it would make of one
-        conn.execute(
-            text("CREATE UNIQUE INDEX uq_workshops_projection_token_hash ON workshops (projection_token_hash)")
-        )
-    timestamp = responses.c.published_at.type.compile(dialect=conn.dialect)
-    conn.execute(text(f"ALTER TABLE responses ADD COLUMN published_at {timestamp}"))
-    # Version 1 showed every submitted response at once: they are all published already, in effect. Leaving
-    # them out would make the next screen show fewer of them, and the difference would be somebody.
-    conn.execute(
-        update(responses)
-        .where(responses.c.workshop_id.is_not(None), responses.c.submitted_at.is_not(None))
-        .values(published_at=responses.c.submitted_at)
-    )

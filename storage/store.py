@@ -64,7 +64,8 @@ class Store:
     """Workshops and respondents' drafts and responses, in the database at `url`.
 
     `url=None` means `RADAR_DATABASE_URL`, else the default SQLite file (see `storage.config`). Creating a
-    Store creates the schema if needed and raises `SchemaTooNew` on a database from a newer version.
+    Store brings the schema to the newest revision if needed (`storage.migrations`) and raises `SchemaTooNew`
+    on a database from a newer version.
     """
 
     def __init__(self, url: str | None = None) -> None:

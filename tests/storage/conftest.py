@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 
 from storage import Store
@@ -83,6 +83,35 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
     finally:
         dispose_database(url)
+
+
+@pytest.fixture
+def new_db_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """A factory of further empty databases on the engine of `db_url` (a file, or a schema, each)."""
+    made: list[str] = []
+    is_postgres = make_url(db_url).get_backend_name() == "postgresql"
+    admin = request.getfixturevalue("postgres_admin") if is_postgres else None
+
+    def new() -> str:
+        if admin is None:
+            url = f"sqlite:///{tmp_path / f'radar-{len(made)}.sqlite3'}"
+        else:
+            schema = f"radar_test_{uuid.uuid4().hex[:16]}"
+            with admin.begin() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+            url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+                hide_password=False
+            )
+        made.append(url)
+        return url
+
+    yield new
+    for url in made:
+        dispose_database(url)
+        if admin is not None:
+            schema = make_url(url).query["options"].removeprefix("-csearch_path=")
+            with admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 @pytest.fixture

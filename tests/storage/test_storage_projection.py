@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 from datetime import UTC, datetime
 
-from sqlalchemy import MetaData, Table, create_engine, insert, text
+from sqlalchemy import create_engine, insert, text
+from storage_legacy_schema import create_legacy_database, legacy_metadata
 
 from storage import FacilitatorView, ProjectionView, Store
 from storage.codes import hash_secret, new_facilitator_key, projection_token_for
-from storage.schema import SCHEMA_VERSION, metadata, responses, schema_version, workshops
+from storage.migrations import head
 
 
 def test_the_dashboard_key_gives_a_projection_token_that_shows_the_workshop(store: Store, workshop_args: dict) -> None:
@@ -65,22 +66,15 @@ def test_deleting_the_workshop_closes_its_projection(store: Store, workshop_args
     assert store.workshop_for_projection(token) is None
 
 
-VERSION_2_COLUMNS = {"projection_token_hash", "published_at"}
-
-
 def _schema_1(db_url: str, key: str) -> None:
     """A database as version 1 of the app left it: no projection column, one workshop."""
-    old = MetaData()
-    for table in metadata.sorted_tables:
-        columns = [column._copy() for column in table.columns if column.name not in VERSION_2_COLUMNS]
-        Table(table.name, old, *columns)
+    create_legacy_database(db_url, version=1)
+    old = legacy_metadata(1)
     engine = create_engine(db_url)
     try:
         with engine.begin() as conn:
-            old.create_all(conn)
-            conn.execute(insert(old.tables[schema_version.name]).values(id=1, version=1))
             conn.execute(
-                insert(old.tables[workshops.name]).values(
+                insert(old.tables["workshops"]).values(
                     title="Atelier d’avant",
                     questionnaire_id="express",
                     status="closed",
@@ -95,7 +89,7 @@ def _schema_1(db_url: str, key: str) -> None:
             workshop_id = conn.execute(text("SELECT id FROM workshops")).scalar_one()
             for number, submitted in enumerate((True, True, True, False)):  # three sent, one still a draft
                 conn.execute(
-                    insert(old.tables[responses.name]).values(
+                    insert(old.tables["responses"]).values(
                         token_hash=hash_secret(f"respondent-{number}"),
                         workshop_id=workshop_id,
                         questionnaire_id="express",
@@ -131,7 +125,7 @@ def test_a_version_1_database_is_migrated_and_keeps_its_workshops(db_url: str, w
     engine = create_engine(db_url)
     try:
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head()
     finally:
         engine.dispose()
     again = Store(db_url)  # a restart after the migration migrates nothing twice

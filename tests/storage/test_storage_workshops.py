@@ -13,7 +13,6 @@ from sqlalchemy import create_engine, text
 from storage import (
     DraftNotFound,
     InvalidInput,
-    SchemaTooNew,
     Store,
     TokenMismatch,
     WorkshopClosed,
@@ -21,7 +20,6 @@ from storage import (
 )
 from storage.codes import hash_secret
 from storage.database import get_database
-from storage.schema import SCHEMA_VERSION
 
 
 def _draft(store: Store, token: str, workshop_id: int | None, answers: dict[str, int | None], **extra: object) -> None:
@@ -355,36 +353,6 @@ def test_restart_keeps_everything(db_url: str, workshop_args: dict) -> None:
         assert second.submit(submitted) is False  # the first submit survived the restart
     finally:
         second.close()
-
-
-def test_schema_version_is_stored(store: Store, db_url: str) -> None:
-    engine = create_engine(db_url)
-    try:
-        with engine.connect() as conn:
-            assert conn.execute(text("SELECT id, version FROM schema_version")).all() == [(1, SCHEMA_VERSION)]
-    finally:
-        engine.dispose()
-    assert SCHEMA_VERSION == 2
-
-
-def test_newer_schema_is_refused(db_url: str, workshop_args: dict) -> None:
-    first = Store(db_url)
-    workshop = first.create_workshop(**workshop_args)
-    first.close()
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE schema_version SET version = :v"), {"v": SCHEMA_VERSION + 1})
-        refusal = rf"schema version {SCHEMA_VERSION + 1}.*only knows version {SCHEMA_VERSION}"
-        for _ in range(2):  # refused every time: a refused engine is not cached
-            with pytest.raises(SchemaTooNew, match=refusal):
-                Store(db_url)
-        with engine.connect() as conn:  # and the database was left as it was
-            assert conn.execute(text("SELECT version FROM schema_version")).scalar_one() == SCHEMA_VERSION + 1
-            assert conn.execute(text("SELECT count(*) FROM workshops")).scalar_one() == 1
-            assert conn.execute(text("SELECT id FROM workshops")).scalar_one() == workshop.workshop_id
-    finally:
-        engine.dispose()
 
 
 def test_url_from_environment(db_url: str, monkeypatch: pytest.MonkeyPatch, workshop_args: dict) -> None:
