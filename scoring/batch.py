@@ -1,4 +1,4 @@
-"""``python -m scoring score``: a response file in, the JSON of DESIGN.md out.
+"""``python -m scoring score``: a response file in, the JSON of docs/command-line.md out.
 
 Bad input (questionnaire, response file, --group-by, output path) gives exit code 2 and plain messages on stderr,
 never a traceback, and never a partial output file. Heavy modules (pandas, pydantic, yaml) are imported inside

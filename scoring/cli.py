@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--group-by", dest="group_by", metavar="FIELD", help="champ de profil (ex. organisation)")
     score.add_argument("--lang", choices=["fr", "en"], default=None, help="langue des textes du JSON")
     score.add_argument("-o", "--output", metavar="OUT.json", help="fichier JSON à écrire (sinon la sortie standard)")
+
+    commands.add_parser("schema", help="afficher le schéma JSON du format des questionnaires (pour un éditeur)")
     return parser
 
 
@@ -86,4 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.files, args.lang)
+    if args.command == "schema":
+        from scoring.schema import schema_text
+
+        emit(schema_text().rstrip("\n"))
+        return EXIT_OK
     return run_score(args)

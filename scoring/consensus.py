@@ -1,4 +1,4 @@
-"""Tastle & Wierman's consensus measure (step 7 of DESIGN.md), for many items at once.
+"""Tastle & Wierman's consensus measure (step 7 of docs/scoring-method.md), for many items at once.
 
     Cns = 1 + Σ_k p_k · log2(1 − |k − μ| / (max − min))
 

@@ -1,4 +1,4 @@
-"""The scoring method of DESIGN.md (steps 1 to 10): the one function the app, the reports and the command line call.
+"""docs/scoring-method.md, steps 1 to 10: the one function the app, the reports and the command line call.
 
 Respondents are never looped over: answers are a respondents × items matrix and every step is a numpy operation on
 it; the loops below run over dimensions, items' scale values or groups.

@@ -1,4 +1,4 @@
-"""The questionnaire format of DESIGN.md as pydantic v2 models.
+"""The questionnaire format of docs/questionnaire-format.md as pydantic v2 models.
 
 Every text is normalised to a ``dict[str, str]`` (language -> text): a plain string in the YAML is taken as
 the questionnaire's default language. The default language is passed through the validation context by the
@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -66,7 +67,20 @@ def _no_bool_for_whole_number(value: Any) -> Any:
     return value
 
 
-Text = Annotated[dict[str, str], BeforeValidator(_normalise_text)]
+# What an author may write for a text, for the JSON Schema (`python -m scoring schema`): the model itself holds
+# the normalised mapping.
+TEXT_JSON_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+            "minProperties": 1,
+        },
+    ]
+}
+Text = Annotated[dict[str, str], BeforeValidator(_normalise_text), WithJsonSchema(TEXT_JSON_SCHEMA)]
 Number = Annotated[float, BeforeValidator(_no_bool_for_number)]
 WholeNumber = Annotated[int, BeforeValidator(_no_bool_for_whole_number)]
 PositiveWeight = Annotated[float, Field(gt=0, allow_inf_nan=False), BeforeValidator(_no_bool_for_number)]

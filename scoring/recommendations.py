@@ -1,4 +1,4 @@
-"""Step 10 of DESIGN.md: which recommendations to show, in which order."""
+"""Step 10 of docs/scoring-method.md: which recommendations to show, in which order."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ so that the person who exported it can fix it in one go. Checks are vectorised p
 10,000 respondents costs little more than ``pandas.read_csv``, and only the odd cells ("4,0", " NSP") take the
 slower text route. No Streamlit here: the app reuses :func:`read_responses_bytes` for uploads.
 
-Decisions beyond DESIGN.md:
+Decisions beyond docs/command-line.md:
 - a row whose cells are all empty (or NA/NSP) is not a respondent: spreadsheets export such rows at the end;
 - a cell may also use a decimal comma ("4,0"), as French spreadsheets write it;
 - an unnamed column whose cells are all empty (a trailing separator) is ignored;

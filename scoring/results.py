@@ -1,7 +1,7 @@
-"""Typed results of the scoring engine, and their JSON form (DESIGN.md, "JSON written").
+"""Typed results of the scoring engine, and their JSON form (docs/command-line.md, « The JSON »).
 
 Figures are kept at full precision; only :meth:`ScoreReport.to_json` rounds them. ``None`` means *null* in the
-sense of DESIGN.md (no score, fewer than 2 answers, ...), never NaN.
+sense of docs/scoring-method.md (no score, fewer than 2 answers, ...), never NaN.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ class ScoreReport(_Frozen):
         return next(stats for stats in self.items if stats.id == item_id)
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
-        """The JSON document of DESIGN.md, keys in its order, texts in ``lang`` (default: the questionnaire's)."""
+        """The JSON of docs/command-line.md, keys in its order, texts in ``lang`` (default: the questionnaire's)."""
         lang = lang or self.language
         document: dict[str, Any] = {
             "questionnaire": {"id": self.questionnaire_id, "version": self.version},
@@ -136,7 +136,7 @@ class ScoreReport(_Frozen):
 
 
 def _group_json(group: GroupReport) -> dict[str, Any]:
-    # DESIGN.md's example: only a suppressed group carries the "suppressed" key.
+    # docs/command-line.md: only a suppressed group carries the "suppressed" key.
     if group.suppressed:
         return {"n_respondents": group.n_respondents, "suppressed": True}
     assert group.overall is not None and group.dimensions is not None and group.items is not None

@@ -1,4 +1,4 @@
-"""``python -m scoring score``: a response file in, DESIGN.md's JSON out; bad input -> exit 2, located, no file."""
+"""``python -m scoring score``: responses in, docs/command-line.md's JSON out; bad input: exit 2, located, no file."""
 
 from __future__ import annotations
 

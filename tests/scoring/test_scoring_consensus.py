@@ -1,4 +1,4 @@
-"""Tastle & Wierman's consensus (step 7 of DESIGN.md) on hand-computed cases."""
+"""Tastle & Wierman's consensus (step 7 of docs/scoring-method.md) on hand-computed cases."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The scoring method of DESIGN.md, step by step, against figures computed by hand.
+"""The scoring method of docs/scoring-method.md, step by step, against figures computed by hand.
 
 Questionnaire (tests/scoring/fixtures/small.yaml): scale 1-5, so an answer v is worth 25·(v − 1);
 alpha (weight 2) = a1 (weight 1), a2 (reverse, weight 3), a3 (weight 1); beta (weight 1) = b1, b2.
