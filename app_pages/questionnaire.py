@@ -101,7 +101,7 @@ elif kind == "dimension" and index is not None:
     st.text_area(
         t("questionnaire.comment"),
         key=flow.comment_key(dimension.id),
-        max_chars=2000,
+        max_chars=flow.MAX_COMMENT_LENGTH,
         help=t("questionnaire.comment_help"),
         on_change=flow.on_comment_change,
         args=(dimension.id,),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from i18n import translate
 
-BANDS = ("priority", "watch", "strength")
 BAND_COLOURS = {"priority": "#D55E00", "watch": "#E69F00", "strength": "#009E73", None: "#7F7F7F"}
 BAND_SYMBOLS = {"priority": "▼", "watch": "●", "strength": "▲", None: "○"}
 LINE_COLOUR = "#0072B2"

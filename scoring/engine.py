@@ -12,15 +12,13 @@ import numpy as np
 import pandas as pd
 
 from scoring.consensus import answer_counts, consensus_from_counts
-from scoring.model import Bands, Questionnaire
+from scoring.model import RESPONDENT_COLUMN, Bands, Questionnaire
 from scoring.recommendations import build_recommendations
 from scoring.results import Band, DimensionStats, GroupReport, ItemStats, OverallScore, ScoreReport
 
 # Scores are computed in floating point: a score that is 75 by hand may come out as 74.99999999999999. Comparisons
 # with a threshold (bands, coverage) and ties (recommendation order) ignore differences below this.
 NOISE = 1e-9
-
-RESPONDENT_COLUMN = "respondent"
 
 
 class UnknownGroupField(ValueError):

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from scoring.model import DEFAULT_LANGUAGE, Questionnaire, is_language_code
+from scoring.model import DEFAULT_LANGUAGE, RESPONDENT_COLUMN, Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
 
 MAX_BYTES = 1024 * 1024
@@ -45,7 +45,7 @@ _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 # Line breaks as YAML (and PyYAML's marks) count them.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # CSV columns of a response file beside the item and profile ids.
-RESERVED_IDS = {"respondent"}
+RESERVED_IDS = {RESPONDENT_COLUMN}
 
 
 def load_questionnaire(path: str | Path) -> Questionnaire:

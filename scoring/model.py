@@ -25,6 +25,8 @@ from pydantic_core import PydanticCustomError
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 DEFAULT_LANGUAGE = "fr"
+# The column of a response file that names its respondents: no id of a questionnaire may take it.
+RESPONDENT_COLUMN = "respondent"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
@@ -224,10 +226,6 @@ class Questionnaire(_Strict):
 
     def profile_field(self, field_id: str) -> ProfileField | None:
         return next((field for field in self.profile if field.id == field_id), None)
-
-    def languages(self) -> set[str]:
-        """Languages in which the title exists: the ones a user may pick for this questionnaire."""
-        return set(self.title)
 
 
 def text_in(text: dict[str, str] | None, lang: str, fallback: str = DEFAULT_LANGUAGE) -> str:

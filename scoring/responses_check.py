@@ -12,10 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from scoring.model import Questionnaire
+from scoring.model import RESPONDENT_COLUMN, Questionnaire
 from scoring.response_problems import ResponseProblem, ResponsesError, ResponseWarning, column_letter
 
-RESPONDENT_COLUMN = "respondent"
 NA_TOKENS = ("", "na", "nsp")
 MAX_SHOWN_PROBLEMS = 20
 

@@ -37,19 +37,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import math
 import re
 import secrets
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: they are misread when copied by hand
-CODE_LENGTH = 8
-CODE_ENTROPY_BITS = CODE_LENGTH * math.log2(len(CODE_ALPHABET))  # ≈ 39.63
-
-FACILITATOR_KEY_BYTES = 32
-FACILITATOR_KEY_ENTROPY_BITS = FACILITATOR_KEY_BYTES * 8  # 256
-
-RESPONDENT_TOKEN_BYTES = 16
-RESPONDENT_TOKEN_ENTROPY_BITS = RESPONDENT_TOKEN_BYTES * 8  # 128
+CODE_LENGTH = 8  # 8 × log2(31) ≈ 39.6 bits
+FACILITATOR_KEY_BYTES = 32  # 256 bits
+RESPONDENT_TOKEN_BYTES = 16  # 128 bits
 
 # What people put around a code they retype or paste: spaces (incl. non-breaking), hyphens and dashes
 # (word processors turn "-" into "–"), underscores and dots.

@@ -12,13 +12,18 @@ from typing import Any
 
 from .errors import InvalidInput
 
-MAX_ORGANISATIONS = 100
+# The limits people meet in the app's forms, which say them; storage enforces the same, so that a tampered request
+# gets no more than the form allows.
+MAX_TITLE = 120  # a workshop's title
+MAX_ORGANISATIONS = 30  # organisations of a workshop
+MAX_ORGANISATION = 80  # an organisation's name
+MAX_COMMENT = 2_000  # a comment on a dimension
+
 MAX_PROFILE_FIELDS = 50
 MAX_NAME = 200  # an organisation name, a profile field id or value, an item id
 MAX_ANSWERS = 1_000
 MAX_ANSWER_ABS = 1_000  # a scale value; scales are small, this only catches nonsense
 MAX_COMMENTS = 1_000
-MAX_COMMENT = 5_000
 MAX_STEP = 10_000
 
 
@@ -34,12 +39,12 @@ def text(name: str, value: Any, max_len: int, *, allow_empty: bool = False) -> s
     return value
 
 
-def text_list(name: str, values: Any, max_items: int) -> list[str]:
+def text_list(name: str, values: Any, max_items: int, max_len: int = MAX_NAME) -> list[str]:
     if isinstance(values, str) or not isinstance(values, Sequence):
         raise InvalidInput(f"{name} must be a list of strings")
     if len(values) > max_items:
         raise InvalidInput(f"{name} has more than {max_items} entries")
-    return [text(f"{name}[{i}]", v, MAX_NAME) for i, v in enumerate(values)]
+    return [text(f"{name}[{i}]", v, max_len) for i, v in enumerate(values)]
 
 
 def text_map(name: str, values: Any, max_items: int, max_value_len: int) -> dict[str, str]:

@@ -19,7 +19,7 @@ from . import codes, inputs
 from .config import database_url
 from .database import dispose_database, get_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
-from .schema import QUESTIONNAIRE_ID_MAX, TITLE_MAX, responses, workshops
+from .schema import QUESTIONNAIRE_ID_MAX, responses, workshops
 from .views import (
     Answers,
     Draft,
@@ -94,10 +94,12 @@ class Store:
         show_results_to_participants: bool,
     ) -> WorkshopCreated:
         values = {
-            "title": inputs.text("title", title, TITLE_MAX).strip(),
+            "title": inputs.text("title", title, inputs.MAX_TITLE).strip(),
             "questionnaire_id": inputs.text("questionnaire_id", questionnaire_id, QUESTIONNAIRE_ID_MAX),
             "status": "open",
-            "organisations": inputs.text_list("organisations", organisations, inputs.MAX_ORGANISATIONS),
+            "organisations": inputs.text_list(
+                "organisations", organisations, inputs.MAX_ORGANISATIONS, inputs.MAX_ORGANISATION
+            ),
             "profile_fields": inputs.text_list("profile_fields", profile_fields, inputs.MAX_PROFILE_FIELDS),
             "show_results_to_participants": inputs.flag("show_results_to_participants", show_results_to_participants),
         }

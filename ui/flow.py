@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from scoring.model import Questionnaire
+from storage import inputs
 from ui import urls
 from ui.catalogue import get_questionnaire
 from ui.language import current_language
@@ -27,6 +28,7 @@ TOKEN = "flow_token"
 ANSWERS = "flow_answers"
 PROFILE = "flow_profile"
 COMMENTS = "flow_comments"
+MAX_COMMENT_LENGTH = inputs.MAX_COMMENT  # storage enforces it too
 STEP = "flow_step"
 WORKSHOP = "flow_workshop_id"
 SUBMITTED = "flow_submitted"

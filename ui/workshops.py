@@ -14,15 +14,16 @@ from scoring.frames import responses_frame
 from scoring.model import Questionnaire
 from scoring.privacy import hide_small_counts
 from scoring.results import ScoreReport
-from storage import FacilitatorView, ParticipantView, ProjectionView
+from storage import FacilitatorView, ParticipantView, ProjectionView, inputs
 from ui.catalogue import get_questionnaire
 from ui.rate_limit import FailureBrake
 from ui.services import get_store
 from ui.text import clean_line
 
-MAX_ORGANISATIONS = 30
-MAX_ORGANISATION_LENGTH = 80
-MAX_TITLE_LENGTH = 120
+# The forms' limits are storage's, which enforces them.
+MAX_ORGANISATIONS = inputs.MAX_ORGANISATIONS
+MAX_ORGANISATION_LENGTH = inputs.MAX_ORGANISATION
+MAX_TITLE_LENGTH = inputs.MAX_TITLE
 
 
 @dataclass(frozen=True)

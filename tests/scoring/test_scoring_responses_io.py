@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import numpy as np
 import openpyxl
@@ -217,13 +216,12 @@ def test_column_letters():
     ]  # fmt: skip
 
 
-def test_a_large_file_is_checked_quickly(small):
-    # 10,000 rows with bad cells everywhere: the checks are per column, not per cell.
+def test_a_large_file_with_bad_cells_everywhere_gives_twenty_problems_and_the_count_of_the_rest(small):
+    # 10,000 rows with bad cells everywhere. How fast it is checked is measured in bench/bench_score.py (a timing
+    # assert here would fail on a loaded machine and pass on a wrong one).
     rng = np.random.default_rng(1)
     values = rng.integers(0, 7, size=(10_000, len(ITEMS))).astype(str)
     values[rng.random(values.shape) < 0.05] = " nsp "
     text = ",".join(ITEMS) + "\n" + "\n".join(",".join(row) for row in values) + "\n"
-    start = time.perf_counter()
     lines = problems(text, small)
-    assert time.perf_counter() - start < 2
     assert len(lines) == 21 and "more problem(s)" in lines[-1]

@@ -17,6 +17,7 @@ from storage import (
     TokenMismatch,
     WorkshopClosed,
     WorkshopNotFound,
+    inputs,
 )
 from storage.codes import hash_secret
 from storage.database import get_database
@@ -295,7 +296,7 @@ def test_malformed_tokens(store: Store) -> None:
 def test_malformed_workshop_is_refused(store: Store, workshop_args: dict) -> None:
     for field, value in [
         ("title", "   "),
-        ("title", "x" * 201),
+        ("title", "x" * (inputs.MAX_TITLE + 1)),
         ("organisations", "Association A"),  # a string is not a list of names
         ("organisations", ["ok", 3]),
         ("show_results_to_participants", "yes"),
