@@ -19,6 +19,7 @@ import yaml
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire
 from scoring.problems import QuestionnaireError
+from scripts.french_typography import problems as typography_problems
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[1] / "questionnaires"
 FILES = sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))
@@ -226,12 +227,9 @@ def test_no_yaml_anchor_or_alias(path: Path) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_french_typography(path: Path) -> None:
     q = load(path)
-    bad = [
-        where
-        for where, text in texts(q)
-        if text and ("« " in text.get("fr", "") or " »" in text.get("fr", "") or "<" in text.get("fr", ""))
-    ]
-    assert bad == [], "use a non-breaking space inside « », and no HTML"
+    found = {where: typography_problems(text["fr"]) for where, text in texts(q) if text and "fr" in text}
+    assert {where: problems for where, problems in found.items() if problems} == {}
+    assert [where for where, text in texts(q) if text and "<" in text.get("fr", "")] == [], "no HTML"
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The command line's French messages follow French typography: ’ not ', a no-break space before : ; ? ! and
-inside « ». Every French text of the modules is read from their source, so that a new message is checked too."""
+"""The command line's French messages follow French typography (the rules of scripts/french_typography.py,
+tested on examples in tests/test_typography.py). Every French text of the modules is read from their source, so
+that a new message is checked too."""
 
 from __future__ import annotations
 
@@ -13,65 +14,10 @@ import pytest
 from scoring.problems import MESSAGES, Problem
 from scoring.response_problems import MESSAGES as RESPONSE_MESSAGES
 from scoring.response_problems import ResponseProblem
+from scripts.french_typography import problems as typography_problems
 
 SCORING = Path(__file__).resolve().parents[2] / "scoring"
 MODULES = ["problems", "response_problems", "batch", "cli"]
-NO_BREAK = "\u00a0\u202f"
-
-
-def typography_problems(text: str) -> list[str]:
-    """What is wrong with one French text; placeholders, URLs, quoted material and code are not prose."""
-    problems = []
-    text = re.sub(r"\{[^{}]*\}", "{}", text)  # {value}, {kind[fr]}, {score:.1f}: filled in later
-    text = re.sub(r"https?://\S+", "", text)
-    if re.search(rf"«[^{NO_BREAK}]|[^{NO_BREAK}]»", text):
-        problems.append("« » need a no-break space inside")
-    text = re.sub(r"«[^«»]*»", "«»", text)  # quoted as written: a value, a key, YAML (« fr: ..., en: ... »)
-    if "'" in text:
-        problems.append("straight apostrophe: use ’")
-    if '"' in text:
-        problems.append("straight quotes: use « »")
-    for mark in re.finditer(r"[:;?!]", text):
-        before, after = text[: mark.start()], text[mark.end() :]
-        if mark.group() == ":" and before[-1:].strip() and after[:1].strip():
-            continue  # code, not prose: 12:30, file.py:3, C:\
-        if not before or before[-1] not in NO_BREAK:
-            problems.append(f"no no-break space before « {mark.group()} »")
-    return problems
-
-
-@pytest.mark.parametrize(
-    "bad",
-    [
-        "fichier illisible : {detail}",  # ordinary space
-        "attention: {detail}",  # no space
-        "vouliez-vous dire « {suggestion} »\u202f?",  # ordinary spaces inside « »
-        "le fichier n'est pas lisible",
-        'la colonne "a1"',
-        "quoi ?",
-        "voilà !",
-        "a\u202f: b ; c",
-        "{value}: hors de l’échelle",
-    ],
-)
-def test_the_check_catches_mistakes(bad: str) -> None:
-    assert typography_problems(bad)
-
-
-@pytest.mark.parametrize(
-    "good",
-    [
-        "fichier illisible\u202f: {detail}",
-        "vouliez-vous dire «\u00a0{suggestion}\u00a0»\u202f?",
-        "une traduction par langue («\u00a0fr: ..., en: ...\u00a0»)",
-        "score {score:.1f} sur 100",
-        "voir https://example.org/a:b?c=d",
-        "ligne 12:30 du fichier",
-        "l’échelle\u00a0; la suite",
-    ],
-)
-def test_the_check_lets_code_placeholders_and_quotes_pass(good: str) -> None:
-    assert typography_problems(good) == []
 
 
 def _is_french_test(test: ast.expr) -> bool:
