@@ -10,7 +10,7 @@ from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.rounding import format_number
-from tests.app.conftest import assert_no_exception, new_app
+from tests.app.helpers import assert_no_exception, new_app
 from ui.catalogue import get_questionnaire, shipped_questionnaires
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from i18n import translate
-from tests.app.conftest import assert_no_exception, new_app
+from tests.app.helpers import assert_no_exception, new_app
 
 PAGES = ["app_pages/home.py", "app_pages/questionnaire.py", "app_pages/results.py", "app_pages/method.py"]
 TITLES = {

@@ -12,7 +12,7 @@ from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.rounding import format_number
 from storage.codes import projection_token_for
-from tests.app.conftest import answer_all_steps, assert_no_exception, click, new_app
+from tests.app.helpers import answer_all_steps, assert_no_exception, by_label, click, new_app
 from ui.catalogue import shipped_questionnaires
 
 EXPRESS = "express"
@@ -22,10 +22,10 @@ def create_workshop(organisations: str = "Association A\nAssociation B", lang: s
     app = new_app(lang)
     app.run()
     app.switch_page("app_pages/workshop.py").run()
-    app.text_input[0].input("Conseil d'administration du 12 mars")
-    app.selectbox[0].set_value(EXPRESS)
-    app.text_area[0].input(organisations)
-    app.button[0].click().run()
+    by_label(app.text_input, translate("workshop.field_title", lang)).input("Conseil d'administration du 12 mars")
+    by_label(app.selectbox, translate("workshop.field_questionnaire", lang)).set_value(EXPRESS)
+    by_label(app.text_area, translate("workshop.field_organisations", lang)).input(organisations)
+    by_label(app.button, translate("workshop.create", lang)).click().run()
     assert_no_exception(app)
     links = [c.value for c in app.code]
     join_link = next(link for link in links if "/join?" in link)
@@ -359,12 +359,12 @@ def test_bad_workshop_form_keeps_what_was_typed_and_says_what_is_wrong() -> None
     app = new_app("fr")
     app.run()
     app.switch_page("app_pages/workshop.py").run()
-    app.text_area[0].input("Une association\n" + "X" * 200)
-    app.button[0].click().run()
+    by_label(app.text_area, translate("workshop.field_organisations", "fr")).input("Une association\n" + "X" * 200)
+    by_label(app.button, translate("workshop.create", "fr")).click().run()
     errors = [e.value for e in app.error]
     assert translate("workshop.error_no_title", "fr") in errors
     assert translate("workshop.error_org_too_long", "fr", length=80) in errors
-    assert app.text_area[0].value.startswith("Une association")
+    assert by_label(app.text_area, translate("workshop.field_organisations", "fr")).value.startswith("Une association")
 
 
 def test_a_wrong_code_is_refused_with_a_clear_message() -> None:
@@ -382,8 +382,8 @@ def test_a_typed_code_leads_to_the_questionnaire() -> None:
     app = new_app("fr")
     app.run()
     app.switch_page("app_pages/join.py").run()
-    app.text_input[0].input(code.lower().replace("-", " "))
-    app.button[0].click().run()
+    by_label(app.text_input, translate("join.code", "fr")).input(code.lower().replace("-", " "))
+    by_label(app.button, translate("join.submit", "fr")).click().run()
     assert_no_exception(app)
     click(app, "join_start")
     assert app.header[0].value == translate("questionnaire.profile_title", "fr")
@@ -399,12 +399,12 @@ def test_a_session_that_tries_many_wrong_codes_must_stop() -> None:
     app.run()
     app.switch_page("app_pages/join.py").run()
     for attempt in range(10):
-        app.text_input[0].input(f"WRONG-{attempt:03d}")
-        app.button[0].click().run()
+        by_label(app.text_input, translate("join.code", "fr")).input(f"WRONG-{attempt:03d}")
+        by_label(app.button, translate("join.submit", "fr")).click().run()
         assert [e.value for e in app.error] == [translate("join.unknown_code", "fr")]
     # Even the right code is refused to this session now: it has shown it is guessing.
-    app.text_input[0].input(code)
-    app.button[0].click().run()
+    by_label(app.text_input, translate("join.code", "fr")).input(code)
+    by_label(app.button, translate("join.submit", "fr")).click().run()
     assert [e.value for e in app.error] == [translate("join.wait", "fr")]
 
 
@@ -412,8 +412,10 @@ def test_control_characters_typed_in_the_form_are_dropped_not_fatal() -> None:
     app = new_app("fr")
     app.run()
     app.switch_page("app_pages/workshop.py").run()
-    app.text_input[0].input("Conseil\x00 du 12 mars")
-    app.text_area[0].input("Asso\x00ciation A\n**Association B**")
-    app.button[0].click().run()
+    by_label(app.text_input, translate("workshop.field_title", "fr")).input("Conseil\x00 du 12 mars")
+    by_label(app.text_area, translate("workshop.field_organisations", "fr")).input(
+        "Asso\x00ciation A\n**Association B**"
+    )
+    by_label(app.button, translate("workshop.create", "fr")).click().run()
     assert_no_exception(app)
     assert translate("workshop.created", "fr") in [s.value for s in app.success]

@@ -1,4 +1,4 @@
-"""Acting on Streamlit widgets as a person does, shared by the browser tests that walk through the app.
+"""Waiting for Streamlit, taking screenshots, and acting on widgets as a person does: what browser tests share.
 
 Everything goes through what a user sees: accessible names (the label of a radio group, the text of a button) and
 visible option labels, never Streamlit's internal keys, so that a test breaks when the words on screen change,
@@ -8,10 +8,85 @@ not when the code is refactored.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import wait_idle
+from tests.browser.server import ROOT
+
+SCREENSHOTS_DIR = ROOT / "artifacts" / "screenshots"
+# Generous: the first script run imports pandas and plotly, which takes a few seconds on a cold CI machine.
+IDLE_TIMEOUT_MS = 30_000
+# After Streamlit says it is idle, let CSS transitions (progress bar, expanders) and Plotly's drawing finish.
+SETTLE_MS = 400
+# A long results page on a phone is about 6,000 px; beyond this bound, something is wrong with the layout anyway.
+MAX_SCREENSHOT_HEIGHT = 16_000
+CONTENT_HEIGHT_JS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const inMain = main ? main.getBoundingClientRect().top + main.scrollHeight : 0;
+    return Math.ceil(Math.max(inMain, document.scrollingElement.scrollHeight));
+}"""
+
+
+class ScreenDefect(AssertionError):
+    """A defect of what people see (cut text, a screen that scrolls away), once found in the screenshots.
+
+    Its own class so that a failure report says at once that the app regressed, not that the test broke.
+    """
+
+
+def wait_idle(page: Page, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Wait until Streamlit has finished its script run and drawn the result.
+
+    The frontend writes its run state on the app root (``data-test-script-state``, the hook Streamlit's own
+    end-to-end tests use); the status widget shows while a run lasts; elements of the previous run are marked
+    ``data-stale`` until the new run replaces them. All three must be quiet.
+    """
+    expect(page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')).to_have_count(
+        1, timeout=timeout_ms
+    )
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=timeout_ms
+    )
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=timeout_ms)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=timeout_ms)
+
+
+def shot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot ``artifacts/screenshots/<name>.png`` once Streamlit is idle and settled.
+
+    Full page by default; ``full_page=False`` keeps only what is on screen, e.g. the first screen of a page, as
+    the respondent sees it before scrolling.
+    """
+    settle(page)
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS_DIR / f"{name.removesuffix('.png')}.png"
+    if not full_page:
+        page.screenshot(path=str(path), animations="disabled")
+        return path
+    # Streamlit scrolls inside <main data-testid="stMain">, not the document, so Playwright's own full-page mode
+    # would capture the first screen only. Make the window as tall as the content for the time of the shot.
+    viewport = page.viewport_size
+    assert viewport is not None, "browser contexts of these tests always have a viewport"
+    height = min(int(page.evaluate(CONTENT_HEIGHT_JS)), MAX_SCREENSHOT_HEIGHT)
+    try:
+        if height > viewport["height"]:
+            page.set_viewport_size({"width": viewport["width"], "height": height})
+            settle(page)  # Plotly redraws its responsive charts on resize
+        page.screenshot(path=str(path), full_page=True, animations="disabled")
+    finally:
+        page.set_viewport_size(viewport)
+    settle(page)
+    return path
+
+
+def settle(page: Page) -> None:
+    wait_idle(page)
+    # The websocket never counts as network activity; this waits for images, fonts and Plotly's bundle.
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(SETTLE_MS)
+
 
 # How far the content reaches beyond the right edge of the screen (Streamlit scrolls inside <main>).
 HORIZONTAL_OVERFLOW_JS = """() => {

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.conftest import ScreenDefect, run_app_server, seed_submitted_response, shot, wait_idle
+from tests.browser.helpers import ScreenDefect, shot, wait_idle
+from tests.browser.server import run_app_server, seed_submitted_response
 
 pytestmark = pytest.mark.browser
 

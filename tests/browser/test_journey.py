@@ -21,9 +21,9 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from i18n import LANGUAGES, catalogue
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire, text_in
-from tests.browser.conftest import ROOT, AppServer, shot, wait_idle
-from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, choose_radio, statement_group
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, choose_radio, shot, statement_group, wait_idle
 from tests.browser.helpers import click_button as click_named_button
+from tests.browser.server import ROOT, AppServer
 
 pytestmark = pytest.mark.browser
 

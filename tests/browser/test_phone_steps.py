@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.conftest import AppServer, ScreenDefect, shot, wait_idle
+from tests.browser.helpers import ScreenDefect, shot, wait_idle
+from tests.browser.server import AppServer
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import AppServer, ScreenDefect, seed_submitted_response, shot, wait_idle
-from tests.browser.helpers import CLIPPED_CHART_TEXTS_JS
+from tests.browser.helpers import CLIPPED_CHART_TEXTS_JS, ScreenDefect, shot, wait_idle
+from tests.browser.server import AppServer, seed_submitted_response
 
 pytestmark = pytest.mark.browser
 

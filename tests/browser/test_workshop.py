@@ -31,15 +31,18 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire, text_in
 from storage.codes import projection_token_for
-from tests.browser.conftest import ROOT, AppServer, ScreenDefect, shot, wait_idle
 from tests.browser.helpers import (
     CLIPPED_CHART_TEXTS_JS,
     HORIZONTAL_OVERFLOW_JS,
+    ScreenDefect,
     click_button,
     press,
     radio_option,
+    shot,
     statement_group,
+    wait_idle,
 )
+from tests.browser.server import ROOT, AppServer
 
 pytestmark = pytest.mark.browser
 
