@@ -11,6 +11,7 @@ from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.rounding import format_number
+from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import answer_all_steps, assert_no_exception, by_label, click, new_app
 from ui.catalogue import shipped_questionnaires
@@ -49,6 +50,24 @@ def participant(code: str, values: dict[str, int | str], profile: dict[str, str]
     return app
 
 
+def seeded_participant(code: str, values: dict[str, int | str], profile: dict[str, str]) -> None:
+    """A participant who joined and sent these answers, written through the Store: what ``participant`` does in
+    about twenty script runs, for the tests that are about what the facilitator's screens show."""
+    store = Store()  # the same SQLite file as the app's (RADAR_DATA_DIR of this test)
+    try:
+        view = store.workshop_for_participant(code)
+        assert view is not None, code
+        token = store.new_respondent_token()
+        answers = {item: None if value == "na" else int(value) for item, value in values.items()}
+        store.save_draft(
+            token, questionnaire_id=view.questionnaire_id, workshop_id=view.id, answers=answers, profile=profile,
+            comments={}, step=0,
+        )  # fmt: skip
+        assert store.submit(token)
+    finally:
+        store.close()
+
+
 def answers_pattern(shift: int) -> dict[str, int | str]:
     questionnaire = shipped_questionnaires()[EXPRESS]
     return {item.id: ((position * 2 + shift) % 5) + 1 for position, item in enumerate(questionnaire.items)}
@@ -83,7 +102,7 @@ def workshop_with_three_answers() -> tuple[str, str, list[dict[str, int | str]],
         {"role": "benevole", "organisation": "Association B"},
     ]
     for given, profile in zip(values, profiles, strict=True):
-        participant(code, given, profile)
+        seeded_participant(code, given, profile)
     return code, key, values, profiles
 
 
@@ -132,7 +151,7 @@ def test_a_group_hidden_to_protect_a_smaller_one_does_not_claim_to_be_small() ->
     """Three in A and one in B: B is hidden, and A too (its figures minus the whole group's would give B's)."""
     code, key = create_workshop()
     for shift, organisation in ((0, "Association A"), (1, "Association A"), (2, "Association A"), (3, "Association B")):
-        participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": organisation})
+        seeded_participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": organisation})
     app = close_workshop(key)
     app.button_group(key="dashboard_group_by").set_value("organisation").run()
     assert_no_exception(app)
@@ -270,18 +289,18 @@ def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> 
     answers = [answers_pattern(shift) for shift in range(10)]
     profile = {"role": "administrateur", "organisation": "Association A"}
     for given in answers[:6]:
-        participant(code, given, profile)
+        seeded_participant(code, given, profile)
     app = dashboard(key)  # 6 sent: the oldest 3 are shown, the newest 3 held back
     assert overall_shown(app) == expected_overall(answers[:3])
     assert counted_notice(counted=3, waiting=3) in [c.value for c in app.caption]
 
-    participant(code, answers[6], profile)
+    seeded_participant(code, answers[6], profile)
     app = dashboard(key)  # the 7th alone would give its answers away: nothing moves
     assert overall_shown(app) == expected_overall(answers[:3])
     assert counted_notice(counted=3, waiting=4) in [c.value for c in app.caption]
 
     for given in answers[7:9]:
-        participant(code, given, profile)
+        seeded_participant(code, given, profile)
     app = dashboard(key)  # 9 sent: 3 more can go together, 3 stay behind
     assert overall_shown(app) == expected_overall(answers[:6])
 
@@ -296,8 +315,8 @@ def test_a_blank_response_is_not_told_apart_from_one_waiting_for_its_batch() -> 
     answers = [answers_pattern(shift) for shift in range(6)]
     profile = {"role": "administrateur", "organisation": "Association A"}
     for given in answers:
-        participant(code, given, profile)
-    participant(code, dict.fromkeys(answers_pattern(0), "na"), profile)
+        seeded_participant(code, given, profile)
+    seeded_participant(code, dict.fromkeys(answers_pattern(0), "na"), profile)
     app = dashboard(key)  # 7 sent: 3 shown, 3 held back, 1 blank: « 4 autres »
     assert counted_notice(counted=3, waiting=4) in [c.value for c in app.caption]
     app = close_workshop(key)  # the 6 with answers count; the blank one is « not counted », whatever the reason
@@ -311,7 +330,7 @@ def test_blank_responses_do_not_make_up_a_group() -> None:
     code, key = create_workshop()
     blank = dict.fromkeys(answers_pattern(0), "na")
     for given in (blank, blank, answers_pattern(0)):
-        participant(code, given, {"role": "salarie", "organisation": "Association A"})
+        seeded_participant(code, given, {"role": "salarie", "organisation": "Association A"})
     app = close_workshop(key)
     assert metric_value(app, "dashboard.submitted") == "3"
     assert translate("dashboard.too_few", "fr", count=3) in [i.value for i in app.info]
@@ -325,7 +344,7 @@ def test_a_statement_answered_by_fewer_than_three_shows_no_figure() -> None:
     answers = [answers_pattern(shift) for shift in range(3)]
     answers[2][rare.id] = "na"  # two people answered it: a consensus, but from fewer than three
     for given in answers:
-        participant(code, given, {"role": "salarie", "organisation": "Association A"})
+        seeded_participant(code, given, {"role": "salarie", "organisation": "Association A"})
     app = close_workshop(key)
     # Its dimension still has a score from all three (their other statements), and so has the group.
     assert overall_shown(app) == expected_overall(answers)
