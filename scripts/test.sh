@@ -17,6 +17,6 @@ export RADAR_TEST_POSTGRES_URL
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-# Two workers, one per core; a test file stays on one worker, so that its module fixtures (a closed workshop, a
-# server of its own) are built once. PYTEST_WORKERS=0 runs everything in this process.
-.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
+# Two workers, one per core: the browser tests together on one (tests/browser/conftest.py), the rest spread over
+# both. PYTEST_WORKERS=0 runs everything in this process.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"
