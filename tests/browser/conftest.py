@@ -42,16 +42,11 @@ INSTALL_HINT = "run scripts/install-system-packages.sh (as root or with sudo) to
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test under tests/browser is a browser test, even one whose module forgets ``pytestmark``.
-
-    Under pytest-xdist they all go to one worker (``--dist loadgroup``): one server and one Chromium at a time, the
-    other worker running the rest of the suite, so that page loads do not compete with each other for the cores.
-    """
+    """Every test under tests/browser is a browser test, even one whose module forgets ``pytestmark``."""
     here = Path(__file__).resolve().parent
     for item in items:
         if here in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 # ----- the app server ------------------------------------------------------------------------------------------
