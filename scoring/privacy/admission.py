@@ -1,0 +1,88 @@
+"""Which stored values count, and when waiting responses enter the shown results.
+
+A stored response is untrusted: a tampered client can send 99 on a 1–5 scale, an item the questionnaire does not
+have, or an organisation that is not in the workshop's list. Such values are left out of every figure (the rest of
+the response still counts) and counted, so that the facilitator is told; scoring a workshop never raises.
+
+Admission: the responses that count grow by batches. When at least ``min_group_size`` submitted responses with at
+least one valid answer are waiting, all of them are admitted at once: with 3 and 7 sent, 6 are in. Fewer than that
+wait, also after closing (they are then « not counted »). A blank response never counts: it carries nothing, and
+must not make up a group of people who answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from scoring.privacy.records import StoredResponse, WorkshopSpec
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResponse:
+    """A response reduced to what may count: valid raw answers and valid profile values only."""
+
+    id: int
+    answers: Mapping[str, int]  # item id -> raw scale value; unanswered and « je ne sais pas » are absent
+    profile: Mapping[str, str]  # profile field -> a value the workshop offers
+    invalid: int  # stored values left out
+
+    @property
+    def blank(self) -> bool:
+        return not self.answers
+
+
+def clean(spec: WorkshopSpec, response: StoredResponse) -> CleanResponse:
+    """The valid part of a stored response, and how many stored values were not valid."""
+    questionnaire = spec.questionnaire
+    scale = questionnaire.scale
+    item_ids = set(questionnaire.item_ids)
+    invalid = 0
+    answers: dict[str, int] = {}
+    stored = response.answers if isinstance(response.answers, Mapping) else {}
+    if not isinstance(response.answers, Mapping):
+        invalid += 1
+    for item_id, value in stored.items():
+        if value is None:  # « je ne sais pas / sans objet »
+            continue
+        raw = _whole_number(value)
+        if item_id not in item_ids or raw is None or not scale.min <= raw <= scale.max:
+            invalid += 1
+            continue
+        answers[item_id] = raw
+    profile: dict[str, str] = {}
+    given = response.profile if isinstance(response.profile, Mapping) else {}
+    if not isinstance(response.profile, Mapping):
+        invalid += 1
+    asked = set(spec.breakdown_fields)
+    for field_id, value in given.items():
+        if value is None or value == "":
+            continue
+        if field_id not in asked or not isinstance(value, str) or value not in spec.field_values(field_id):
+            invalid += 1
+            continue
+        profile[field_id] = value
+    return CleanResponse(id=response.id, answers=answers, profile=profile, invalid=invalid)
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):  # JSON true is not 1
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def waiting(responses: Iterable[CleanResponse], admitted: Iterable[int]) -> list[int]:
+    """Ids of the responses that could still be admitted: submitted, not blank, not admitted yet."""
+    done = set(admitted)
+    return sorted(r.id for r in responses if r.id not in done and not r.blank)
+
+
+def to_admit(responses: Iterable[CleanResponse], admitted: Iterable[int], minimum: int) -> frozenset[int]:
+    """All waiting responses once at least ``minimum`` of them wait; else none."""
+    candidates = waiting(responses, admitted)
+    return frozenset(candidates) if len(candidates) >= minimum else frozenset()
