@@ -32,6 +32,7 @@ from scoring.privacy.records import (
     WorkshopSpec,
 )
 from scoring.privacy.report import FigureStatus, SharedDimension, SharedGroup, SharedItem, SharedReport
+from scoring.privacy.suppression import hide_small_counts, protect_breakdown
 from scoring.privacy.view import shown_report
 
 __all__ = [
@@ -53,6 +54,8 @@ __all__ = [
     "Version",
     "WorkshopSpec",
     "clean",
+    "hide_small_counts",
     "plan_publication",
+    "protect_breakdown",
     "shown_report",
 ]

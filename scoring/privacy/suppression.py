@@ -1,4 +1,6 @@
-"""What a screen shared by a group may show: complementary suppression of a breakdown, and no small counts.
+"""The suppression the screens used before the publication rule of this package (kept until they move to it).
+
+What a screen shared by a group may show: complementary suppression of a breakdown, and no small counts.
 
 DESIGN.md suppresses each group under ``min_group_size`` (step 9). On a screen that shows the whole group's
 figures too, that is not enough: with 3 board members shown and 1 employee suppressed, the employee's score is
