@@ -6,6 +6,7 @@ URL (creating one per session would open a pool per session), and the schema is 
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -18,9 +19,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
-from .errors import StorageError, UnsupportedDatabase
+from .errors import StorageError, StorageUnavailable, UnsupportedDatabase
+from .faults import translate, unavailable
 
 T = TypeVar("T")
 
@@ -30,6 +32,15 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 # Retries on top of the busy timeout, for the cases it does not cover (see `Database.run`).
 SQLITE_LOCK_RETRIES = 5
 _WRITE = "radar_write"  # execution option: this transaction will write (SQLite: BEGIN IMMEDIATE)
+
+
+# A read is repeated on a fresh connection when its own broke (a server restart, a connection killed by an
+# idle timeout): reads change nothing, so repeating one is always safe. Writes are not repeated here.
+READ_ATTEMPTS = 3
+
+
+class FileReplaced(Exception):
+    """The SQLite file at the path is not the one this engine opened (restored from a backup): reopen it."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,22 +55,50 @@ class Database:
     # some waited over a second while others went straight through. A lock is served far more evenly
     # (see bench/bench_submit.py). Writers from other processes are still covered by the busy timeout.
     write_lock: threading.Lock | None
+    # SQLite only: the database file, and its (device, inode) when the engine opened it. An open connection
+    # keeps writing into a file deleted under it, and those writes vanish at the next restart: every
+    # transaction first checks that the path still leads to that same file.
+    file: Path | None = None
+    identity: tuple[int, int] | None = None
 
     def run(self, work: Callable[[Connection], T], *, write: bool) -> T:
         """Run `work` in one transaction (committed if it returns, rolled back if it raises).
 
-        On SQLite, a write transaction is retried a few times on "database is locked". With WAL, BEGIN
+        Every SQLAlchemy or driver error leaves as a `StorageError` (`storage.faults.translate`): a transient
+        one as `StorageUnavailable`, after which the pool is emptied, so that no broken connection (to a stopped
+        server, to a file opened read-only) is handed out again. The next call opens fresh ones: when the
+        database is back, the app works again with no restart.
+        """
+        try:
+            return self._run(work, write=write)
+        except SQLAlchemyError as exc:
+            error = translate(exc)
+            if isinstance(error, StorageUnavailable) and error.reason != "busy":
+                self.engine.dispose()
+            raise error from exc
+
+    def _run(self, work: Callable[[Connection], T], *, write: bool) -> T:
+        """On SQLite, a write transaction is retried a few times on "database is locked". With WAL, BEGIN
         IMMEDIATE and a busy timeout this is rare, but SQLite still returns it without waiting in some cases
         (e.g. WAL recovery by another process). Retrying is safe: a locked transaction did not commit.
         """
         if not write:
-            with self.engine.begin() as conn:
-                return work(conn)
+            for attempt in range(1, READ_ATTEMPTS + 1):
+                self.check_file(write=False)
+                try:
+                    with self.engine.begin() as conn:
+                        return work(conn)
+                except DBAPIError as exc:
+                    if attempt == READ_ATTEMPTS or not exc.connection_invalidated:
+                        raise
+                    time.sleep(0.05 * attempt)
         attempts = SQLITE_LOCK_RETRIES if self.write_lock is not None else 1
         for attempt in range(1, attempts + 1):
             try:
-                with self.write_lock or nullcontext(), self.writer.begin() as conn:
-                    return work(conn)
+                with self.write_lock or nullcontext():
+                    self.check_file(write=True)
+                    with self.writer.begin() as conn:
+                        return work(conn)
             except OperationalError as exc:
                 if attempt == attempts or not _is_sqlite_lock_error(exc):
                     raise
@@ -67,30 +106,88 @@ class Database:
                 time.sleep(0.02 * 2**attempt * (0.5 + random.random()))
         raise AssertionError("unreachable")  # the loop either returns or raises
 
+    def check_file(self, *, write: bool) -> None:
+        """SQLite: refuse to go on if the file is gone, replaced, or (for a write) cannot be written.
+
+        Two system calls, a few microseconds: cheap next to a transaction. `os.access` answers for this
+        process, so it is false for a file made read-only (or immutable) for it, and true for root on a file
+        merely without write permission, which root can write indeed.
+        """
+        if self.file is None:
+            return
+        try:
+            found = os.stat(self.file)
+        except FileNotFoundError:
+            raise unavailable("file_missing", str(self.file)) from None
+        except OSError as exc:
+            raise unavailable("io_error", f"{self.file}: {exc}") from exc
+        if (found.st_dev, found.st_ino) != self.identity:
+            raise FileReplaced(str(self.file))
+        if write:
+            for path in (self.file, *(Path(f"{self.file}{suffix}") for suffix in ("-wal", "-shm"))):
+                if not os.access(path, os.W_OK) and (path == self.file or path.exists()):
+                    raise unavailable("read_only", str(path))
+
 
 _databases: dict[str, Database] = {}
 _databases_lock = threading.Lock()
 
 
 def get_database(url: str) -> Database:
-    """The database at `url`, its engine created and its schema ensured on first use, then cached."""
+    """The database at `url`, its engine created and its schema brought to the newest revision on first use,
+    then cached. Raises `StorageUnavailable` if it cannot be reached or written now (nothing is cached then,
+    so that the next call tries again), `SchemaTooNew`, `UnsupportedDatabase`."""
     with _databases_lock:
         database = _databases.get(url)
         if database is None:
             engine = _create_engine(url)
             is_sqlite = engine.dialect.name == "sqlite"
+            try:
+                file = _sqlite_file(engine) if is_sqlite else None
+                if file is not None and file.exists():
+                    _check_writable(file)
+                _upgrade_schema(engine)
+                found = os.stat(file) if file is not None else None
+            except SQLAlchemyError as exc:
+                engine.dispose()
+                raise translate(exc) from exc
+            except BaseException:
+                engine.dispose()  # e.g. SchemaTooNew: do not keep an engine on a database we refuse
+                raise
             database = Database(
                 engine=engine,
                 writer=engine.execution_options(**{_WRITE: True}),
                 write_lock=threading.Lock() if is_sqlite else None,
+                file=file,
+                identity=None if found is None else (found.st_dev, found.st_ino),
             )
-            try:
-                _upgrade_schema(engine)
-            except BaseException:
-                engine.dispose()  # e.g. SchemaTooNew: do not keep an engine on a database we refuse
-                raise
             _databases[url] = database
         return database
+
+
+def run_in_transaction(url: str, work: Callable[[Connection], T], *, write: bool) -> T:
+    """`Database.run` on the database at `url`; if its SQLite file was replaced (a backup restored while the
+    app runs), the old engine is dropped and the new file opened, schema checked, before running `work`."""
+    try:
+        return get_database(url).run(work, write=write)
+    except FileReplaced:
+        dispose_database(url)
+        return get_database(url).run(work, write=write)
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine; None for a ``file:`` URI, whose path is not checked."""
+    url = engine.url
+    if url.query.get("uri") == "true" or not url.database:
+        return None
+    return Path(url.database).expanduser().resolve()
+
+
+def _check_writable(file: Path) -> None:
+    """At start-up, a clear refusal rather than SQLite's silent fallback to a read-only connection."""
+    for path in (file, *(Path(f"{file}{suffix}") for suffix in ("-wal", "-shm"))):
+        if path.exists() and not os.access(path, os.W_OK):
+            raise unavailable("read_only", str(path))
 
 
 def dispose_database(url: str) -> None:
@@ -98,14 +195,6 @@ def dispose_database(url: str) -> None:
     with _databases_lock:
         database = _databases.pop(url, None)
     if database is not None:
-        database.engine.dispose()
-
-
-def dispose_all() -> None:
-    with _databases_lock:
-        databases = list(_databases.values())
-        _databases.clear()
-    for database in databases:
         database.engine.dispose()
 
 
@@ -148,7 +237,11 @@ def _create_engine(url_text: str) -> Engine:
     if backend == "postgresql":
         # pool_pre_ping: a connection dropped by a PostgreSQL restart or an idle timeout is replaced
         # instead of failing the first participant who hits it.
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        # connect_timeout: a server that does not answer at all (a host gone from the network) fails a call in
+        # seconds, as StorageUnavailable, instead of leaving the participant's page waiting for minutes.
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=5, max_overflow=10, connect_args={"connect_timeout": 10}
+        )
     raise UnsupportedDatabase(
         f"Unsupported database {backend!r} in the database URL: use sqlite:///path/to/file.sqlite3 "
         "or postgresql+psycopg://user:password@host/dbname."

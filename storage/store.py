@@ -11,13 +11,12 @@ from datetime import UTC, datetime, timedelta
 from functools import cache, partial
 from typing import Any, TypeVar, get_args
 
-from sqlalchemy import Connection, Insert, Row, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, Insert, Row, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 
 from . import codes, inputs
 from .config import database_url
-from .database import dispose_database, get_database
+from .database import dispose_database, get_database, run_in_transaction
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
 from .schema import QUESTIONNAIRE_ID_MAX, responses, workshops
 from .views import (
@@ -70,17 +69,17 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
-        self._database = get_database(self.url)
+        get_database(self.url)  # opened (and migrated) now, so that start-up problems show at start-up
 
     def close(self) -> None:
         """Dispose of the engine shared by every Store on this URL (for tests and shutdown)."""
         dispose_database(self.url)
 
     def _read(self, work: Callable[[Connection], T]) -> T:
-        return self._database.run(work, write=False)
+        return run_in_transaction(self.url, work, write=False)
 
     def _write(self, work: Callable[[Connection], T]) -> T:
-        return self._database.run(work, write=True)
+        return run_in_transaction(self.url, work, write=True)
 
     # ---- workshops -------------------------------------------------------------------------------------
 
@@ -93,6 +92,11 @@ class Store:
         profile_fields: list[str],
         show_results_to_participants: bool,
     ) -> WorkshopCreated:
+        """A new open workshop, with a fresh participant code and facilitator key (returned once, here).
+
+        Not to be repeated blindly after a `StorageUnavailable`: if the connection broke at the commit, the
+        workshop may exist, and a second call makes a second one.
+        """
         values = {
             "title": inputs.text("title", title, inputs.MAX_TITLE).strip(),
             "questionnaire_id": inputs.text("questionnaire_id", questionnaire_id, QUESTIONNAIRE_ID_MAX),
@@ -104,7 +108,6 @@ class Store:
             "show_results_to_participants": inputs.flag("show_results_to_participants", show_results_to_participants),
         }
         key = codes.new_facilitator_key()
-        last_error: IntegrityError | None = None
         for _ in range(_CODE_ATTEMPTS):
             code = codes.new_participant_code()
             row = {
@@ -114,17 +117,15 @@ class Store:
                 "projection_token_hash": codes.hash_secret(codes.projection_token_for(key)),
                 "created_at": _now(),
             }
-            try:
-                workshop_id = self._write(partial(_insert_workshop, row=row))
-            except IntegrityError as exc:  # the code is taken (unique constraint): draw another
-                last_error = exc
+            workshop_id = self._write(partial(_insert_workshop, row=row))
+            if workshop_id is None:  # the code is taken: draw another
                 continue
             return WorkshopCreated(
                 workshop_id=workshop_id,
                 participant_code=codes.format_participant_code(code),
                 facilitator_key=key,
             )
-        raise StorageError("Could not draw an unused participant code.") from last_error
+        raise StorageError("Could not draw an unused participant code.")
 
     def workshop_for_participant(self, code: str) -> ParticipantView | None:
         """The workshop whose participant code this is (case, spaces and dashes ignored), or None."""
@@ -363,9 +364,16 @@ def _participant_fields(row: Row[Any]) -> dict[str, Any]:
     }
 
 
-def _insert_workshop(conn: Connection, *, row: dict[str, Any]) -> int:
-    result = conn.execute(insert(workshops).values(**row))
-    return int(result.inserted_primary_key[0])
+def _insert_workshop(conn: Connection, *, row: dict[str, Any]) -> int | None:
+    """The new workshop's id, or None if its participant code is taken (ON CONFLICT DO NOTHING: no error, and
+    no aborted transaction on PostgreSQL)."""
+    statement = (
+        _dialect_insert(conn.dialect.name)(workshops)
+        .values(**row)
+        .on_conflict_do_nothing(index_elements=[workshops.c.participant_code])
+        .returning(workshops.c.id)
+    )
+    return conn.execute(statement).scalar_one_or_none()
 
 
 def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
@@ -410,6 +418,14 @@ def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int, 
     return Publication(published=int(published), waiting=len(with_answers) - len(going))
 
 
+def _dialect_insert(dialect_name: str) -> Callable[..., Any]:
+    """INSERT with ON CONFLICT, which SQLAlchemy offers per dialect."""
+    dialect_insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect_name)
+    if dialect_insert is None:
+        raise StorageError(f"no upsert for {dialect_name}")
+    return dialect_insert
+
+
 @cache
 def _draft_upsert(dialect_name: str) -> Insert:
     """INSERT ... ON CONFLICT (token_hash) DO UPDATE, built once per dialect (building it costs more than
@@ -418,10 +434,7 @@ def _draft_upsert(dialect_name: str) -> Insert:
     Its WHERE repeats the checks of `_save_draft` for PostgreSQL, where a submit may commit between them and
     this statement: submitted answers stay frozen, and a token stays bound to its workshop and questionnaire.
     """
-    dialect_insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect_name)
-    if dialect_insert is None:
-        raise StorageError(f"no upsert for {dialect_name}")
-    statement = dialect_insert(responses)
+    statement = _dialect_insert(dialect_name)(responses)
     return statement.on_conflict_do_update(
         index_elements=[responses.c.token_hash],
         set_={name: statement.excluded[name] for name in ("answers", "profile", "comments", "step", "updated_at")},

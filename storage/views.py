@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+__all__ = [
+    "Answers",
+    "Draft",
+    "FacilitatorView",
+    "ParticipantView",
+    "ProjectionView",
+    "Publication",
+    "SubmittedResponse",
+    "WorkshopCreated",
+    "WorkshopStatus",
+]
+
 WorkshopStatus = Literal["open", "closed"]
 Answers = dict[str, int | None]  # item id -> scale value, or None for "don't know / not applicable"
 

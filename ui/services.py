@@ -1,12 +1,19 @@
-"""Long-lived services shared by every session of the server process."""
+"""Long-lived services shared by every session of the server process.
+
+`storage.Store` is imported when the store is first asked for, not when this module is: importing `storage`
+costs nothing, but `Store` brings SQLAlchemy, which a page that never touches the database (the home page, the
+method) need not load (tests/storage/test_storage_config.py checks it).
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from storage import Store
+if TYPE_CHECKING:
+    from storage import Store
 
 # A solo respondent who leaves without sending has this long to come back through their link.
 DRAFT_RETENTION = timedelta(days=30)
@@ -20,6 +27,8 @@ def get_store() -> Store:
 
 @st.cache_resource(show_spinner=False)
 def _store() -> Store:
+    from storage import Store
+
     # One Store (and engine pool) per process: RADAR_DATABASE_URL, or the SQLite file under data/.
     return Store()
 

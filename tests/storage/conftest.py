@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
+from storage_private_postgres import PrivateCluster, server_binaries
 
 from storage import Store
 from storage.config import database_url
@@ -83,6 +84,24 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
     finally:
         dispose_database(url)
+
+
+@pytest.fixture
+def private_postgres() -> Iterator[PrivateCluster]:
+    """A PostgreSQL server of this test's own, started, that it may stop and start (storage_private_postgres)."""
+    binaries = server_binaries()
+    if binaries is None:
+        message = f"no PostgreSQL server binaries (initdb, pg_ctl) found; {HOW_TO_START}"
+        if _postgres_required():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    cluster = PrivateCluster(binaries)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        dispose_database(database_url(cluster.url))
+        cluster.remove()
 
 
 @pytest.fixture
