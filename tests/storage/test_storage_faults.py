@@ -83,12 +83,12 @@ def test_a_full_disk_is_unavailable_and_the_same_store_saves_once_space_is_back(
     _save(store, "avant")
     junk = _fill(tiny_disk)
     with pytest.raises(StorageUnavailable) as caught:
-        _save(store, "pendant" * 700, size=200)  # ~1 MiB of comments: the WAL must grow
+        _save(store, "pendant" * 270, size=550)  # ~1 MB of comments: the WAL must grow
     assert caught.value.reason == "disk_full"
     assert _comment(store) == "avant"  # reads still work, and the refused draft is not there
     junk.unlink()
-    _save(store, "après" * 700, size=200)  # no restart, no new Store
-    assert _comment(store) == "après" * 700
+    _save(store, "après" * 380, size=550)  # no restart, no new Store
+    assert _comment(store) == "après" * 380
 
 
 def test_sqlite_full_from_max_page_count_is_unavailable(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_sqlite_full_from_max_page_count_is_unavailable(tmp_path: Path) -> None:
     engine.dispose()
     try:
         with pytest.raises(StorageUnavailable) as caught:
-            _save(store, "pendant" * 700, size=200)
+            _save(store, "pendant" * 270, size=550)
         assert caught.value.reason == "disk_full"
         assert _comment(store) == "avant"
     finally:
