@@ -8,12 +8,9 @@ never a traceback, and never a partial output file. Heavy modules (pandas, pydan
 from __future__ import annotations
 
 import json
-import os
-import sys
-import tempfile
 from pathlib import Path
 
-from scoring.cli import EXIT_BAD_INPUT, EXIT_OK, emit, silence
+from scoring.cli_output import EXIT_BAD_INPUT, EXIT_OK, emit, write_atomically, write_stdout
 from scoring.problems import joined, localise
 
 _MESSAGES = {
@@ -80,10 +77,10 @@ def score_file(
 
     text = json.dumps(report.to_json(lang), ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        _write_stdout(text)
+        write_stdout(text)
         return EXIT_OK
     try:
-        _write_atomically(Path(output), text)
+        write_atomically(Path(output), text)
     except OSError as error:
         _error(_say("output_failed", messages_lang, path=output, detail=error.strerror or error))
         return EXIT_BAD_INPUT
@@ -96,37 +93,3 @@ def _say(key: str, lang: str, **params: object) -> str:
 
 def _error(message: str) -> None:
     emit(message, "stderr")
-
-
-def _write_stdout(text: str) -> None:
-    # Bytes, so that accented texts survive a console whose encoding is not UTF-8.
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-        return
-    try:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    except BrokenPipeError:  # the reader took what it wanted (| head): not an error of the scoring
-        silence("stdout")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write next to the target then rename: a reader never sees half a file, a failure leaves none."""
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; the result is an ordinary file
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

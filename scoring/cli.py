@@ -7,13 +7,9 @@ the reader of the output goes away early (``python -m scoring validate *.yaml | 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Sequence
-from typing import Literal
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+from scoring.cli_output import EXIT_BAD_INPUT, EXIT_OK, emit
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,29 +48,6 @@ def run_validate(files: Sequence[str], lang: str) -> int:
         else:
             emit(f"{file}: OK")
     return status
-
-
-def emit(text: str, stream: Literal["stdout", "stderr"] = "stdout") -> None:
-    """Print one message at once; if its reader has gone (a closed pipe), drop this and every later message."""
-    try:
-        print(text, file=getattr(sys, stream), flush=True)
-    except BrokenPipeError:
-        silence(stream)
-
-
-def silence(stream: Literal["stdout", "stderr"]) -> None:
-    """Point a stream whose pipe was closed at the null device, so that later writes and exit's flush succeed.
-
-    The command then goes on to its usual exit code: ``| head -1`` does not make a failed validation pass.
-    """
-    current = getattr(sys, stream)
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, current.fileno())
-    except (AttributeError, OSError, ValueError):  # no file descriptor (an in-memory stream): replace the object
-        setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open until the exit
-    finally:
-        os.close(null)
 
 
 def run_score(args: argparse.Namespace) -> int:
