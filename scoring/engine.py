@@ -1,4 +1,4 @@
-"""docs/scoring-method.md, steps 1 to 10: the one function the app, the reports and the command line call.
+"""docs/scoring-method.md, steps 1 to 12: the one function the app, the reports and the command line call.
 
 Respondents are never looped over: answers are a respondents × items matrix and every step is a numpy operation on
 it; the loops below run over dimensions, items' scale values or groups.
@@ -14,7 +14,21 @@ import pandas as pd
 from scoring.consensus import answer_counts, consensus_from_counts
 from scoring.model import RESPONDENT_COLUMN, Bands, Questionnaire
 from scoring.recommendations import build_recommendations
-from scoring.results import Band, DimensionStats, GroupReport, ItemStats, OverallScore, ScoreReport
+from scoring.results import (
+    BalancedDimension,
+    BalancedReport,
+    Band,
+    BaselineDimension,
+    BaselineItem,
+    BaselineReport,
+    Delta,
+    DimensionStats,
+    GroupReport,
+    IdDelta,
+    ItemStats,
+    OverallScore,
+    ScoreReport,
+)
 
 # Scores are computed in floating point: a score that is 75 by hand may come out as 74.99999999999999. Comparisons
 # with a threshold (bands, coverage) and ties (recommendation order) ignore differences below this.
@@ -35,6 +49,10 @@ class UnknownGroupField(ValueError):
 
 class InvalidResponses(ValueError):
     """A value that is not a whole number of the scale: the caller should have validated its input."""
+
+    def __init__(self, message: str, *, baseline: bool = False) -> None:
+        self.baseline = baseline  # found in the earlier wave of ``score_responses(..., baseline=...)``
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -68,17 +86,25 @@ class _Layout:
 
 
 def score_responses(
-    questionnaire: Questionnaire, responses: pd.DataFrame, *, group_by: str | None = None
+    questionnaire: Questionnaire,
+    responses: pd.DataFrame,
+    *,
+    group_by: str | None = None,
+    balance: str | None = None,
+    baseline: pd.DataFrame | None = None,
 ) -> ScoreReport:
     """Score a table of responses: one row per respondent.
 
     Columns: item ids holding raw scale values (NaN = unanswered, "N/A" included; a missing item column = nobody
     answered it), optionally ``respondent`` and profile field ids (strings). Other columns are ignored.
     With ``group_by`` (a profile field id that is a column), statistics are also given per value of that column;
-    rows whose value is empty belong to no group. Raises UnknownGroupField or InvalidResponses.
+    rows whose value is empty belong to no group. With ``balance`` (a profile field), the balanced score of step 12;
+    with ``baseline`` (an earlier wave's table, same columns), its scores and the change since (step 11).
+    Raises UnknownGroupField or InvalidResponses (the latter with ``baseline=True`` when the earlier wave's).
     """
     layout = _Layout.of(questionnaire)
     group_keys = _group_keys(questionnaire, responses, group_by) if group_by is not None else None
+    balance_keys = _group_keys(questionnaire, responses, balance) if balance is not None else None
     raw = _raw_matrix(responses, layout.item_ids)
     scale = questionnaire.scale
     _check_values(raw, scale.min, scale.max)
@@ -94,8 +120,11 @@ def score_responses(
     groups: dict[str, dict[str, GroupReport]] = {}
     if group_by is not None and group_keys is not None:
         groups[group_by] = _groups(group_keys, raw, dimension_scores, layout, questionnaire)
+    balanced = None
+    if balance is not None and balance_keys is not None:
+        balanced = _balanced(balance, balance_keys, dimension_scores, layout, questionnaire)
 
-    return ScoreReport(
+    report = ScoreReport(
         questionnaire_id=questionnaire.id,
         version=questionnaire.version,
         language=questionnaire.language,
@@ -106,8 +135,16 @@ def score_responses(
         recommendations=build_recommendations(questionnaire, dimensions, items),
         group_by=group_by,
         groups=groups,
+        balanced=balanced,
         respondents=_respondents_frame(responses, overall_scores, dimension_scores, layout),
     )
+    if baseline is None:
+        return report
+    try:
+        then = score_responses(questionnaire, baseline)
+    except InvalidResponses as error:
+        raise InvalidResponses(str(error), baseline=True) from error
+    return with_progress(report, then)
 
 
 def band_of(score: float | None, bands: Bands) -> Band | None:
@@ -283,6 +320,74 @@ def _groups(
             n_respondents=size, suppressed=False, overall=overall, dimensions=dimensions, items=items
         )
     return reports
+
+
+def with_progress(now: ScoreReport, then: ScoreReport) -> ScoreReport:
+    """``now`` with step 11 filled in against ``then`` (its ``baseline`` and ``delta``)."""
+    baseline, delta = progress(now, then)
+    return now.model_copy(update={"baseline": baseline, "delta": delta})
+
+
+def progress(now: ScoreReport, then: ScoreReport) -> tuple[BaselineReport, Delta]:
+    """Step 11: the earlier wave's figures, and now − then from full precision (None when either is None).
+
+    ``then`` is any report of the same questionnaire (``score_responses`` of the earlier file, or the figures an
+    earlier workshop may show); only whole-group figures are used. An id that ``then`` lacks (a statement added
+    since) has a None delta.
+    """
+    baseline = BaselineReport(
+        n_respondents=then.n_respondents,
+        overall=then.overall,
+        dimensions=[BaselineDimension(id=d.id, score=d.score, band=d.band, n=d.n) for d in then.dimensions],
+        items=[BaselineItem(id=i.id, n=i.n, mean=i.mean) for i in then.items],
+    )
+    then_dimensions = {d.id: d.score for d in then.dimensions}
+    then_items = {i.id: i.mean for i in then.items}
+    delta = Delta(
+        overall=_difference(now.overall.score, then.overall.score),
+        dimensions=[IdDelta(id=d.id, delta=_difference(d.score, then_dimensions.get(d.id))) for d in now.dimensions],
+        items=[IdDelta(id=i.id, delta=_difference(i.mean, then_items.get(i.id))) for i in now.items],
+    )
+    return baseline, delta
+
+
+def _difference(now: float | None, then: float | None) -> float | None:
+    return None if now is None or then is None else now - then
+
+
+def _balanced(
+    field: str, keys: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+) -> BalancedReport:
+    """Step 12: each group of at least ``min_group_size`` respondents counts once, whatever its size."""
+    codes, values = pd.factorize(keys)  # None -> -1: in no group
+    sizes = np.bincount(codes[codes >= 0], minlength=len(values))
+    taking_part = sizes >= questionnaire.min_group_size
+    counted = np.zeros(len(keys), dtype=bool)
+    counted[codes >= 0] = taking_part[codes[codes >= 0]]
+    member_codes = codes[counted]
+    scores = []
+    for column in range(len(layout.dimension_ids)):
+        column_scores = dimension_scores[counted, column]
+        known = ~np.isnan(column_scores)
+        n = np.bincount(member_codes[known], minlength=len(values))
+        total = np.bincount(member_codes[known], weights=column_scores[known], minlength=len(values))
+        with_score = taking_part & (n > 0)
+        # Each group's mean dimension score (step 4 within the group), then the plain mean of those means.
+        scores.append(float(np.mean(total[with_score] / n[with_score])) if with_score.any() else None)
+    overall_score = _optional(
+        _weighted_row_mean(np.array([[np.nan if v is None else v for v in scores]]), layout.dimension_weights)[0]
+    )
+    bands = questionnaire.bands
+    return BalancedReport(
+        by=field,
+        groups=sorted(str(values[code]) for code in np.flatnonzero(taking_part)),
+        left_out=int(len(keys) - counted.sum()),
+        overall=OverallScore(score=overall_score, band=band_of(overall_score, bands)),
+        dimensions=[
+            BalancedDimension(id=dimension_id, score=score, band=band_of(score, bands))
+            for dimension_id, score in zip(layout.dimension_ids, scores, strict=True)
+        ],
+    )
 
 
 def _respondents_frame(

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from i18n import Text
 from scoring.model import DEFAULT_LANGUAGE, RESPONDENT_COLUMN, Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
 
@@ -26,15 +27,8 @@ MAX_DEPTH = 50
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _SEQUENCE_TAG = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 _MAPPING_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
-# What YAML was asked to read, in the author's words, when it cannot.
-_KINDS = {
-    "int": {"fr": "un nombre entier", "en": "a whole number"},
-    "float": {"fr": "un nombre", "en": "a number"},
-    "bool": {"fr": "true ou false", "en": "true or false"},
-    "null": {"fr": "une valeur vide", "en": "an empty value"},
-    "timestamp": {"fr": "une date", "en": "a date"},
-    "str": {"fr": "un texte", "en": "a text"},
-}
+# What YAML was asked to read, in the author's words, when it cannot (``validation.kind.*`` in the catalogue).
+_KINDS = {"int", "float", "bool", "null", "timestamp", "str"}
 # YAML-level problems that leave a stand-in at their path: null for an alias or a number too long, plain data for
 # a refused tag, the raw text for an unreadable value.
 _STAND_IN_CODES = {"yaml_alias", "yaml_tag", "yaml_value", "yaml_number_too_long"}
@@ -259,7 +253,8 @@ class _Builder:
             return self._loader.construct_object(node)
         except Exception:  # PyYAML's scalar readers raise whatever their parsing meets (ValueError, IndexError...)
             # 2024-13-45 (read as a date), a 5000-digit number, !!int "x": YAML cannot read it as it says.
-            kind = _KINDS.get(tag.rsplit(":", 1)[-1], _KINDS["str"])
+            name = tag.rsplit(":", 1)[-1]
+            kind = Text(f"validation.kind.{name if name in _KINDS else 'str'}")
             self._problem(loc, "yaml_value", value=_short(event.value), kind=kind, line=line)
             return event.value
 

@@ -202,7 +202,9 @@ def _build_frame(
     }
     missing = [item_id for item_id in questionnaire.item_ids if item_id not in positions]
     if missing:
-        warnings.append(ResponseWarning("missing_item_columns", params={"columns": ", ".join(missing)}))
+        warnings.append(
+            ResponseWarning("missing_item_columns", params={"columns": ", ".join(missing), "count": len(missing)})
+        )
     n = len(table.rows)
     answers = np.column_stack([values.get(item_id, np.full(n, np.nan)) for item_id in questionnaire.item_ids])
     frame = pd.concat(

@@ -76,6 +76,57 @@ class GroupReport(_Frozen):
     items: list[ItemStats] | None = None
 
 
+class BaselineDimension(_Frozen):
+    id: str
+    score: float | None
+    band: Band | None
+    n: int
+
+
+class BaselineItem(_Frozen):
+    id: str
+    n: int
+    mean: float | None
+
+
+class BaselineReport(_Frozen):
+    """Step 11: the earlier wave, scored with steps 1 to 8 by the same questionnaire."""
+
+    n_respondents: int
+    overall: OverallScore
+    dimensions: list[BaselineDimension]
+    items: list[BaselineItem]
+
+
+class IdDelta(_Frozen):
+    id: str
+    delta: float | None
+
+
+class Delta(_Frozen):
+    """Step 11: score now − score then, at full precision; None when either is None."""
+
+    overall: float | None
+    dimensions: list[IdDelta]
+    items: list[IdDelta]
+
+
+class BalancedDimension(_Frozen):
+    id: str
+    score: float | None
+    band: Band | None
+
+
+class BalancedReport(_Frozen):
+    """Step 12: each value of the profile field ``by`` (with at least ``min_group_size`` people) counts once."""
+
+    by: str
+    groups: list[str]
+    left_out: int
+    overall: OverallScore
+    dimensions: list[BalancedDimension]
+
+
 class ScoreReport(_Frozen):
     """Everything :func:`scoring.engine.score_responses` computes for one set of responses."""
 
@@ -91,6 +142,10 @@ class ScoreReport(_Frozen):
     recommendations: list[RecommendationOut]
     group_by: str | None = None
     groups: dict[str, dict[str, GroupReport]] = Field(default_factory=dict)
+    # Steps 11 and 12, when asked for (``score --baseline``, ``--balance``).
+    baseline: BaselineReport | None = None
+    delta: Delta | None = None
+    balanced: BalancedReport | None = None
     # One row per respondent, same index as the scored frame: ``respondent`` (when the frame had it), ``overall``
     # and one column per dimension id; NaN = null. Lets the app show a participant their own scores; never exported.
     respondents: pd.DataFrame = Field(default_factory=pd.DataFrame, exclude=True, repr=False)
@@ -132,6 +187,11 @@ class ScoreReport(_Frozen):
                 field: {value: _group_json(group) for value, group in groups.items()}
                 for field, groups in self.groups.items()
             }
+        if self.baseline is not None and self.delta is not None:
+            document["baseline"] = _baseline_json(self.baseline)
+            document["delta"] = _delta_json(self.delta)
+        if self.balanced is not None:
+            document["balanced"] = _balanced_json(self.balanced)
         return document
 
 
@@ -145,7 +205,7 @@ def _group_json(group: GroupReport) -> dict[str, Any]:
 
 def _aggregates_json(overall: OverallScore, dimensions: list[DimensionStats], items: list[ItemStats]) -> dict[str, Any]:
     return {
-        "overall": {"score": round_half_up(overall.score, 1), "band": overall.band},
+        "overall": _overall_json(overall),
         "dimensions": [
             {
                 "id": stats.id,
@@ -171,4 +231,37 @@ def _aggregates_json(overall: OverallScore, dimensions: list[DimensionStats], it
             }
             for stats in items
         ],
+    }
+
+
+def _overall_json(overall: OverallScore) -> dict[str, Any]:
+    return {"score": round_half_up(overall.score, 1), "band": overall.band}
+
+
+def _baseline_json(baseline: BaselineReport) -> dict[str, Any]:
+    return {
+        "n_respondents": baseline.n_respondents,
+        "overall": _overall_json(baseline.overall),
+        "dimensions": [
+            {"id": d.id, "score": round_half_up(d.score, 1), "band": d.band, "n": d.n} for d in baseline.dimensions
+        ],
+        "items": [{"id": i.id, "n": i.n, "mean": round_half_up(i.mean, 1)} for i in baseline.items],
+    }
+
+
+def _delta_json(delta: Delta) -> dict[str, Any]:
+    return {
+        "overall": round_half_up(delta.overall, 1),
+        "dimensions": [{"id": d.id, "delta": round_half_up(d.delta, 1)} for d in delta.dimensions],
+        "items": [{"id": i.id, "delta": round_half_up(i.delta, 1)} for i in delta.items],
+    }
+
+
+def _balanced_json(balanced: BalancedReport) -> dict[str, Any]:
+    return {
+        "by": balanced.by,
+        "groups": list(balanced.groups),
+        "left_out": balanced.left_out,
+        "overall": _overall_json(balanced.overall),
+        "dimensions": [{"id": d.id, "score": round_half_up(d.score, 1), "band": d.band} for d in balanced.dimensions],
     }

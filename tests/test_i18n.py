@@ -127,3 +127,58 @@ def test_the_app_passes_a_count_to_every_plural_entry() -> None:
     calls = _translation_calls()
     assert any(key in plural for _, key, _ in calls), "the scan found no plural entry: is it still looking?"
     assert [(where, key) for where, key, keywords in calls if key in plural and "count" not in keywords] == []
+
+
+def test_one_catalogue_holds_the_interface_the_command_line_and_validation() -> None:
+    """Screens, ``python -m scoring`` and the validation messages all come out of ``translate``."""
+    assert translate("home.title", "fr") == FRENCH["home.title"]
+    assert (
+        translate("cli.group_missing", "en", field="role") == "--group-by role: the response file has no 'role' column"
+    )
+    assert translate("validation.extra_forbidden", "fr", key="reversed") == "clé inconnue «\u00a0reversed\u00a0»"
+    assert translate("responses.more_problems", "fr", count=1) == "… et 1 autre problème dans les cellules"
+    assert translate("responses.more_problems", "fr", count=0) == "… et 0 autre problème dans les cellules"
+    assert translate("responses.more_problems", "en", count=2) == "… and 2 more problems in the cells"
+
+
+def test_a_key_lives_in_one_file_of_a_language(tmp_path, monkeypatch) -> None:
+    import i18n
+
+    (tmp_path / "fr.yaml").write_text("a:\n  b: un\n", encoding="utf-8")
+    (tmp_path / "fr.extra.yaml").write_text("a:\n  c: deux\n", encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALES_DIR", tmp_path)
+    i18n.catalogue.cache_clear()
+    try:
+        assert i18n.catalogue("fr") == {"a.b": "un", "a.c": "deux"}
+        (tmp_path / "fr.extra.yaml").write_text("a:\n  b: encore\n", encoding="utf-8")
+        i18n.catalogue.cache_clear()
+        with pytest.raises(i18n.DuplicateKey, match=r"a\.b"):
+            i18n.catalogue("fr")
+    finally:
+        monkeypatch.undo()
+        i18n.catalogue.cache_clear()
+
+
+def test_a_text_parameter_is_translated_in_the_sentence_s_language() -> None:
+    from i18n import Text
+
+    kind = Text("validation.kind.int")
+    assert "YAML lit cette valeur comme un nombre entier" in translate("validation.yaml_value", "fr", kind=kind)
+    assert "YAML reads this value as a whole number" in translate("validation.yaml_value", "en", kind=kind)
+    assert Text("responses.more_problems", {"count": 3})("en") == "… and 3 more problems in the cells"
+
+
+def test_a_parameter_named_key_or_lang_is_a_parameter() -> None:
+    assert translate("validation.text_empty", "en", key="fr") == "empty text for language 'fr'"
+
+
+def test_a_placeholder_without_its_parameter_stays_visible_instead_of_failing() -> None:
+    assert translate("cli.output_failed", "en", path="out.json") == "cannot write out.json: {detail}"
+
+
+def test_whole_numbers_are_grouped_as_each_language_writes_them() -> None:
+    from i18n import format_integer
+
+    assert format_integer(20_971_520, "fr") == "20\u202f971\u202f520"
+    assert format_integer(20_971_520, "en") == "20,971,520"
+    assert format_integer(999, "fr") == "999"

@@ -268,15 +268,17 @@ def test_cli_validate_reports_ok_and_errors(tmp_path: Path, capsys: pytest.Captu
     bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
     assert main(["validate", str(good)]) == 0
-    assert capsys.readouterr().out.strip() == f"{good}: OK"
+    assert capsys.readouterr().out.strip() == f"{good}\u202f: OK"
 
     assert main(["validate", str(good), str(bad)]) == 2
     captured = capsys.readouterr()
-    assert f"{good}: OK" in captured.out
+    assert f"{good}\u202f: OK" in captured.out
     assert f"{bad}\u202f: dimensions[0].items[0].reversed\u202f: clé inconnue" in captured.err
 
     assert main(["validate", "--lang", "en", str(bad)]) == 2
     assert "unknown key 'reversed'" in capsys.readouterr().err
+    assert main(["validate", "--lang", "en", str(good)]) == 0
+    assert capsys.readouterr().out == f"{good}: OK\n"
 
 
 def test_cli_validate_missing_file_and_no_traceback(tmp_path: Path) -> None:

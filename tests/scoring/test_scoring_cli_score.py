@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 from scoring_testkit import SMALL
 
 from scoring.cli import main
@@ -47,10 +48,12 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def assert_refused(capsys, tmp_path: Path, responses: Path, *expected: str, questionnaire: Path = SMALL) -> str:
+def assert_refused(
+    capsys, tmp_path: Path, responses: Path, *expected: str, questionnaire: Path = SMALL, options: tuple = ()
+) -> str:
     """Exit 2, every expected fragment on stderr, no traceback, and no output file."""
     output = tmp_path / "out.json"
-    code, out, err = run(capsys, questionnaire, responses, "-o", output)
+    code, out, err = run(capsys, questionnaire, responses, *options, "-o", output)
     assert code == 2
     assert out == ""
     for fragment in expected:
@@ -292,7 +295,7 @@ def test_warnings_follow_french_typography(capsys, tmp_path):
     responses = csv_file(tmp_path, "respondent,a1,a2,a3,b1\nR1,4,2,4,3\n")
     code, _, err = run(capsys, SMALL, responses)
     assert code == 0
-    assert err.startswith(f"attention\u202f: {responses}\u202f: colonne(s) absente(s)"), err
+    assert err == f"attention\u202f: {responses}\u202f: 1 colonne absente, comptée comme sans réponse\u202f: b2\n"
 
 
 def test_score_is_quiet_when_its_reader_goes_away(tmp_path):
@@ -305,3 +308,83 @@ def test_score_is_quiet_when_its_reader_goes_away(tmp_path):
     finally:
         os.close(write)
     assert completed.stderr == "" and completed.returncode == 0
+
+
+# ----- --baseline and --balance (DESIGN.md steps 11 and 12) ------------------------------------------------------
+
+# An earlier wave: R1 and R2 as above (alpha 100 and 50 -> 75; beta 75 and 25 -> 50; overall (150 + 50) / 3).
+EARLIER = [HEADER, ROWS[0], ROWS[1]]
+
+
+def test_baseline_and_balance_in_the_json(capsys, tmp_path):
+    earlier = csv_file(tmp_path, "\n".join(EARLIER) + "\n", name="earlier.csv")
+    output = tmp_path / "out.json"
+    args = ["--baseline", earlier, "--balance", "organisation", "--group-by", "organisation", "-o", output]
+    code, out, err = run(capsys, SMALL, good_csv(tmp_path), *args)
+    assert (code, out, err) == (0, "", "")
+    document = json.loads(output.read_text(encoding="utf-8"))
+    assert document["baseline"]["n_respondents"] == 2
+    assert document["baseline"]["overall"] == {"score": 66.7, "band": "watch"}
+    assert document["baseline"]["dimensions"][0] == {"id": "alpha", "score": 75.0, "band": "strength", "n": 2}
+    # Now alpha 50, beta 37.5, overall 45.83: deltas −25, −12.5, 45.83 − 66.67 = −20.83.
+    assert document["delta"]["overall"] == -20.8
+    assert document["delta"]["dimensions"] == [{"id": "alpha", "delta": -25.0}, {"id": "beta", "delta": -12.5}]
+    # Asso A (3 people) takes part, Asso B (2) does not: the balanced score is Asso A's.
+    assert document["balanced"] == {
+        "by": "organisation",
+        "groups": ["Asso A"],
+        "left_out": 2,
+        "overall": {"score": 50.0, "band": "watch"},
+        "dimensions": [{"id": "alpha", "score": 50.0, "band": "watch"}, {"id": "beta", "score": 50.0, "band": "watch"}],
+    }
+    assert list(document["groups"]["organisation"]) == ["Asso A", "Asso B"]
+
+
+def test_a_bad_baseline_file_gives_the_same_located_messages_naming_it(capsys, tmp_path):
+    earlier = csv_file(tmp_path, "respondent,a1,a2\nR1,4,2\nR2,6,2\n", name="earlier.csv")
+    err = assert_refused(capsys, tmp_path, good_csv(tmp_path), options=("--baseline", earlier))
+    assert err == f"{earlier}\u202f: ligne 3, colonne «\u00a0a1\u00a0» (B)\u202f: 6 est hors de l’échelle (de 1 à 5)\n"
+    # The same file as the main one gives the same message, with the other name.
+    code, _, main_err = run(capsys, SMALL, earlier)
+    assert code == 2 and main_err == err
+
+
+def test_both_files_bad_are_both_reported(capsys, tmp_path):
+    bad = csv_file(tmp_path, "respondent,a1\nR1,x\n", name="now.csv")
+    earlier = csv_file(tmp_path, "respondent,zz\nR1,1\n", name="earlier.csv")
+    err = assert_refused(capsys, tmp_path, bad, options=("--baseline", earlier))
+    assert f"{bad}\u202f: ligne 2" in err and f"{earlier}\u202f: ligne 1, colonne «\u00a0zz\u00a0»" in err
+
+
+def test_a_missing_baseline_file(capsys, tmp_path):
+    assert_refused(capsys, tmp_path, good_csv(tmp_path), "absent.csv", options=("--baseline", tmp_path / "absent.csv"))
+
+
+def test_baseline_warnings_name_their_file(capsys, tmp_path):
+    earlier = csv_file(tmp_path, "respondent,a1,a2,a3,b1\nR1,4,2,4,3\n", name="earlier.csv")
+    code, _, err = run(capsys, SMALL, good_csv(tmp_path), "--baseline", earlier)
+    assert code == 0 and err == (
+        f"attention\u202f: {earlier}\u202f: 1 colonne absente, comptée comme sans réponse\u202f: b2\n"
+    )
+
+
+def test_unknown_or_missing_balance_field(capsys, tmp_path):
+    err = assert_refused(capsys, tmp_path, good_csv(tmp_path), options=("--balance", "region"))
+    assert err.startswith("--balance region\u202f: ce n’est pas un champ de profil") and "organisation, role" in err
+    responses = csv_file(tmp_path, "respondent,a1\nR1,4\n", name="other.csv")
+    err = assert_refused(capsys, tmp_path, responses, options=("--balance", "role"))
+    # The error first; the file's warnings (four statements without a column) after it.
+    assert err.splitlines()[0] == "--balance role\u202f: le fichier de réponses n’a pas de colonne «\u00a0role\u00a0»"
+    code = main(["score", str(SMALL), str(responses), "--balance", "role", "--lang", "en"])
+    assert code == 2
+    assert capsys.readouterr().err.splitlines()[0] == "--balance role: the response file has no 'role' column"
+
+
+def test_help_in_either_language(capsys):
+    with pytest.raises(SystemExit):
+        main(["score", "--help"])
+    french = capsys.readouterr().out
+    assert "--baseline EARLIER.csv|xlsx" in french and "vague précédente" in french
+    with pytest.raises(SystemExit):
+        main(["score", "--help", "--lang", "en"])
+    assert "earlier wave" in capsys.readouterr().out

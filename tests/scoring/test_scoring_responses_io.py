@@ -102,7 +102,9 @@ def test_missing_item_columns_are_a_warning(small):
     frame, warnings = read("respondent,a1,b1\nR1,1,2\n", small)
     assert np.isnan(frame["a2"]).all() and list(frame.columns) == ["respondent", *ITEMS]
     assert len(warnings) == 1 and "a2, a3, b2" in warnings[0].describe("en")
-    assert "colonne(s) absente(s)" in warnings[0].describe("fr")
+    assert warnings[0].describe("fr") == "3 colonnes absentes, comptées comme sans réponse\u202f: a2, a3, b2"
+    _, warnings = read("respondent,a1,a2,a3,b1\nR1,1,2,3,4\n", small)
+    assert warnings[0].describe("fr") == "1 colonne absente, comptée comme sans réponse\u202f: b2"
 
 
 def test_other_warnings(small):
@@ -144,7 +146,7 @@ def test_at_most_twenty_problems_then_a_count(small):
     lines = problems(text, small)
     assert len(lines) == 21
     assert lines[0].startswith("r.csv: row 2, column 'a1'") and lines[1].startswith("r.csv: row 2, column 'a2'")
-    assert lines[-1] == "r.csv: … and 40 more problem(s) in the cells"
+    assert lines[-1] == "r.csv: … and 40 more problems in the cells"
 
 
 def test_header_problems(small):
@@ -224,4 +226,4 @@ def test_a_large_file_with_bad_cells_everywhere_gives_twenty_problems_and_the_co
     values[rng.random(values.shape) < 0.05] = " nsp "
     text = ",".join(ITEMS) + "\n" + "\n".join(",".join(row) for row in values) + "\n"
     lines = problems(text, small)
-    assert len(lines) == 21 and "more problem(s)" in lines[-1]
+    assert len(lines) == 21 and "more problems" in lines[-1]
