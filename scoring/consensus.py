@@ -23,6 +23,18 @@ def answer_counts(raw: np.ndarray, scale_min: int, scale_max: int) -> np.ndarray
     return np.stack([(raw == value).sum(axis=0) for value in values], axis=1).astype(np.int64)
 
 
+def code_counts(codes: np.ndarray, points: int) -> np.ndarray:
+    """Counts of each answer code per column: ``codes`` is respondents × items (0 .. points − 1, -1 = unanswered).
+
+    Returns an items × points integer array, as :func:`answer_counts` does for raw answers.
+    """
+    counts = np.zeros((codes.shape[1] if codes.ndim == 2 else 0, points), dtype=np.int64)
+    for column in range(counts.shape[0]):
+        # bincount counts every code in one pass; the unanswered (-1) go to the slot dropped below.
+        counts[column] = np.bincount(codes[:, column].astype(np.intp) + 1, minlength=points + 1)[1:]
+    return counts
+
+
 def consensus_from_counts(counts: np.ndarray, scale_min: int, scale_max: int) -> np.ndarray:
     """Consensus of each row of ``counts`` (as from :func:`answer_counts`); NaN when fewer than 2 answers."""
     counts = np.asarray(counts, dtype=np.float64)

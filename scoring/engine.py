@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from scoring.consensus import answer_counts, consensus_from_counts
+from scoring.consensus import code_counts, consensus_from_counts
+from scoring.frames import CODE_DTYPE, UNANSWERED, ResponseTable
 from scoring.model import RESPONDENT_COLUMN, Bands, Questionnaire
 from scoring.recommendations import build_recommendations
 from scoring.results import (
@@ -33,6 +34,9 @@ from scoring.results import (
 # Scores are computed in floating point: a score that is 75 by hand may come out as 74.99999999999999. Comparisons
 # with a threshold (bands, coverage) and ties (recommendation order) ignore differences below this.
 NOISE = 1e-9
+
+# Rows scored at a time in step 2: 65,536 × 10 statements of floats is 5 MB, whatever the file's size.
+_ROWS_PER_BLOCK = 65_536
 
 
 class UnknownGroupField(ValueError):
@@ -87,16 +91,17 @@ class _Layout:
 
 def score_responses(
     questionnaire: Questionnaire,
-    responses: pd.DataFrame,
+    responses: pd.DataFrame | ResponseTable,
     *,
     group_by: str | None = None,
     balance: str | None = None,
-    baseline: pd.DataFrame | None = None,
+    baseline: pd.DataFrame | ResponseTable | None = None,
 ) -> ScoreReport:
     """Score a table of responses: one row per respondent.
 
     Columns: item ids holding raw scale values (NaN = unanswered, "N/A" included; a missing item column = nobody
-    answered it), optionally ``respondent`` and profile field ids (strings). Other columns are ignored.
+    answered it), optionally ``respondent`` and profile field ids (strings). Other columns are ignored. A
+    :class:`ResponseTable` (a response file as read) is scored without a DataFrame of floats.
     With ``group_by`` (a profile field id that is a column), statistics are also given per value of that column;
     rows whose value is empty belong to no group. With ``balance`` (a profile field), the balanced score of step 12;
     with ``baseline`` (an earlier wave's table, same columns), its scores and the change since (step 11).
@@ -105,21 +110,16 @@ def score_responses(
     layout = _Layout.of(questionnaire)
     group_keys = _group_keys(questionnaire, responses, group_by) if group_by is not None else None
     balance_keys = _group_keys(questionnaire, responses, balance) if balance is not None else None
-    raw = _raw_matrix(responses, layout.item_ids)
     scale = questionnaire.scale
-    _check_values(raw, scale.min, scale.max)
-
-    # Step 1: item values.
-    values = 100.0 * (raw - scale.min) / (scale.max - scale.min)
-    values[:, layout.reverse] = 100.0 - values[:, layout.reverse]
-    # Steps 2 and 3: each respondent's dimension and overall scores.
-    dimension_scores = _respondent_dimension_scores(values, layout, questionnaire.min_coverage)
+    codes = _answer_codes(responses, layout.item_ids, scale.min, scale.max)
+    # Steps 1 to 3: each respondent's dimension and overall scores.
+    dimension_scores = _respondent_dimension_scores(codes, layout, scale.max - scale.min, questionnaire.min_coverage)
     overall_scores = _weighted_row_mean(dimension_scores, layout.dimension_weights)
 
-    overall, dimensions, items = _aggregate(raw, dimension_scores, layout, questionnaire)
+    overall, dimensions, items = _aggregate(codes, dimension_scores, layout, questionnaire)
     groups: dict[str, dict[str, GroupReport]] = {}
     if group_by is not None and group_keys is not None:
-        groups[group_by] = _groups(group_keys, raw, dimension_scores, layout, questionnaire)
+        groups[group_by] = _groups(group_keys, codes, dimension_scores, layout, questionnaire)
     balanced = None
     if balance is not None and balance_keys is not None:
         balanced = _balanced(balance, balance_keys, dimension_scores, layout, questionnaire)
@@ -158,36 +158,52 @@ def band_of(score: float | None, bands: Bands) -> Band | None:
     return "strength"
 
 
-def _raw_matrix(responses: pd.DataFrame, item_ids: list[str]) -> np.ndarray:
-    raw = np.full((len(responses), len(item_ids)), np.nan)
+def _answer_codes(
+    responses: pd.DataFrame | ResponseTable, item_ids: list[str], scale_min: int, scale_max: int
+) -> np.ndarray:
+    """Respondents × items answer codes (answer − min, -1 = unanswered), column-major; a bad value raises."""
+    if isinstance(responses, ResponseTable):
+        return responses.codes  # checked by the reader, already in the questionnaire's order
+    codes = np.full((len(responses), len(item_ids)), UNANSWERED, dtype=CODE_DTYPE, order="F")
     for position, item_id in enumerate(item_ids):
-        if item_id in responses.columns:
-            try:
-                raw[:, position] = responses[item_id].to_numpy(dtype=np.float64, na_value=np.nan)
-            except (TypeError, ValueError) as error:
-                raise InvalidResponses(f"column {item_id!r} holds values that are not numbers") from error
-    return raw
+        if item_id not in responses.columns:
+            continue
+        try:
+            raw = responses[item_id].to_numpy(dtype=np.float64, na_value=np.nan)
+        except (TypeError, ValueError) as error:
+            raise InvalidResponses(f"column {item_id!r} holds values that are not numbers") from error
+        answered = ~np.isnan(raw)
+        bad = answered & ((raw != np.floor(raw)) | (raw < scale_min) | (raw > scale_max))
+        if bad.any():
+            row = int(np.argmax(bad))
+            raise InvalidResponses(
+                f"{int(bad.sum())} value(s) of {item_id!r} are not whole numbers from {scale_min} to {scale_max}, "
+                f"e.g. {raw[row]!r} at row position {row}"
+            )
+        codes[answered, position] = (raw[answered] - scale_min).astype(CODE_DTYPE)
+    return codes
 
 
-def _check_values(raw: np.ndarray, scale_min: int, scale_max: int) -> None:
-    answered = ~np.isnan(raw)
-    bad = answered & ((raw != np.floor(raw)) | (raw < scale_min) | (raw > scale_max))
-    if bad.any():
-        row, column = np.argwhere(bad)[0]
-        raise InvalidResponses(
-            f"{int(bad.sum())} value(s) are not whole numbers from {scale_min} to {scale_max}, "
-            f"e.g. {raw[row, column]!r} at row position {row}, item position {column}"
-        )
+def _respondent_dimension_scores(codes: np.ndarray, layout: _Layout, width: int, min_coverage: float) -> np.ndarray:
+    """Steps 1 and 2: respondents × dimensions, NaN where the respondent answered too few of the dimension's items.
 
-
-def _respondent_dimension_scores(values: np.ndarray, layout: _Layout, min_coverage: float) -> np.ndarray:
-    """Step 2: respondents × dimensions, NaN where the respondent answered too few of the dimension's items."""
-    scores = np.full((values.shape[0], len(layout.dimension_ids)), np.nan)
-    for column, items in enumerate(layout.dimension_slices):
-        block = values[:, items]
-        answered = ~np.isnan(block)
-        covered = answered.sum(axis=1) >= min_coverage * block.shape[1] - NOISE
-        scores[:, column] = np.where(covered, _weighted_row_mean(block, layout.item_weights[items]), np.nan)
+    Item values are made block by block of rows, so that the floats never cost more than a few megabytes.
+    """
+    n = codes.shape[0]
+    scores = np.full((n, len(layout.dimension_ids)), np.nan)
+    for start in range(0, n, _ROWS_PER_BLOCK):
+        rows = slice(start, min(start + _ROWS_PER_BLOCK, n))
+        for column, items in enumerate(layout.dimension_slices):
+            block = codes[rows, items]
+            answered = block != UNANSWERED
+            # Step 1: 100 · (v − min) / (max − min) is 100 · code / width; a reverse item is 100 minus that.
+            values = block * (100.0 / width)
+            reverse = layout.reverse[items]
+            values[:, reverse] = 100.0 - values[:, reverse]
+            values[~answered] = np.nan
+            covered = answered.sum(axis=1) >= min_coverage * block.shape[1] - NOISE
+            mean = _weighted_row_mean(values, layout.item_weights[items])
+            scores[rows, column] = np.where(covered, mean, np.nan)
     return scores
 
 
@@ -201,10 +217,10 @@ def _weighted_row_mean(block: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 
 def _aggregate(
-    raw: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+    codes: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
 ) -> tuple[OverallScore, list[DimensionStats], list[ItemStats]]:
     """Steps 4 to 8 over one set of respondents (everyone, or one group)."""
-    items = _item_stats(raw, layout, questionnaire)
+    items = _item_stats(codes, layout, questionnaire)
     dimensions = []
     for column, dimension_id in enumerate(layout.dimension_ids):
         consensus = [stats.consensus for stats in items[layout.dimension_slices[column]] if stats.consensus is not None]
@@ -257,10 +273,10 @@ def _dimension_stats(dimension_id: str, column: np.ndarray, consensus: float | N
     )
 
 
-def _item_stats(raw: np.ndarray, layout: _Layout, questionnaire: Questionnaire) -> list[ItemStats]:
+def _item_stats(codes: np.ndarray, layout: _Layout, questionnaire: Questionnaire) -> list[ItemStats]:
     """Step 7, all items at once from the counts of each raw answer."""
     scale = questionnaire.scale
-    counts = answer_counts(raw, scale.min, scale.max)
+    counts = code_counts(codes, scale.max - scale.min + 1)
     n = counts.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean_raw = (counts @ np.arange(scale.min, scale.max + 1)) / n
@@ -284,7 +300,7 @@ def _item_stats(raw: np.ndarray, layout: _Layout, questionnaire: Questionnaire) 
                 dissensus=item_consensus is not None and item_consensus < questionnaire.consensus_threshold - NOISE,
                 band=band_of(mean, questionnaire.bands),
                 distribution={value: int(count) for value, count in zip(scale_values, counts[position], strict=True)},
-                n_unanswered=int(raw.shape[0] - n[position]),
+                n_unanswered=int(codes.shape[0] - n[position]),
             )
         )
     return stats
@@ -304,18 +320,25 @@ def _group_keys(questionnaire: Questionnaire, responses: pd.DataFrame, group_by:
 
 
 def _groups(
-    keys: np.ndarray, raw: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+    keys: np.ndarray, codes: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
 ) -> dict[str, GroupReport]:
-    """Step 9: groups sorted by value; a group smaller than ``min_group_size`` shows its size only."""
-    codes, values = pd.factorize(keys)  # None -> code -1: in no group
+    """Step 9: groups sorted by value; a group smaller than ``min_group_size`` shows its size only.
+
+    Respondents are sorted by group once, so that each group is a slice: no pass over the whole file per group.
+    """
+    group_codes, values = pd.factorize(keys)  # None -> -1: in no group
+    order = np.argsort(group_codes, kind="stable")
+    sorted_codes = group_codes[order]
+    starts = np.searchsorted(sorted_codes, np.arange(len(values)), side="left")
+    ends = np.searchsorted(sorted_codes, np.arange(len(values)), side="right")
     reports: dict[str, GroupReport] = {}
     for code in sorted(range(len(values)), key=lambda c: values[c]):
-        members = codes == code
-        size = int(members.sum())
+        size = int(ends[code] - starts[code])
         if size < questionnaire.min_group_size:
             reports[values[code]] = GroupReport(n_respondents=size, suppressed=True)
             continue
-        overall, dimensions, items = _aggregate(raw[members], dimension_scores[members], layout, questionnaire)
+        members = order[starts[code] : ends[code]]
+        overall, dimensions, items = _aggregate(codes[members], dimension_scores[members], layout, questionnaire)
         reports[values[code]] = GroupReport(
             n_respondents=size, suppressed=False, overall=overall, dimensions=dimensions, items=items
         )
