@@ -138,18 +138,28 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
         return text
     values = {name: value(lang) if isinstance(value, Text) else value for name, value in params.items()}
     try:
-        return _FORMATTER.vformat(text, (), values)
+        return _FORMATTERS.get(lang, _FORMATTERS[DEFAULT_LANGUAGE]).vformat(text, (), values)
     except (IndexError, ValueError, AttributeError, TypeError):  # a malformed placeholder or format spec
         return text
 
 
 class _LenientFormatter(string.Formatter):
-    """``str.format`` that leaves an unknown ``{name}`` as it is written."""
+    """``str.format`` that leaves an unknown ``{name}`` as it is written, and groups the digits of whole numbers
+    from 10,000 up as the language does (« 1 048 576 octets », "1,048,576 bytes"); 2026 stays 2026."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
 
     def get_value(self, key: int | str, args: Any, kwargs: dict[str, Any]) -> Any:
         if isinstance(key, str) and key not in kwargs:
             return _Placeholder(key)
         return super().get_value(key, args, kwargs)
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if not format_spec and isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+            return format_integer(value, self.lang)
+        return super().format_field(value, format_spec)
 
 
 class _Placeholder:
@@ -166,7 +176,7 @@ class _Placeholder:
         return _Placeholder(f"{self.name}[{item}]")
 
 
-_FORMATTER = _LenientFormatter()
+_FORMATTERS = {lang: _LenientFormatter(lang) for lang in LANGUAGES}
 
 
 def format_integer(value: int, lang: str) -> str:

@@ -295,7 +295,10 @@ def test_cli_validate_missing_file_and_no_traceback(tmp_path: Path) -> None:
 
 def test_scale_with_too_many_points_is_refused() -> None:
     assert_problem(
-        problems_of(variant(scale={"min": 0, "max": 50_000_000})), "scale", "échelle de 50000001 points", "21 at most"
+        problems_of(variant(scale={"min": 0, "max": 50_000_000})),
+        "scale",
+        "échelle de 50\u202f000\u202f001 points",
+        "21 at most",
     )
 
 

@@ -166,7 +166,7 @@ def other_language_fragments(page: Page, lang: str, questionnaire: Questionnaire
     """Sentences of the interface or of the questionnaire, in the other language, that show on this screen.
 
     Only fragments of two words or more, and different in the two languages, count: « Communication » or
-    « Score » are the same word in both.
+    « Score » are the same word in both; punctuation is no word (« » ( » is between the words of either).
     """
     (other,) = [code for code in LANGUAGES if code != lang]
     pairs = [(catalogue(other)[key], catalogue(lang).get(key, "")) for key in catalogue(other)]
@@ -181,7 +181,8 @@ def other_language_fragments(page: Page, lang: str, questionnaire: Questionnaire
     for foreign, own in pairs:
         for fragment in re.split(r"\{[^}]*\}|\*\*|\n", foreign):
             fragment = " ".join(fragment.split()).strip(" :;,.")
-            if len(fragment.split()) >= 2 and fragment not in own and fragment in shown:
+            words = [word for word in fragment.split() if any(character.isalpha() for character in word)]
+            if len(words) >= 2 and fragment not in own and fragment in shown:
                 leaked.append(fragment)
     return sorted(set(leaked))
 
