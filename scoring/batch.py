@@ -69,12 +69,12 @@ def score_inputs(
 
     from scoring.engine import InvalidResponses, UnknownGroupField, score_responses
     from scoring.response_problems import ResponsesError
-    from scoring.responses_io import read_responses
+    from scoring.responses_io import read_response_table
 
     frames = []
     for path in [responses] if baseline is None else [responses, baseline]:
         try:
-            frame, warnings = read_responses(path, model)
+            frame, warnings = read_response_table(path, model)
         except ResponsesError as error:
             result.errors.append(error.describe(messages_lang))
             continue

@@ -28,11 +28,10 @@ def code_counts(codes: np.ndarray, points: int) -> np.ndarray:
 
     Returns an items × points integer array, as :func:`answer_counts` does for raw answers.
     """
-    counts = np.zeros((codes.shape[1] if codes.ndim == 2 else 0, points), dtype=np.int64)
-    for column in range(counts.shape[0]):
-        # bincount counts every code in one pass; the unanswered (-1) go to the slot dropped below.
-        counts[column] = np.bincount(codes[:, column].astype(np.intp) + 1, minlength=points + 1)[1:]
-    return counts
+    if codes.ndim != 2 or codes.shape[0] == 0:
+        return np.zeros((codes.shape[1] if codes.ndim == 2 else 0, points), dtype=np.int64)
+    # One comparison pass per code over the small integers: no conversion of the matrix to wider ones.
+    return np.stack([(codes == code).sum(axis=0) for code in range(points)], axis=1).astype(np.int64)
 
 
 def consensus_from_counts(counts: np.ndarray, scale_min: int, scale_max: int) -> np.ndarray:

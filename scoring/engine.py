@@ -187,30 +187,42 @@ def _answer_codes(
 def _respondent_dimension_scores(codes: np.ndarray, layout: _Layout, width: int, min_coverage: float) -> np.ndarray:
     """Steps 1 and 2: respondents × dimensions, NaN where the respondent answered too few of the dimension's items.
 
-    Item values are made block by block of rows, so that the floats never cost more than a few megabytes.
+    Each statement's weighted item values are looked up by answer code in a small table (a reverse statement's
+    table runs backwards), block by block of rows, so that the floats never cost more than a few megabytes.
     """
     n = codes.shape[0]
     scores = np.full((n, len(layout.dimension_ids)), np.nan)
-    for start in range(0, n, _ROWS_PER_BLOCK):
-        rows = slice(start, min(start + _ROWS_PER_BLOCK, n))
-        for column, items in enumerate(layout.dimension_slices):
+    # Step 1: 100 · (v − min) / (max − min) is 100 · code / width; a reverse item is 100 minus that.
+    steps = np.arange(width + 1) * (100.0 / width)
+    for column, items in enumerate(layout.dimension_slices):
+        weights = layout.item_weights[items]
+        count = weights.size
+        # Column 0 of each table is the unanswered code (-1 + 1): worth nothing, weighing nothing.
+        values = np.zeros((count, width + 2))
+        values[:, 1:] = np.where(layout.reverse[items][:, None], 100.0 - steps, steps) * weights[:, None]
+        weighing = np.zeros((count, width + 2))
+        weighing[:, 1:] = weights[:, None]
+        statements = np.arange(count)
+        uniform = bool(np.all(weights == weights[0]))
+        for start in range(0, n, _ROWS_PER_BLOCK):
+            rows = slice(start, min(start + _ROWS_PER_BLOCK, n))
             block = codes[rows, items]
-            answered = block != UNANSWERED
-            # Step 1: 100 · (v − min) / (max − min) is 100 · code / width; a reverse item is 100 minus that.
-            values = block * (100.0 / width)
-            reverse = layout.reverse[items]
-            values[:, reverse] = 100.0 - values[:, reverse]
-            values[~answered] = np.nan
-            covered = answered.sum(axis=1) >= min_coverage * block.shape[1] - NOISE
-            mean = _weighted_row_mean(values, layout.item_weights[items])
-            scores[rows, column] = np.where(covered, mean, np.nan)
+            lookup = block.astype(np.intp) + 1
+            total = values[statements, lookup].sum(axis=1)
+            answered = (block != UNANSWERED).sum(axis=1)
+            # Equal weights (the usual case): the weight answered is the count answered, no second lookup.
+            total_weight = answered * weights[0] if uniform else weighing[statements, lookup].sum(axis=1)
+            covered = answered >= min_coverage * count - NOISE
+            with np.errstate(invalid="ignore", divide="ignore"):
+                scores[rows, column] = np.where(covered & (total_weight > 0), total / total_weight, np.nan)
     return scores
 
 
 def _weighted_row_mean(block: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Weighted mean of each row's non-NaN values; NaN for a row with none."""
     answered = ~np.isnan(block)
-    total_weight = answered @ weights
+    # Float products (BLAS); a boolean matrix times floats takes numpy's slow generic loop.
+    total_weight = answered.astype(np.float64) @ weights
     total = np.where(answered, block, 0.0) @ weights
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(total_weight > 0, total / total_weight, np.nan)

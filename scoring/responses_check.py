@@ -152,12 +152,13 @@ class SheetChecker:
         """One block of rows; its columns are positions; ``rows`` are their spreadsheet numbers."""
         size = len(block)
         block.index = pd.RangeIndex(size)
+        present = set(block.columns)
         scale = self.questionnaire.scale
         codes_block = np.full((size, len(self.questionnaire.item_ids)), UNANSWERED, dtype=CODE_DTYPE, order="F")
         answered = np.zeros(size, dtype=bool)
         bad_rows, bad_positions, bad_codes = [], [], []
         for index, position in self.items:
-            column = block[position] if position in block.columns else pd.Series([None] * size)
+            column = block[position] if position in present else pd.Series([None] * size)
             values, codes = _item_column(column, scale.min, scale.max, self.formulas)
             target = codes_block[:, index]
             target[:] = np.where(np.isnan(values), UNANSWERED, values - scale.min).astype(CODE_DTYPE)
@@ -170,7 +171,7 @@ class SheetChecker:
         keep = answered
         texts = []
         for name, position in self.text_columns:
-            text = _text_column(block[position] if position in block.columns else pd.Series([None] * size))
+            text = _text_column(block[position] if position in present else pd.Series([None] * size))
             text.index = rows
             lengths = text.str.len().fillna(0).to_numpy()
             too_long = np.flatnonzero(lengths > MAX_CELL_CHARS)
@@ -182,7 +183,7 @@ class SheetChecker:
             keep = keep | text.notna().to_numpy()
             texts.append((name, text))
         for position in self.header.unnamed:
-            if position not in self.unnamed_rows and position in block.columns:
+            if position not in self.unnamed_rows and position in present:
                 filled = filled_cells(block[position])
                 if filled.any():
                     self.unnamed_rows[position] = int(rows[np.argmax(filled)])
@@ -193,7 +194,8 @@ class SheetChecker:
                 block, rows, np.concatenate(bad_rows), np.concatenate(bad_positions), np.concatenate(bad_codes)
             )
         # A row with no answer, no respondent and no profile value is a spreadsheet's blank row, not a respondent.
-        self.code_blocks.append(codes_block[keep])
+        # Column-major blocks copy into the column-major matrix fast; a filtered block would be row-major.
+        self.code_blocks.append(codes_block if keep.all() else np.asfortranarray(codes_block[keep]))
         for name, text in texts:
             self.texts[name].append(text[keep])
         self.rows.append(rows[keep])
@@ -389,5 +391,7 @@ def _shown(cell: object) -> str:
 
 def _text_column(column: pd.Series) -> pd.Series:
     """Stripped text; empty -> missing."""
-    text = column.astype(str).where(column.notna()).str.strip()
+    if not pd.api.types.is_string_dtype(column) or column.dtype == object:
+        column = column.astype(str).where(column.notna())
+    text = column.str.strip()
     return text.where(text != "")
