@@ -1,6 +1,6 @@
 """The command line's French messages follow French typography (the rules of scripts/french_typography.py,
-tested on examples in tests/test_typography.py). They all live in the catalogue (``i18n/fr.scoring.yaml``), which is read here, so that a new message is
-checked too; and no module of ``scoring`` keeps a message of its own beside it."""
+tested on examples in tests/test_typography.py). They all live in the catalogue (``i18n/fr.scoring.yaml``), which
+is read here, so that a new message is checked too; and no module of ``scoring`` keeps a message of its own."""
 
 from __future__ import annotations
 
