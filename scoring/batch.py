@@ -67,7 +67,7 @@ def score_inputs(
     if result.errors:
         return result
 
-    from scoring.engine import InvalidResponses, UnknownGroupField, score_responses
+    from scoring.engine import InvalidResponses, TooManyGroups, UnknownGroupField, score_responses
     from scoring.response_problems import ResponsesError
     from scoring.responses_io import read_response_table
 
@@ -95,6 +95,9 @@ def score_inputs(
         result.report = score_responses(
             model, frames[0], group_by=group_by, balance=balance, baseline=frames[1] if baseline else None
         )
+    except TooManyGroups as error:
+        params = {"option": "group-by", "field": error.field, "count": error.count, "limit": error.limit}
+        result.errors.append(translate("cli.too_many_groups", messages_lang, **params))
     except (UnknownGroupField, InvalidResponses) as error:  # the reader's checks should make these impossible
         result.errors.append(str(error))
     return result

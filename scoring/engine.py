@@ -15,6 +15,7 @@ from scoring.consensus import code_counts, consensus_from_counts
 from scoring.frames import CODE_DTYPE, UNANSWERED, ResponseTable
 from scoring.model import RESPONDENT_COLUMN, Bands, Questionnaire
 from scoring.recommendations import build_recommendations
+from scoring.responses_limits import MAX_GROUPS
 from scoring.results import (
     BalancedDimension,
     BalancedReport,
@@ -49,6 +50,14 @@ class UnknownGroupField(ValueError):
         where = "column of the responses" if missing_column else "profile field of the questionnaire"
         listed = ", ".join(available) or "none"
         super().__init__(f"cannot group by {field!r}: no such {where} (profile fields: {listed})")
+
+
+class TooManyGroups(ValueError):
+    """``group_by`` has more values than a breakdown may show (each is a full set of figures)."""
+
+    def __init__(self, field: str, count: int, limit: int) -> None:
+        self.field, self.count, self.limit = field, count, limit
+        super().__init__(f"cannot group by {field!r}: {count} values, {limit} at most")
 
 
 class InvalidResponses(ValueError):
@@ -105,7 +114,8 @@ def score_responses(
     With ``group_by`` (a profile field id that is a column), statistics are also given per value of that column;
     rows whose value is empty belong to no group. With ``balance`` (a profile field), the balanced score of step 12;
     with ``baseline`` (an earlier wave's table, same columns), its scores and the change since (step 11).
-    Raises UnknownGroupField or InvalidResponses (the latter with ``baseline=True`` when the earlier wave's).
+    Raises UnknownGroupField, TooManyGroups (``group_by`` with more than MAX_GROUPS values) or InvalidResponses
+    (with ``baseline=True`` when in the earlier wave).
     """
     layout = _Layout.of(questionnaire)
     group_keys = _group_keys(questionnaire, responses, group_by) if group_by is not None else None
@@ -119,7 +129,7 @@ def score_responses(
     overall, dimensions, items = _aggregate(codes, dimension_scores, layout, questionnaire)
     groups: dict[str, dict[str, GroupReport]] = {}
     if group_by is not None and group_keys is not None:
-        groups[group_by] = _groups(group_keys, codes, dimension_scores, layout, questionnaire)
+        groups[group_by] = _groups(group_by, group_keys, codes, dimension_scores, layout, questionnaire)
     balanced = None
     if balance is not None and balance_keys is not None:
         balanced = _balanced(balance, balance_keys, dimension_scores, layout, questionnaire)
@@ -332,13 +342,20 @@ def _group_keys(questionnaire: Questionnaire, responses: pd.DataFrame, group_by:
 
 
 def _groups(
-    keys: np.ndarray, codes: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+    field: str,
+    keys: np.ndarray,
+    codes: np.ndarray,
+    dimension_scores: np.ndarray,
+    layout: _Layout,
+    questionnaire: Questionnaire,
 ) -> dict[str, GroupReport]:
     """Step 9: groups sorted by value; a group smaller than ``min_group_size`` shows its size only.
 
     Respondents are sorted by group once, so that each group is a slice: no pass over the whole file per group.
     """
     group_codes, values = pd.factorize(keys)  # None -> -1: in no group
+    if len(values) > MAX_GROUPS:
+        raise TooManyGroups(field, len(values), MAX_GROUPS)
     order = np.argsort(group_codes, kind="stable")
     sorted_codes = group_codes[order]
     starts = np.searchsorted(sorted_codes, np.arange(len(values)), side="left")

@@ -388,3 +388,14 @@ def test_help_in_either_language(capsys):
     with pytest.raises(SystemExit):
         main(["score", "--help", "--lang", "en"])
     assert "earlier wave" in capsys.readouterr().out
+
+
+def test_a_breakdown_into_more_groups_than_it_may_show(capsys, tmp_path):
+    """Each group is a full set of figures: 1,001 organisations would make a JSON (and a memory) without end."""
+    rows = "\n".join(f"R{n},Asso {n},4" for n in range(1001))
+    responses = csv_file(tmp_path, f"respondent,organisation,a1\n{rows}\n")
+    err = assert_refused(capsys, tmp_path, responses, options=("--group-by", "organisation", "--lang", "en"))
+    assert err.splitlines()[0] == "--group-by organisation: 1001 different values in the file, 1000 at most"
+    # --balance has no such limit: it keeps one score per group, not a report.
+    code, out, _ = run(capsys, SMALL, responses, "--balance", "organisation")
+    assert code == 0 and json.loads(out)["balanced"]["left_out"] == 1001
