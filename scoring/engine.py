@@ -129,10 +129,10 @@ def score_responses(
     overall, dimensions, items = _aggregate(codes, dimension_scores, layout, questionnaire)
     groups: dict[str, dict[str, GroupReport]] = {}
     if group_by is not None and group_keys is not None:
-        groups[group_by] = _groups(group_by, group_keys, codes, dimension_scores, layout, questionnaire)
+        groups[group_by] = _groups(group_by, *group_keys, codes, dimension_scores, layout, questionnaire)
     balanced = None
     if balance is not None and balance_keys is not None:
-        balanced = _balanced(balance, balance_keys, dimension_scores, layout, questionnaire)
+        balanced = _balanced(balance, *balance_keys, dimension_scores, layout, questionnaire)
 
     report = ScoreReport(
         questionnaire_id=questionnaire.id,
@@ -328,22 +328,28 @@ def _item_stats(codes: np.ndarray, layout: _Layout, questionnaire: Questionnaire
     return stats
 
 
-def _group_keys(questionnaire: Questionnaire, responses: pd.DataFrame, group_by: str) -> np.ndarray:
-    """Each row's group as a stripped string, or None when the value is empty (the row belongs to no group)."""
+def _group_keys(
+    questionnaire: Questionnaire, responses: pd.DataFrame | ResponseTable, group_by: str
+) -> tuple[np.ndarray, list[str]]:
+    """Each row's group as a code into the list of values (stripped strings); -1 when the value is empty (the row
+    belongs to no group). Factorised from the column as it is (arrow strings): no Python string per row."""
     available = [field.id for field in questionnaire.profile]
     if questionnaire.profile_field(group_by) is None:
         raise UnknownGroupField(group_by, available)
     if group_by not in responses.columns:
         raise UnknownGroupField(group_by, available, missing_column=True)
     column = responses[group_by]
-    text = column.astype("string").str.strip()
-    empty = column.isna().to_numpy() | (text == "").fillna(True).to_numpy(dtype=bool)
-    return np.where(empty, None, text.to_numpy(dtype=object, na_value=None))
+    if not isinstance(responses, ResponseTable):  # a read file's texts are stripped already, empty = missing
+        text = column.astype("string").str.strip()
+        column = text.where(text != "")
+    codes, values = pd.factorize(column)  # missing -> -1
+    return np.asarray(codes), [str(value) for value in values]
 
 
 def _groups(
     field: str,
-    keys: np.ndarray,
+    group_codes: np.ndarray,
+    values: list[str],
     codes: np.ndarray,
     dimension_scores: np.ndarray,
     layout: _Layout,
@@ -353,7 +359,6 @@ def _groups(
 
     Respondents are sorted by group once, so that each group is a slice: no pass over the whole file per group.
     """
-    group_codes, values = pd.factorize(keys)  # None -> -1: in no group
     if len(values) > MAX_GROUPS:
         raise TooManyGroups(field, len(values), MAX_GROUPS)
     order = np.argsort(group_codes, kind="stable")
@@ -408,13 +413,17 @@ def _difference(now: float | None, then: float | None) -> float | None:
 
 
 def _balanced(
-    field: str, keys: np.ndarray, dimension_scores: np.ndarray, layout: _Layout, questionnaire: Questionnaire
+    field: str,
+    codes: np.ndarray,
+    values: list[str],
+    dimension_scores: np.ndarray,
+    layout: _Layout,
+    questionnaire: Questionnaire,
 ) -> BalancedReport:
     """Step 12: each group of at least ``min_group_size`` respondents counts once, whatever its size."""
-    codes, values = pd.factorize(keys)  # None -> -1: in no group
     sizes = np.bincount(codes[codes >= 0], minlength=len(values))
     taking_part = sizes >= questionnaire.min_group_size
-    counted = np.zeros(len(keys), dtype=bool)
+    counted = np.zeros(len(codes), dtype=bool)
     counted[codes >= 0] = taking_part[codes[codes >= 0]]
     member_codes = codes[counted]
     scores = []
@@ -433,7 +442,7 @@ def _balanced(
     return BalancedReport(
         by=field,
         groups=sorted(str(values[code]) for code in np.flatnonzero(taking_part)),
-        left_out=int(len(keys) - counted.sum()),
+        left_out=int(len(codes) - counted.sum()),
         overall=OverallScore(score=overall_score, band=band_of(overall_score, bands)),
         dimensions=[
             BalancedDimension(id=dimension_id, score=score, band=band_of(score, bands))
@@ -448,7 +457,7 @@ def _respondents_frame(
     frame = pd.DataFrame(dimension_scores, columns=layout.dimension_ids, index=responses.index)
     frame.insert(0, "overall", overall)
     if RESPONDENT_COLUMN in responses.columns:
-        frame.insert(0, RESPONDENT_COLUMN, responses[RESPONDENT_COLUMN].to_numpy())
+        frame.insert(0, RESPONDENT_COLUMN, responses[RESPONDENT_COLUMN].array)  # no Python string per row
     return frame
 
 

@@ -283,9 +283,10 @@ class SheetChecker:
             codes[start : start + len(part)] = part
             start += len(part)
         texts = {}
-        for name, parts in self.texts.items():
-            column = pd.concat(parts) if parts else pd.Series([], dtype=object)
-            texts[name] = column.rename(name)
+        for name in list(self.texts):
+            parts = self.texts.pop(name)  # each block freed once joined, not held beside the whole column
+            texts[name] = (pd.concat(parts) if parts else pd.Series([], dtype=object)).rename(name)
+            del parts
         table = ResponseTable(
             item_ids=tuple(q.item_ids),
             scale_min=q.scale.min,

@@ -67,6 +67,18 @@ def every_cell_bad(folder: Path, rows: int = 1_000_000) -> Path:
     return path
 
 
+def long_texts(folder: Path, size: int = 250 * MIB) -> Path:
+    """Nearly the size limit in profile texts (30,000-character names): the most memory per byte a file can ask,
+    since texts are kept, and numbers are one byte each."""
+    path = folder / "long-texts.csv"
+    row = b"," + b"O" * 30_000 + b"," + b"r" * 1_000 + b",3,4,,2,1\n"
+    with path.open("wb") as file:
+        file.write(b"respondent,organisation,role,a1,a2,a3,b1,b2\n")
+        for n in range(size // len(row)):
+            file.write(b"R%d" % n + row.replace(b"O" * 30_000, bytes([65 + n % 26]) * 30_000))
+    return path
+
+
 def sparse_huge(folder: Path, size: int = 300 * MIB) -> Path:
     """A 300 MB file that takes no disk: refused by its size before it is read."""
     path = folder / "huge.csv"
@@ -180,6 +192,8 @@ HEAVY = {
     "long_cells": (long_cells, "row 2, column 'organisation' (B): a text of 1,048,512 characters"),
     "every_cell_bad": (every_cell_bad, "row 2, column 'a1' (B): 'x' is not a number"),
     "sparse_huge": (sparse_huge, "file too large (314,572,800 bytes)"),
+    # Scored (a warning only: the role is not one of the options), broken down and balanced by its texts.
+    "long_texts": (long_texts, "warning: "),
     "declared_dimension": (declared_dimension, "the sheet declares the range A1:XFD1048576"),
     "zip_bomb": (zip_bomb, "uncompresses"),
     "entity_expansion": (entity_expansion, "unreadable Excel workbook"),
