@@ -53,8 +53,10 @@ from scoring.responses_limits import (
 _SPARE_COLUMNS = 8
 _CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
-# Rows parsed at a time: about 10 MB of a CSV like the benchmark's; the answers go on into one matrix.
+# Rows parsed at a time: at most 16 MB of a CSV and a million cells (a text cell costs pandas about 60 bytes, so a
+# block of one-letter cells stays near 60 MB); the answers go on into one matrix.
 _BLOCK_BYTES = 16 * MIB
+_BLOCK_CELLS = 1_000_000
 _SCAN_BYTES = 8 * MIB
 _XLSX_BLOCK_ROWS = 10_000
 # Rows listed in a message about encodings.
@@ -206,7 +208,8 @@ def _read_csv(data: bytes, questionnaire: Questionnaire) -> tuple[ResponseTable,
     if len(lines) <= 1 or header_end < 0:
         return checker.result()
 
-    rows_per_block = max(1, int(_BLOCK_BYTES // max(1, (len(data) - header_end) / max(len(lines) - 1, 1))))
+    average_line = max(1.0, (len(data) - header_end) / max(len(lines) - 1, 1))
+    rows_per_block = max(1, min(int(_BLOCK_BYTES // average_line), _BLOCK_CELLS // (width + _SPARE_COLUMNS)))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
@@ -421,6 +424,7 @@ def _read_sheet(
     spare = list(range(width, min(width + _SPARE_COLUMNS, limit)))
     checker = SheetChecker(header, questionnaire, spare=spare, formulas=True)
     positions = checker.positions
+    rows_per_block = max(1, min(_XLSX_BLOCK_ROWS, _BLOCK_CELLS // max(len(positions), 1)))
     block: list[tuple[object, ...]] = []
     numbers: list[int] = []
     for number, values in enumerate(rows, start=header_row + 1):
@@ -428,7 +432,7 @@ def _read_sheet(
             continue  # blank rows are not respondents; their numbers are kept by the others'
         block.append(values)
         numbers.append(number)
-        if len(block) == _XLSX_BLOCK_ROWS:
+        if len(block) == rows_per_block:
             checker.add(_frame(block, positions), np.array(numbers))
             block, numbers = [], []
     if block:
