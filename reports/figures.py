@@ -1,19 +1,17 @@
-"""Every chart of the product, built once here and used by the pages and the exported reports alike."""
+"""The charts drawn for the screen with Plotly. What the radar and the statements chart show is decided in
+``reports.charts``, which the PDF's vector renderer (``reports.svg``) draws too; this module only draws it."""
 
 from __future__ import annotations
 
 import html
-from typing import Literal
 
 import plotly.graph_objects as go
 
-from i18n import translate
-from reports.bands import BAND_COLOURS, LINE_COLOUR, SPREAD_COLOUR, band_colour, band_label
+from reports.bands import LINE_COLOUR, SPREAD_COLOUR
+from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
-from scoring.rounding import format_number
 
-Spread = Literal["iqr", "range"] | None
 # Streamlit's own web font, so that charts read like the rest of the page; dark grey for contrast on projectors.
 FONT = {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
 # Long labels are wrapped so that a chart also fits a 390 px phone screen.
@@ -26,10 +24,6 @@ def _safe(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _fmt(value: float | None, lang: str) -> str:
-    return format_number(value, lang, 1, missing=translate("results.insufficient", lang))
-
-
 def radar_figure(
     questionnaire: Questionnaire,
     report: ScoreReport,
@@ -39,42 +33,45 @@ def radar_figure(
     height: int = 460,
     large: bool = False,
 ) -> go.Figure:
-    """One axis per dimension from 0 to 100, the bands as shaded rings, the group's scores as a closed line."""
-    labels = [_safe(text_in(d.label, lang)) for d in questionnaire.dimensions]
-    stats = {d.id: d for d in report.dimensions}
-    scores = [stats[d.id].score if d.id in stats else None for d in questionnaire.dimensions]
+    """The radar of :func:`reports.charts.radar_chart`, drawn for the screen."""
+    return radar_plotly(radar_chart(questionnaire, report, lang, spread=spread), height=height, large=large)
+
+
+def radar_plotly(chart: RadarChart, *, height: int = 460, large: bool = False) -> go.Figure:
+    labels = [_safe(axis.label) for axis in chart.axes]
     axis = [
         _wrap(label, AXIS_LABEL_WIDTH)
-        if score is not None
-        else f"{_wrap(label, AXIS_LABEL_WIDTH)}<br><i>{translate('results.insufficient', lang)}</i>"
-        for label, score in zip(labels, scores, strict=True)
+        if spec.score is not None
+        else f"{_wrap(label, AXIS_LABEL_WIDTH)}<br><i>{_safe(chart.insufficient)}</i>"
+        for label, spec in zip(labels, chart.axes, strict=True)
     ]
     figure = go.Figure()
-    _add_band_rings(figure, questionnaire, axis, lang)
-    if spread and report.n_respondents > 1:
-        _add_spread(figure, questionnaire, report, axis, spread, lang)
+    _add_band_rings(figure, chart, axis)
+    if chart.has_spread:
+        _add_spread(figure, chart, axis)
     hover = [
-        f"<b>{label}</b><br>{translate('results.score_is', lang)} {_fmt(score, lang)}"
-        f"<br>{band_label(stats[d.id].band if d.id in stats else None, lang)}"
-        for label, score, d in zip(labels, scores, questionnaire.dimensions, strict=True)
+        f"<b>{label}</b><br>{_safe(chart.score_is)} {spec.score_text}<br>{_safe(spec.band_text)}"
+        for label, spec in zip(labels, chart.axes, strict=True)
     ]
+    scores = [spec.score for spec in chart.axes]
     closed = scores + scores[:1]
+    texts = [spec.score_text if spec.score is not None else "" for spec in chart.axes]
     # The line is closed by repeating the first point; its marker colour must be repeated too.
-    colours = [band_colour(stats[d.id].band if d.id in stats else None) for d in questionnaire.dimensions]
+    colours = [spec.colour for spec in chart.axes]
     figure.add_trace(
         go.Scatterpolar(
             r=closed,
             theta=axis + axis[:1],
             # On a projector, the scores are written by their points: nobody can hover a projected chart.
             mode="lines+markers+text" if large else "lines+markers",
-            text=[_fmt(score, lang) if score is not None else "" for score in closed] if large else None,
+            text=texts + texts[:1] if large else None,
             textposition="top right",
             textfont={"size": 22, "color": LINE_COLOUR},
             fill="toself",
             fillcolor="rgba(0, 114, 178, 0.18)",
             line={"color": LINE_COLOUR, "width": 3},
             marker={"size": 11, "color": colours + colours[:1], "line": {"color": "white", "width": 1.5}},
-            name=translate("results.score", lang),
+            name=chart.score_label,
             hovertext=hover + hover[:1],
             hoverinfo="text",
             connectgaps=False,
@@ -88,7 +85,7 @@ def radar_figure(
             "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [0, 1]},
             "radialaxis": {
                 "range": [0, 100],
-                "tickvals": [questionnaire.bands.watch, questionnaire.bands.strength, 100],
+                "tickvals": list(chart.ticks),
                 "angle": 90 - 180 / len(axis),
                 "tickangle": 0,
                 "tickfont": {"size": 12, "color": "#555"},
@@ -106,46 +103,29 @@ def radar_figure(
     return figure
 
 
-def _add_band_rings(figure: go.Figure, questionnaire: Questionnaire, axis: list[str], lang: str) -> None:
+def _add_band_rings(figure: go.Figure, chart: RadarChart, axis: list[str]) -> None:
     # Full-circle bars from base to band limit: rings that tell at a glance which band a point falls into.
-    limits = [
-        (0, questionnaire.bands.watch, "priority"),
-        (questionnaire.bands.watch, questionnaire.bands.strength, "watch"),
-        (questionnaire.bands.strength, 100, "strength"),
-    ]
     width = 360 / len(axis)
-    for low, high, band in limits:
+    for zone in chart.zones:
         figure.add_trace(
             go.Barpolar(
-                r=[high - low] * len(axis),
-                base=[low] * len(axis),
+                r=[zone.high - zone.low] * len(axis),
+                base=[zone.low] * len(axis),
                 theta=axis,
                 width=[width] * len(axis),
-                marker={"color": BAND_COLOURS[band], "line": {"width": 0}},
+                marker={"color": zone.colour, "line": {"width": 0}},
                 opacity=0.13,
-                name=band_label(band, lang),
+                name=zone.label,
                 hoverinfo="skip",
             )
         )
 
 
-def _add_spread(
-    figure: go.Figure, questionnaire: Questionnaire, report: ScoreReport, axis: list[str], spread: Spread, lang: str
-) -> None:
-    stats = {d.id: d for d in report.dimensions}
-    low_attr, high_attr = ("q1", "q3") if spread == "iqr" else ("min", "max")
-    lows, highs, names = [], [], []
-    for dimension, name in zip(questionnaire.dimensions, axis, strict=True):
-        stat = stats.get(dimension.id)
-        low = getattr(stat, low_attr, None) if stat else None
-        high = getattr(stat, high_attr, None) if stat else None
-        if low is None or high is None:
-            continue
-        lows.append(low)
-        highs.append(high)
-        names.append(name)
-    if len(names) < 3:
-        return
+def _add_spread(figure: go.Figure, chart: RadarChart, axis: list[str]) -> None:
+    kept = [(spec, name) for spec, name in zip(chart.axes, axis, strict=True) if spec.low is not None]
+    lows = [spec.low for spec, _ in kept]
+    highs = [spec.high for spec, _ in kept]
+    names = [name for _, name in kept]
     # Outer edge one way and inner edge back the other way: one polygon drawn as a ring.
     figure.add_trace(
         go.Scatterpolar(
@@ -155,19 +135,21 @@ def _add_spread(
             fill="toself",
             fillcolor=SPREAD_COLOUR,
             line={"width": 0},
-            name=translate(f"figures.spread_{spread}", lang),
+            name=chart.spread_label,
             hoverinfo="skip",
         )
     )
 
 
 def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> go.Figure:
+    """The statements chart of :func:`reports.charts.item_bars_chart`, drawn for the screen."""
+    return item_bars_plotly(item_bars_chart(questionnaire, report, lang))
+
+
+def item_bars_plotly(chart: BarChart) -> go.Figure:
     """Items from the weakest, each bar coloured and labelled by its band, its statement written above it (so
-    that it fits a phone); unanswered items are left out."""
-    scored = sorted((s for s in report.items if s.mean is not None), key=lambda s: s.mean)
-    texts = {item.id: _safe(text_in(item.text, lang)) for item in questionnaire.items}
-    dims = {item.id: _safe(text_in(questionnaire.dimension_of(item.id).label, lang)) for item in questionnaire.items}
-    wrapped = [_wrap(texts[s.id], ITEM_LABEL_WIDTH) for s in scored]
+    that it fits a phone)."""
+    wrapped = [_wrap(_safe(bar.label), ITEM_LABEL_WIDTH) for bar in chart.bars]
     # Each statement takes a slot as tall as its wrapped text plus the bar.
     slots = [label.count("<br>") + 1 for label in wrapped]
     positions, top = [], 0.0
@@ -177,19 +159,19 @@ def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: st
         top += 0.45
     figure = go.Figure(
         go.Bar(
-            x=[s.mean for s in scored],
+            x=[bar.value for bar in chart.bars],
             y=positions,
             width=0.6,
             orientation="h",
-            marker={"color": [band_colour(s.band) for s in scored]},
+            marker={"color": [bar.colour for bar in chart.bars]},
             hovertext=[
-                f"{dims[s.id]}<br>{texts[s.id]}<br>{translate('results.score_is', lang)} {_fmt(s.mean, lang)}"
-                for s in scored
+                f"{_safe(bar.dimension)}<br>{_safe(bar.label)}<br>{_safe(chart.score_is)} {bar.score_text}"
+                for bar in chart.bars
             ],
             hoverinfo="text",
         )
     )
-    for stats, label, y in zip(scored, wrapped, positions, strict=True):
+    for bar, label, y in zip(chart.bars, wrapped, positions, strict=True):
         figure.add_annotation(
             x=0,
             y=y - 0.35,
@@ -203,21 +185,21 @@ def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: st
             yref="y",
         )
         # The value goes inside a long bar, after a short one (a score of 0 has no bar at all).
-        inside = (stats.mean or 0) >= 55
+        inside = bar.value >= 55
         figure.add_annotation(
-            x=(stats.mean or 0) - 1 if inside else (stats.mean or 0) + 1,
+            x=bar.value - 1 if inside else bar.value + 1,
             y=y,
-            text=f"{_fmt(stats.mean, lang)} · {band_label(stats.band, lang)}",
+            text=_safe(bar.value_text),
             showarrow=False,
             xanchor="right" if inside else "left",
             font={"size": 13, "color": "white" if inside else "#262730"},
             xref="x",
             yref="y",
         )
-    figure.add_vline(x=questionnaire.bands.watch, line_dash="dot", line_color=BAND_COLOURS["priority"])
-    figure.add_vline(x=questionnaire.bands.strength, line_dash="dot", line_color=BAND_COLOURS["strength"])
+    for x, colour in chart.limits:
+        figure.add_vline(x=x, line_dash="dot", line_color=colour)
     figure.update_layout(
-        xaxis={"range": [0, 100], "title": translate("results.score", lang), "fixedrange": True},
+        xaxis={"range": [0, 100], "title": chart.axis_title, "fixedrange": True},
         yaxis={"autorange": "reversed", "visible": False, "range": [top, 0], "fixedrange": True},
         height=max(220, int(34 * top) + 70),
         margin={"l": 8, "r": 8, "t": 10, "b": 45},

@@ -1,0 +1,271 @@
+"""What a report shows, decided once for the PDF and the XLSX: :func:`build_content` turns a scored report into
+rows of already rounded figures (the JSON's rounding) and texts in the report's language.
+
+The report given is the one its screen shows: for a workshop, the privacy module's output, with its blanked
+figures; for ``python -m reports``, ``score``'s own. Nothing here computes a score or unblanks a figure: a figure
+that is ``None`` in the report is ``None`` here, and both renderers write it as missing. A breakdown goes through
+``scoring.privacy.protect_breakdown`` when its screen does (``protect_groups``).
+
+To add a section (progress, balanced score, action plan...): a field here, filled by :func:`build_content`, and
+one function in ``reports.pdf.SECTIONS`` and ``reports.xlsx.SHEETS``; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from i18n import translate
+from reports.bands import band_label, band_symbol
+from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from scoring.model import Questionnaire, text_in
+from scoring.privacy import protect_breakdown
+from scoring.results import DimensionStats, GroupReport, ItemStats, ScoreReport
+from scoring.rounding import round_half_up
+
+Scope = Literal["file", "own", "group"]
+# The statements to discuss first, at most: a board discusses a handful, not the whole questionnaire.
+DISCUSS_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Banded:
+    value: float | None  # rounded to 1 decimal, as the JSON
+    band: str | None
+    band_text: str
+    symbol: str
+
+
+@dataclass(frozen=True)
+class DimensionRow:
+    id: str
+    label: str
+    score: Banded
+    n: int
+    median: float | None
+    sd: float | None
+    min: float | None
+    max: float | None
+    consensus: float | None  # rounded to 3 decimals, as the JSON
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: str
+    dimension: str
+    text: str
+    n: int
+    mean: Banded
+    consensus: float | None
+    dissensus: bool
+    reverse: bool
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    dimension: str
+    item: str | None  # the statement's text, for a statement's recommendation
+    band: Banded  # value None: the band only
+    text: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    value: str  # the group's name as shown (an option's label, or the value typed)
+    n_respondents: int
+    suppressed: bool
+    overall: Banded | None
+    dimensions: tuple[Banded, ...]  # in the questionnaire's order; empty when suppressed
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    field_id: str
+    field_label: str
+    dimension_labels: tuple[str, ...]
+    rows: tuple[GroupRow, ...]
+    min_group_size: int
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    lang: str
+    scope: Scope
+    title: str  # the organisation or workshop, or the questionnaire's title when none is given
+    questionnaire_title: str
+    questionnaire_id: str
+    version: str
+    date: dt.date
+    n_respondents: int
+    overall: Banded
+    watch: float
+    strength: float
+    consensus_threshold: float
+    min_group_size: int
+    min_coverage: float
+    scale_min: int
+    scale_max: int
+    dimensions: tuple[DimensionRow, ...]
+    items: tuple[ItemRow, ...]
+    discuss: tuple[ItemRow, ...]
+    recommendations: tuple[RecommendationRow, ...]
+    breakdowns: tuple[Breakdown, ...] = ()
+    radar: RadarChart | None = None
+    bars: BarChart | None = None
+    extras: dict[str, object] = field(default_factory=dict)
+
+    def t(self, key: str, **params: object) -> str:
+        return translate(key, self.lang, **params)
+
+
+def banded(value: float | None, band: str | None, lang: str) -> Banded:
+    return Banded(round_half_up(value, 1), band, band_label(band, lang), band_symbol(band))
+
+
+def build_content(
+    questionnaire: Questionnaire,
+    report: ScoreReport,
+    lang: str,
+    *,
+    scope: Scope = "file",
+    title: str | None = None,
+    date: dt.date | None = None,
+    spread: Spread = None,
+    protect_groups: bool = False,
+) -> ReportContent:
+    """The report's content. ``protect_groups``: breakdowns as the workshop screens show them (complementary
+    suppression); without it, as ``score``'s JSON (step 9 only)."""
+    dimension_labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
+    item_texts = {i.id: text_in(i.text, lang) for i in questionnaire.items}
+    reverse = {i.id: i.reverse for i in questionnaire.items}
+    dimensions = tuple(_dimension_row(stats, dimension_labels, lang) for stats in report.dimensions)
+    items = tuple(
+        ItemRow(
+            id=s.id,
+            dimension=dimension_labels[s.dimension],
+            text=item_texts[s.id],
+            n=s.n,
+            mean=banded(s.mean, s.band, lang),
+            consensus=round_half_up(s.consensus, 3),
+            dissensus=s.dissensus,
+            reverse=reverse[s.id],
+        )
+        for s in report.items
+    )
+    recommendations = tuple(
+        RecommendationRow(
+            dimension=dimension_labels.get(rec.dimension, rec.dimension),
+            item=item_texts.get(rec.item) if rec.item else None,
+            band=banded(None, rec.band, lang),
+            text=text_in(rec.text, lang, report.language),
+            source=rec.source,
+        )
+        for rec in report.recommendations
+    )
+    breakdowns = tuple(
+        _breakdown(questionnaire, report, field_id, groups, lang, protect_groups)
+        for field_id, groups in report.groups.items()
+    )
+    return ReportContent(
+        lang=lang,
+        scope=scope,
+        title=title or text_in(questionnaire.title, lang),
+        questionnaire_title=text_in(questionnaire.title, lang),
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        date=date or dt.date.today(),
+        n_respondents=report.n_respondents,
+        overall=banded(report.overall.score, report.overall.band, lang),
+        watch=float(questionnaire.bands.watch),
+        strength=float(questionnaire.bands.strength),
+        consensus_threshold=float(questionnaire.consensus_threshold),
+        min_group_size=questionnaire.min_group_size,
+        min_coverage=float(questionnaire.min_coverage),
+        scale_min=questionnaire.scale.min,
+        scale_max=questionnaire.scale.max,
+        dimensions=dimensions,
+        items=items,
+        discuss=_discuss_first(items, report.items, questionnaire.bands.watch),
+        recommendations=recommendations,
+        breakdowns=breakdowns,
+        radar=radar_chart(questionnaire, report, lang, spread=spread),
+        bars=item_bars_chart(questionnaire, report, lang),
+    )
+
+
+def _dimension_row(stats: DimensionStats, labels: dict[str, str], lang: str) -> DimensionRow:
+    return DimensionRow(
+        id=stats.id,
+        label=labels[stats.id],
+        score=banded(stats.score, stats.band, lang),
+        n=stats.n,
+        median=round_half_up(stats.median, 1),
+        sd=round_half_up(stats.sd, 1),
+        min=round_half_up(stats.min, 1),
+        max=round_half_up(stats.max, 1),
+        consensus=round_half_up(stats.consensus, 3),
+    )
+
+
+def _discuss_first(rows: tuple[ItemRow, ...], stats: list[ItemStats], watch: float) -> tuple[ItemRow, ...]:
+    """The statements the group is split on (dissensus, least consensus first), then the weakest ones (mean
+    under the watch limit, lowest first); ties keep the questionnaire's order."""
+    by_id = {row.id: row for row in rows}
+    split = sorted((s for s in stats if s.dissensus and s.consensus is not None), key=lambda s: s.consensus or 0.0)
+    weak = sorted(
+        (s for s in stats if not s.dissensus and s.mean is not None and s.mean < watch),
+        key=lambda s: s.mean or 0.0,
+    )
+    return tuple(by_id[s.id] for s in [*split, *weak][:DISCUSS_LIMIT])
+
+
+def _breakdown(
+    questionnaire: Questionnaire,
+    report: ScoreReport,
+    field_id: str,
+    groups: dict[str, GroupReport],
+    lang: str,
+    protect: bool,
+) -> Breakdown:
+    if protect:
+        groups = protect_breakdown(
+            groups,
+            report.n_respondents,
+            questionnaire.min_group_size,
+            dimension_counts={stats.id: stats.n for stats in report.dimensions},
+        )
+    profile_field = questionnaire.profile_field(field_id)
+    options = {o.id: text_in(o.label, lang) for o in profile_field.options} if profile_field else {}
+    rows = []
+    for value, group in groups.items():
+        name = options.get(value) or value
+        if group.suppressed:
+            rows.append(GroupRow(name, group.n_respondents, True, None, ()))
+            continue
+        stats = {d.id: d for d in group.dimensions or []}
+        assert group.overall is not None
+        rows.append(
+            GroupRow(
+                name,
+                group.n_respondents,
+                False,
+                banded(group.overall.score, group.overall.band, lang),
+                tuple(
+                    banded(stats[d.id].score, stats[d.id].band, lang) if d.id in stats else banded(None, None, lang)
+                    for d in questionnaire.dimensions
+                ),
+            )
+        )
+    label = text_in(profile_field.label, lang) if profile_field else field_id
+    standard = {"role": "dashboard.field_role", "organisation": "dashboard.field_organisation"}
+    if field_id in standard:  # the participants' question is « Votre rôle »; a report compares by « Rôle »
+        label = translate(standard[field_id], lang)
+    return Breakdown(
+        field_id=field_id,
+        field_label=label,
+        dimension_labels=tuple(text_in(d.label, lang) for d in questionnaire.dimensions),
+        rows=tuple(rows),
+        min_group_size=questionnaire.min_group_size,
+    )

@@ -1,0 +1,263 @@
+"""The A4 PDF report, typeset by Typst (docs/pdf-engine.md says why) from :class:`reports.content.ReportContent`.
+
+Python decides every text and figure (formatted here as the board reads it: « 62,5 » in French); the template
+``templates/report.typ`` only lays them out. Each entry of :data:`SECTIONS` turns the content into one block of
+the template's data, or into nothing when it has nothing to say: a new section is one function here and one in
+the template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reports.content import Banded, ReportContent
+from reports.svg import bars_layout, bars_svg, radar_svg
+from scoring.rounding import format_number
+
+TEMPLATE = Path(__file__).with_name("templates") / "report.typ"
+# Width of the text block (A4 minus 2 cm margins), in points: the statements chart is drawn to it.
+TEXT_WIDTH_PT = (21.0 - 4.0) / 2.54 * 72
+# Height of one piece of the statements chart: a piece never splits, so a small piece wastes little of a page.
+BARS_PIECE_PT = 250.0
+
+Block = dict[str, Any]
+Files = dict[str, bytes]
+
+
+@cache
+def _template() -> bytes:
+    return TEMPLATE.read_bytes()
+
+
+def number(value: float | None, content: ReportContent, digits: int = 1) -> str:
+    return format_number(value, content.lang, digits, missing="–")
+
+
+def band_cell(value: Banded) -> Block:
+    return {"band": value.band or "none", "symbol": value.symbol, "text": value.band_text}
+
+
+def long_date(date: dt.date, content: ReportContent) -> str:
+    month = content.t("report.months").split()[date.month - 1]
+    day = content.t("report.first_day") if date.day == 1 else str(date.day)  # « 1er décembre »
+    return content.t("report.date", day=day, month=month, year=date.year)
+
+
+def title_block(content: ReportContent, files: Files) -> Block:
+    lines = [
+        content.t("report.questionnaire", title=content.questionnaire_title, version=content.version),
+        content.t("report.established", date=long_date(content.date, content)),
+        content.t("report.respondents", count=content.n_respondents),
+        content.t(f"report.{content.scope}_scope"),
+    ]
+    return {"kind": "title", "title": content.title, "lines": lines}
+
+
+def overall_block(content: ReportContent, files: Files) -> Block:
+    return {
+        "kind": "overall",
+        "label": content.t("report.overall_label"),
+        "score": number(content.overall.value, content),
+        "out-of": content.t("report.out_of"),
+        "band": band_cell(content.overall),
+        "explained": content.t("results.bands_explained", watch=f"{content.watch:g}", strength=f"{content.strength:g}"),
+    }
+
+
+def radar_block(content: ReportContent, files: Files) -> Block | None:
+    if content.radar is None:
+        return None
+    files["radar.svg"] = radar_svg(content.radar).encode()
+    caption = content.t("dashboard.spread_caption") if content.radar.has_spread else None
+    return {"kind": "radar", "title": content.t("report.radar_title"), "image": "radar.svg", "caption": caption}
+
+
+def dimensions_block(content: ReportContent, files: Files) -> Block:
+    group = content.n_respondents > 1
+    headers = [content.t("results.col_dimension"), content.t("results.col_score"), content.t("results.col_band")]
+    widths = ["1fr", "auto", "auto"]
+    if group:
+        headers += [content.t("results.col_n"), content.t("results.col_consensus")]
+        widths += ["auto", "auto"]
+    rows = []
+    for row in content.dimensions:
+        cells: list[Any] = [row.label, number(row.score.value, content), band_cell(row.score)]
+        if group:
+            cells += [str(row.n), number(row.consensus, content, 3)]
+        rows.append(cells)
+    return {
+        "kind": "dimensions",
+        "title": content.t("report.dimensions_title"),
+        "headers": headers,
+        "widths": widths,
+        "rows": rows,
+    }
+
+
+def discuss_block(content: ReportContent, files: Files) -> Block:
+    rows = []
+    for row in content.discuss:
+        if row.dissensus:
+            line = content.t(
+                "report.discuss_line_split",
+                dimension=row.dimension,
+                consensus=number(row.consensus, content, 3),
+                mean=number(row.mean.value, content),
+            )
+        else:
+            line = content.t("report.discuss_line_weak", dimension=row.dimension, mean=number(row.mean.value, content))
+        rows.append({"text": row.text, "line": line})
+    return {
+        "kind": "discuss",
+        "title": content.t("report.discuss_title"),
+        "help": content.t(
+            "report.discuss_help", threshold=number(content.consensus_threshold, content, 1), watch=f"{content.watch:g}"
+        ),
+        "empty": content.t("report.discuss_none"),
+        "rows": rows,
+    }
+
+
+def statements_block(content: ReportContent, files: Files) -> Block | None:
+    if content.bars is None or not content.bars.bars:
+        return None
+    images, piece, height = [], [], 0.0
+    for bar, _lines, bar_height in bars_layout(content.bars.bars, TEXT_WIDTH_PT):
+        if piece and height + bar_height > BARS_PIECE_PT:
+            images.append(tuple(piece))
+            piece, height = [], 0.0
+        piece.append(bar)
+        height += bar_height
+    images.append(tuple(piece))
+    names = []
+    for position, bars in enumerate(images):
+        name = f"statements-{position + 1}.svg"
+        last = position == len(images) - 1
+        files[name] = bars_svg(content.bars, bars, TEXT_WIDTH_PT, axis=last).encode()
+        names.append(name)
+    return {
+        "kind": "statements",
+        "title": content.t("report.statements_title"),
+        "help": content.t("report.statements_help", watch=f"{content.watch:g}", strength=f"{content.strength:g}"),
+        "images": names,
+    }
+
+
+def recommendations_block(content: ReportContent, files: Files) -> Block:
+    rows = [
+        {
+            "about": f"{rec.dimension} · {rec.item}" if rec.item else rec.dimension,
+            "band": band_cell(rec.band),
+            "text": rec.text,
+            "source": content.t("report.source", source=rec.source) if rec.source else None,
+        }
+        for rec in content.recommendations
+    ]
+    return {
+        "kind": "recommendations",
+        "title": content.t("results.recommendations_title"),
+        "empty": content.t("results.no_recommendation"),
+        "rows": rows,
+    }
+
+
+def breakdown_blocks(content: ReportContent, files: Files) -> list[Block]:
+    blocks = []
+    for breakdown in content.breakdowns:
+        headers = [
+            breakdown.field_label,
+            content.t("report.col_people"),
+            content.t("report.col_overall"),
+            *breakdown.dimension_labels,
+        ]
+        rows: list[list[Any]] = []
+        for group in breakdown.rows:
+            if group.suppressed:
+                key = (
+                    "report.suppressed"
+                    if group.n_respondents < breakdown.min_group_size
+                    else "report.suppressed_complement"
+                )
+                note = content.t(key, minimum=breakdown.min_group_size)
+                rows.append([group.value, str(group.n_respondents), {"span": len(headers) - 2, "text": note}])
+                continue
+            assert group.overall is not None
+            rows.append(
+                [group.value, str(group.n_respondents), number(group.overall.value, content)]
+                + [number(score.value, content) for score in group.dimensions]
+            )
+        blocks.append(
+            {
+                "kind": "breakdown",
+                "title": content.t("report.breakdown_title", field=breakdown.field_label.lower()),
+                "help": content.t("report.breakdown_help", minimum=breakdown.min_group_size),
+                "headers": headers,
+                "rows": rows,
+            }
+        )
+    return blocks
+
+
+def method_paragraphs(content: ReportContent) -> list[str]:
+    """The method in a few sentences, with this questionnaire's own limits (also the XLSX's « Méthode » sheet)."""
+    return [
+        content.t("report.method_scores", coverage=f"{content.min_coverage * 100:g}"),
+        content.t("report.method_bands", watch=f"{content.watch:g}", strength=f"{content.strength:g}"),
+        content.t("report.method_consensus", threshold=number(content.consensus_threshold, content, 1)),
+        content.t("report.method_privacy", minimum=content.min_group_size),
+        content.t("report.method_rounding"),
+        content.t("report.method_sources"),
+    ]
+
+
+def method_block(content: ReportContent, files: Files) -> Block:
+    return {"kind": "method", "title": content.t("report.method_title"), "paragraphs": method_paragraphs(content)}
+
+
+Section = Callable[[ReportContent, Files], Block | list[Block] | None]
+# In the order of the pages. A board reads the score, the picture, the table, then what to talk about.
+SECTIONS: list[Section] = [
+    title_block,
+    overall_block,
+    radar_block,
+    dimensions_block,
+    discuss_block,
+    recommendations_block,
+    breakdown_blocks,
+    statements_block,
+    method_block,
+]
+
+
+def document_data(content: ReportContent, sections: list[Section] | None = None) -> tuple[Block, Files]:
+    """The template's data and the chart files, without typesetting (for tests and for other layouts)."""
+    files: Files = {}
+    blocks: list[Block] = []
+    for section in SECTIONS if sections is None else sections:
+        produced = section(content, files)
+        if produced is None:
+            continue
+        blocks.extend(produced if isinstance(produced, list) else [produced])
+    data = {
+        "lang": content.lang,
+        "title": content.title,
+        "footer": content.t("report.footer", title=content.title),
+        "page-word": content.t("report.page"),
+        "sections": blocks,
+    }
+    return data, files
+
+
+def render_pdf(content: ReportContent) -> bytes:
+    """The PDF's bytes. Fonts are Typst's own (system fonts ignored), so a report is the same on every machine."""
+    import typst
+
+    data, files = document_data(content)
+    sources = {"main.typ": _template(), "data.json": json.dumps(data, ensure_ascii=False).encode(), **files}
+    stamp = dt.datetime.combine(content.date, dt.time(12), tzinfo=dt.UTC)
+    return typst.compile(sources, ignore_system_fonts=True, timestamp=stamp)

@@ -1,0 +1,243 @@
+"""The workbook for federations, from :class:`reports.content.ReportContent`: one sheet per part of the report.
+
+Figures are numbers (the JSON's rounded values) shown with one decimal (three for consensus), never text, so that
+a federation can sort, filter and average them. Every text goes through ``scoring.cells.set_xlsx_cell``: an
+organisation named ``=HYPERLINK(...)`` stays text. Headers are frozen and in the report's language. A new sheet
+is one function in :data:`SHEETS`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from reports.content import Banded, ReportContent
+from reports.pdf import long_date, method_paragraphs
+from scoring.cells import set_xlsx_cell
+
+ONE_DECIMAL = "0.0"
+THREE_DECIMALS = "0.000"
+WHOLE = "0"
+MAX_WIDTH = 70  # characters: a long statement wraps in its cell rather than making a sheet unreadable
+
+
+def _band(value: Banded | None) -> str | None:
+    return value.band_text if value is not None and value.band is not None else None
+
+
+class Sheet:
+    """One worksheet written row by row; remembers the widest text per column for the widths."""
+
+    def __init__(self, workbook: Any, title: str, headers: list[str] | None, formats: list[str | None]) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.sheet = workbook.create_sheet(title=title[:31])
+        self.formats = formats
+        self.widths: dict[int, int] = {}
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        if headers:
+            self.append(headers)
+            for cell in self.sheet[1]:
+                cell.font = Font(bold=True)
+                cell.fill = PatternFill("solid", fgColor="DDEBF7")
+                cell.alignment = Alignment(wrap_text=True, vertical="center")
+            self.sheet.freeze_panes = "A2"
+
+    def append(self, values: list[Any]) -> None:
+        row = self.sheet.max_row + 1 if self.sheet.max_row > 1 or self.sheet["A1"].value is not None else 1
+        for column, value in enumerate(values, start=1):
+            cell = self.sheet.cell(row=row, column=column)
+            set_xlsx_cell(cell, value)
+            fmt = self.formats[column - 1] if column - 1 < len(self.formats) else None
+            if isinstance(value, int | float) and not isinstance(value, bool) and fmt:
+                cell.number_format = fmt
+            if isinstance(value, str):
+                width = max(len(line) for line in value.splitlines() or [""])
+                if width > MAX_WIDTH:
+                    cell.alignment = self.wrap
+                self.widths[column] = max(self.widths.get(column, 0), min(width, MAX_WIDTH))
+            elif value is not None:
+                self.widths[column] = max(self.widths.get(column, 0), 8)
+
+    def finish(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for column, width in self.widths.items():
+            self.sheet.column_dimensions[get_column_letter(column)].width = max(10, width + 2)
+
+
+def summary_sheet(content: ReportContent, workbook: Any) -> None:
+    sheet = Sheet(
+        workbook,
+        content.t("report.sheet_summary"),
+        [content.t("report.col_field"), content.t("report.col_value")],
+        [None, ONE_DECIMAL],
+    )
+    rows: list[list[Any]] = [
+        [content.t("report.summary_title"), content.title],
+        [content.t("report.summary_questionnaire"), content.questionnaire_title],
+        [content.t("report.summary_version"), content.version],
+        [content.t("report.summary_date"), long_date(content.date, content)],
+        [content.t("report.summary_respondents"), content.n_respondents],
+        [content.t("report.summary_overall"), content.overall.value],
+        [content.t("report.summary_band"), _band(content.overall)],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet.sheet["B6"].number_format = WHOLE
+    sheet.finish()
+
+
+def dimensions_sheet(content: ReportContent, workbook: Any) -> None:
+    headers = [
+        content.t("report.col_id"),
+        content.t("results.col_dimension"),
+        content.t("results.col_score"),
+        content.t("results.col_band"),
+        content.t("results.col_n"),
+        content.t("report.col_median"),
+        content.t("report.col_sd"),
+        content.t("report.col_min"),
+        content.t("report.col_max"),
+        content.t("results.col_consensus"),
+    ]
+    formats = [None, None, ONE_DECIMAL, None, WHOLE, ONE_DECIMAL, ONE_DECIMAL, ONE_DECIMAL, ONE_DECIMAL, THREE_DECIMALS]
+    sheet = Sheet(workbook, content.t("report.sheet_dimensions"), headers, formats)
+    for row in content.dimensions:
+        sheet.append(
+            [
+                row.id,
+                row.label,
+                row.score.value,
+                _band(row.score),
+                row.n,
+                row.median,
+                row.sd,
+                row.min,
+                row.max,
+                row.consensus,
+            ]
+        )
+    sheet.finish()
+
+
+def items_sheet(content: ReportContent, workbook: Any) -> None:
+    headers = [
+        content.t("report.col_id"),
+        content.t("results.col_dimension"),
+        content.t("results.col_item"),
+        content.t("report.col_reverse"),
+        content.t("results.col_n"),
+        content.t("report.col_mean"),
+        content.t("results.col_band"),
+        content.t("results.col_consensus"),
+        content.t("report.col_dissensus"),
+    ]
+    formats = [None, None, None, None, WHOLE, ONE_DECIMAL, None, THREE_DECIMALS, None]
+    sheet = Sheet(workbook, content.t("report.sheet_items"), headers, formats)
+    yes, no = content.t("report.yes"), content.t("report.no")
+    for row in content.items:
+        sheet.append(
+            [
+                row.id,
+                row.dimension,
+                row.text,
+                yes if row.reverse else no,
+                row.n,
+                row.mean.value,
+                _band(row.mean),
+                row.consensus,
+                yes if row.dissensus else no,
+            ]
+        )
+    sheet.finish()
+
+
+def recommendations_sheet(content: ReportContent, workbook: Any) -> None:
+    headers = [
+        content.t("results.col_dimension"),
+        content.t("results.col_item"),
+        content.t("results.col_band"),
+        content.t("report.col_text"),
+        content.t("report.col_source"),
+    ]
+    sheet = Sheet(workbook, content.t("report.sheet_recommendations"), headers, [None] * 5)
+    for rec in content.recommendations:
+        sheet.append([rec.dimension, rec.item, _band(rec.band), rec.text, rec.source])
+    sheet.finish()
+
+
+def groups_sheet(content: ReportContent, workbook: Any) -> None:
+    """One row per group and dimension (DESIGN.md); a suppressed group has one row with its size only."""
+    if not content.breakdowns:
+        return
+    headers = [
+        content.t("report.col_breakdown"),
+        content.t("report.col_group"),
+        content.t("report.col_people"),
+        content.t("results.col_dimension"),
+        content.t("results.col_score"),
+        content.t("results.col_band"),
+    ]
+    sheet = Sheet(workbook, content.t("report.sheet_groups"), headers, [None, None, WHOLE, None, ONE_DECIMAL, None])
+    for breakdown in content.breakdowns:
+        for group in breakdown.rows:
+            if group.suppressed:
+                sheet.append(
+                    [breakdown.field_label, group.value, group.n_respondents, content.t("report.suppressed_cell")]
+                )
+                continue
+            assert group.overall is not None
+            sheet.append(
+                [
+                    breakdown.field_label,
+                    group.value,
+                    group.n_respondents,
+                    content.t("report.col_overall"),
+                    group.overall.value,
+                    _band(group.overall),
+                ]
+            )
+            for label, score in zip(breakdown.dimension_labels, group.dimensions, strict=True):
+                sheet.append(
+                    [breakdown.field_label, group.value, group.n_respondents, label, score.value, _band(score)]
+                )
+    sheet.finish()
+
+
+def method_sheet(content: ReportContent, workbook: Any) -> None:
+    sheet = Sheet(workbook, content.t("report.sheet_method"), None, [None])
+    sheet.append([content.t("report.method_title")])
+    for paragraph in method_paragraphs(content):
+        sheet.append([paragraph])
+    sheet.sheet.column_dimensions["A"].width = 110
+    from openpyxl.styles import Alignment, Font
+
+    sheet.sheet["A1"].font = Font(bold=True, size=13)
+    for row in sheet.sheet.iter_rows(min_row=2):
+        row[0].alignment = Alignment(wrap_text=True, vertical="top")
+
+
+SheetWriter = Callable[[ReportContent, Any], None]
+SHEETS: list[SheetWriter] = [
+    summary_sheet,
+    dimensions_sheet,
+    items_sheet,
+    recommendations_sheet,
+    groups_sheet,
+    method_sheet,
+]
+
+
+def render_xlsx(content: ReportContent) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for write in SHEETS:
+        write(content, workbook)
+    workbook.properties.title = content.title[:200]
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
