@@ -8,6 +8,7 @@ import streamlit as st
 from scoring.model import text_in
 from ui import results_view, urls, workshops
 from ui.catalogue import get_questionnaire
+from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.services import get_store
 from ui.text import plain
@@ -61,6 +62,15 @@ def live() -> None:
         breakdown(questionnaire, report, report.group_by)
     st.subheader(t("results.recommendations_title"))
     results_view.recommendations(questionnaire, report)
+    report_downloads(
+        questionnaire,
+        report,
+        scope="group",
+        title=current.title,
+        key="dashboard_report",
+        spread="iqr",
+        protect_groups=True,
+    )
 
 
 # The standard profile questions are asked as « Votre rôle »: the facilitator compares by « Rôle ».

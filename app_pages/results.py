@@ -5,6 +5,7 @@ import streamlit as st
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
 from ui import flow, results_view, urls, workshops
+from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.own_results import own_report
 
@@ -79,6 +80,7 @@ with st.expander(t("results.items_table_title")):
 
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
+report_downloads(questionnaire, report, scope="own", title=text_in(questionnaire.title, lang), key="own_report")
 
 comments = flow.state_snapshot()["comments"]
 if comments:

@@ -28,6 +28,34 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
 @media (max-width: 640px) {
   div[data-testid="stRadio"] div[role="radiogroup"] { flex-direction: column; align-items: stretch; }
 }
+/* Printing a screen (for minutes, or a paper copy): the content only, within the page. Printing the closed
+   dashboard used to give 9 pages with the language switch, the tabs and the buttons, and a table cut on the
+   right; one's own results lost the radar's « Communication ». */
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  header[data-testid="stHeader"], section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
+  div[data-testid="stToolbar"], div[data-testid="stDecoration"], div[data-testid="stStatusWidget"],
+  div[data-testid="stButton"], div[data-testid="stDownloadButton"], div[data-testid="stPageLink"],
+  div[data-testid="stFormSubmitButton"], div[data-testid="stSegmentedControl"], div.st-key-lang_selector,
+  div[data-testid="stTextInput"], div[data-testid="stCheckbox"], div[data-testid="stFileUploader"],
+  div[data-baseweb="tab-list"], div[data-testid="stExpander"] summary svg, iframe {
+    display: none !important;
+  }
+  html, body, div[data-testid="stAppViewContainer"], section[data-testid="stMain"], div[data-testid="stMain"] {
+    overflow: visible !important; height: auto !important; position: static !important;
+  }
+  div[data-testid="stMainBlockContainer"], .block-container {
+    max-width: 100% !important; width: 100% !important; padding: 0 !important;
+  }
+  /* A chart and a table stay within the page, each on one page. */
+  div[data-testid="stPlotlyChart"], div[data-testid="stDataFrame"], div[data-testid="stTable"], table,
+  div[data-testid="stVerticalBlockBorderWrapper"] {
+    break-inside: avoid; page-break-inside: avoid; max-width: 100% !important;
+  }
+  div[data-testid="stPlotlyChart"] .js-plotly-plot, div[data-testid="stPlotlyChart"] .plot-container,
+  div[data-testid="stPlotlyChart"] .svg-container { max-width: 100% !important; }
+  h1, h2, h3 { break-after: avoid; }
+}
 </style>
 """
 

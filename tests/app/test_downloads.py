@@ -1,0 +1,60 @@
+"""« Télécharger le PDF » and « Télécharger le tableur » on one's results, the group results and the dashboard:
+offered there, built only when pressed, from the report the screen shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from i18n import translate
+from tests.app.conftest import assert_no_exception
+from tests.app.test_answer_flow import answer_current_step, click_next, started
+from tests.app.test_workshop_pages import answers_pattern, close_workshop, create_workshop, participant
+from ui.catalogue import get_questionnaire
+
+
+@pytest.fixture
+def no_file_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Rendering a page must not build a report: a live dashboard reruns every few seconds."""
+    built: list[str] = []
+
+    def forbidden(kind: str):
+        def build(content):
+            built.append(kind)
+            raise AssertionError(f"a {kind} was built while the page rendered")
+
+        return build
+
+    monkeypatch.setattr("reports.pdf.render_pdf", forbidden("pdf"))
+    monkeypatch.setattr("reports.xlsx.render_xlsx", forbidden("xlsx"))
+    return built
+
+
+def _labels(app) -> dict[str, str]:
+    return {button.key: button.label for button in app.get("download_button")}
+
+
+def test_own_results_offer_both_files_without_building_them(no_file_built: list[str]) -> None:
+    app = started("express", "en")
+    click_next(app)
+    answer_current_step(app, {item.id: 4 for item in get_questionnaire("express").items})
+    app.switch_page("pages/results.py").run()
+    assert_no_exception(app)
+    assert _labels(app) == {
+        "own_report_pdf": translate("downloads.pdf", "en"),
+        "own_report_xlsx": translate("downloads.xlsx", "en"),
+    }
+    assert no_file_built == []
+
+
+def test_dashboard_and_group_results_offer_both_files_once_there_are_results(no_file_built: list[str]) -> None:
+    code, key = create_workshop()
+    for shift in (0, 1, 4):
+        participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": "Association A"})
+    from tests.app.test_workshop_pages import dashboard
+
+    open_dashboard = dashboard(key)
+    assert _labels(open_dashboard) == {}  # no results shown yet (one batch, held back): nothing to download
+    closed = close_workshop(key)
+    assert set(_labels(closed)) == {"dashboard_report_pdf", "dashboard_report_xlsx"}
+    assert _labels(closed)["dashboard_report_pdf"] == translate("downloads.pdf", "fr")
+    assert no_file_built == []
