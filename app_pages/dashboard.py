@@ -10,6 +10,7 @@ from ui import results_view, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.downloads import report_downloads
 from ui.language import current_language, t
+from ui.paper_answers import paper_panel
 from ui.services import get_store
 from ui.text import plain
 from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
@@ -84,7 +85,7 @@ def _field_label(questionnaire, field_id: str) -> str:
     return text_in(field.label, lang) if field else field_id
 
 
-tabs = st.tabs([t("dashboard.tab_live"), t("dashboard.tab_share"), t("dashboard.tab_manage")])
+tabs = st.tabs([t("dashboard.tab_live"), t("dashboard.tab_share"), t("paper.tab"), t("dashboard.tab_manage")])
 with tabs[0]:
     questionnaire = get_questionnaire(workshop.questionnaire_id)
     fields = [f for f in workshop.profile_fields if questionnaire and questionnaire.profile_field(f)]
@@ -113,6 +114,10 @@ with tabs[1]:
         query_params=urls.projection_params(workshops.projection_token(key) or "", lang, show_code=True),
     )
 with tabs[2]:
+    paper_questionnaire = get_questionnaire(workshop.questionnaire_id)
+    if paper_questionnaire is not None:
+        paper_panel(workshop, paper_questionnaire)
+with tabs[3]:
     store = get_store()
     if workshop.status == "open":
         if st.button(t("dashboard.close"), icon=":material/lock:"):

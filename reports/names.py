@@ -13,8 +13,9 @@ def slug(text: str, fallback: str = "rapport") -> str:
     """« Conseil d’administration — L’Étoile » -> ``conseil-d-administration-l-etoile``: ASCII letters, digits
     and hyphens only, so that no title can name a folder (``../``), a device or a hidden file."""
     decomposed = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae"))
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    words = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    # Accents go (é -> e); every other character that is not an ASCII letter or digit separates words (’ too).
+    kept = "".join(c if c.isascii() and c.isalnum() else "-" for c in decomposed if not unicodedata.combining(c))
+    words = re.sub("-+", "-", kept.lower()).strip("-")
     return words[:MAX_SLUG].rstrip("-") or fallback
 
 

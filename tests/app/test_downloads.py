@@ -30,14 +30,15 @@ def no_file_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _labels(app) -> dict[str, str]:
-    return {button.key: button.label for button in app.get("download_button")}
+    """The report buttons (the paper answers' tab has its own downloads)."""
+    return {b.key: b.label for b in app.get("download_button") if not b.key.startswith("paper_")}
 
 
 def test_own_results_offer_both_files_without_building_them(no_file_built: list[str]) -> None:
     app = started("express", "en")
     click_next(app)
     answer_current_step(app, {item.id: 4 for item in get_questionnaire("express").items})
-    app.switch_page("pages/results.py").run()
+    app.switch_page("app_pages/results.py").run()
     assert_no_exception(app)
     assert _labels(app) == {
         "own_report_pdf": translate("downloads.pdf", "en"),
