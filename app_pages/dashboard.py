@@ -29,7 +29,9 @@ status_word = t(f"dashboard.status_{workshop.status}")
 st.caption(t("dashboard.status_line", status=status_word, code=workshop.participant_code))
 
 
-@st.fragment(run_every=REFRESH)
+# A closed workshop's results no longer move: no refresh, which also keeps a download button from being redrawn
+# (and its file lost) while the facilitator presses it.
+@st.fragment(run_every=REFRESH if workshop.status == "open" else None)
 def live() -> None:
     current = workshops.facilitator_view(key)
     if current is None:  # deleted in another tab

@@ -205,7 +205,7 @@ def breakdown_blocks(content: ReportContent, files: Files) -> list[Block]:
 
 def method_paragraphs(content: ReportContent) -> list[str]:
     """The method in a few sentences, with this questionnaire's own limits (also the XLSX's « Méthode » sheet)."""
-    return [
+    paragraphs = [
         content.t("report.method_scores", coverage=f"{content.min_coverage * 100:g}"),
         content.t("report.method_bands", watch=f"{content.watch:g}", strength=f"{content.strength:g}"),
         content.t("report.method_consensus", threshold=number(content.consensus_threshold, content, 1)),
@@ -213,6 +213,9 @@ def method_paragraphs(content: ReportContent) -> list[str]:
         content.t("report.method_rounding"),
         content.t("report.method_sources"),
     ]
+    if content.scope == "own":  # one person's results: no consensus, no group to protect
+        del paragraphs[2:4]
+    return paragraphs
 
 
 def method_block(content: ReportContent, files: Files) -> Block:

@@ -163,19 +163,19 @@ def bars_svg(chart: BarChart, bars: tuple[Bar, ...] | None = None, width: float 
     layout = bars_layout(chart.bars if bars is None else bars, width)
     # The score and band are written after the bar, never inside: room is kept for them after a bar of 100.
     plot_left, plot_width = 0.0, width - 72
-    total = sum(height for _, _, height in layout)
     body = []
-    for x, colour in chart.limits:  # under the bars and texts, so that they never hide a word
-        px = plot_left + plot_width * x / 100
-        body.append(
-            f'<line x1="{px:.1f}" y1="2" x2="{px:.1f}" y2="{total + 4:.1f}" stroke="{_tint(colour, 0.7)}" '
-            'stroke-width="0.7" stroke-dasharray="2,2"/>'
-        )
     y = 4.0
     for bar, lines, height in layout:
         body.append(_text(plot_left, y + BAR_LABEL_SIZE, lines, BAR_LABEL_SIZE))
         bar_top = y + len(lines) * BAR_LABEL_SIZE * 1.15 + 2
         length = plot_width * bar.value / 100
+        # The band limits are marked across each bar's row only, never through a statement's words.
+        for x, colour in chart.limits:
+            px = plot_left + plot_width * x / 100
+            body.append(
+                f'<line x1="{px:.1f}" y1="{bar_top - 2:.1f}" x2="{px:.1f}" y2="{bar_top + BAR_HEIGHT + 2:.1f}" '
+                f'stroke="{colour}" stroke-width="0.8" stroke-dasharray="1.5,1.5"/>'
+            )
         body.append(
             f'<rect x="{plot_left:.1f}" y="{bar_top:.1f}" width="{length:.1f}" height="{BAR_HEIGHT:.1f}" '
             f'fill="{bar.colour}"/>'

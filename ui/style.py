@@ -36,9 +36,12 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
   header[data-testid="stHeader"], section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
   div[data-testid="stToolbar"], div[data-testid="stDecoration"], div[data-testid="stStatusWidget"],
   div[data-testid="stButton"], div[data-testid="stDownloadButton"], div[data-testid="stPageLink"],
-  div[data-testid="stFormSubmitButton"], div[data-testid="stSegmentedControl"], div.st-key-lang_selector,
+  div[data-testid="stFormSubmitButton"], div[data-testid="stButtonGroup"], div.st-key-lang_selector,
   div[data-testid="stTextInput"], div[data-testid="stCheckbox"], div[data-testid="stFileUploader"],
-  div[data-baseweb="tab-list"], div[data-testid="stExpander"] summary svg, iframe {
+  div[data-testid="stTabs"] [role="tablist"],
+  div[data-testid="stElementContainer"]:has(div[data-testid="stButtonGroup"]),
+  div[data-testid="stElementContainer"]:has(div[data-testid="stDownloadButton"]),
+  div[data-testid="stElementContainer"]:has(div[data-testid="stPageLink"]), iframe {
     display: none !important;
   }
   html, body, div[data-testid="stAppViewContainer"], section[data-testid="stMain"], div[data-testid="stMain"] {
@@ -47,6 +50,9 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
   div[data-testid="stMainBlockContainer"], .block-container {
     max-width: 100% !important; width: 100% !important; padding: 0 !important;
   }
+  /* Side-by-side columns stack: each chart gets the page's width instead of being cut at its column's edge. */
+  div[data-testid="stHorizontalBlock"] { flex-direction: column !important; }
+  div[data-testid="stColumn"] { width: 100% !important; flex: 1 1 100% !important; }
   /* A chart and a table stay within the page, each on one page. */
   div[data-testid="stPlotlyChart"], div[data-testid="stDataFrame"], div[data-testid="stTable"], table,
   div[data-testid="stVerticalBlockBorderWrapper"] {
