@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from i18n import translate
-from reports.bands import BAND_COLOURS, BANDS, band_colour, band_label
+from reports.bands import BAND_COLOURS, band_colour, band_label
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 from scoring.rounding import format_number
@@ -89,7 +89,7 @@ def band_zones(questionnaire: Questionnaire, lang: str) -> tuple[BandZone, ...]:
     limits = (0.0, float(questionnaire.bands.watch), float(questionnaire.bands.strength), 100.0)
     return tuple(
         BandZone(band, limits[i], limits[i + 1], BAND_COLOURS[band], band_label(band, lang))
-        for i, band in enumerate(BANDS)
+        for i, band in enumerate(("priority", "watch", "strength"))  # from the bottom of the scale up
     )
 
 
