@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from i18n import translate
-from tests.app.conftest import assert_no_exception
+from tests.app.helpers import assert_no_exception
 from tests.app.test_answer_flow import answer_current_step, click_next, started
-from tests.app.test_workshop_pages import answers_pattern, close_workshop, create_workshop, participant
+from tests.app.test_workshop_pages import answers_pattern, close_workshop, create_workshop, seeded_participant
 from ui.catalogue import get_questionnaire
 
 
@@ -50,7 +50,7 @@ def test_own_results_offer_both_files_without_building_them(no_file_built: list[
 def test_dashboard_and_group_results_offer_both_files_once_there_are_results(no_file_built: list[str]) -> None:
     code, key = create_workshop()
     for shift in (0, 1, 4):
-        participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": "Association A"})
+        seeded_participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": "Association A"})
     from tests.app.test_workshop_pages import dashboard
 
     open_dashboard = dashboard(key)
