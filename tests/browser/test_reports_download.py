@@ -17,7 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import SCREENSHOTS_DIR, AppServer, seed_submitted_response
+from tests.browser.helpers import SCREENSHOTS_DIR
+from tests.browser.server import AppServer, seed_submitted_response
 from tests.browser.test_results_layout import ANSWERS
 
 pytestmark = pytest.mark.browser
