@@ -18,7 +18,7 @@ from storage import FacilitatorView, ParticipantView, ProjectionView, inputs
 from ui.catalogue import get_questionnaire
 from ui.rate_limit import FailureBrake
 from ui.services import get_store
-from ui.text import clean_line
+from ui.text import split_lines
 
 # The forms' limits are storage's, which enforces them.
 MAX_ORGANISATIONS = inputs.MAX_ORGANISATIONS
@@ -44,10 +44,7 @@ def parse_organisations(text: str) -> tuple[list[str], list[str]]:
     """One organisation per line; returns the clean list and the problems (as i18n keys with params)."""
     names: list[str] = []
     problems: list[str] = []
-    for line in text.splitlines():
-        name = clean_line(line)
-        if not name:
-            continue
+    for name in split_lines(text):
         if len(name) > MAX_ORGANISATION_LENGTH:
             problems.append("workshop.error_org_too_long")
             continue

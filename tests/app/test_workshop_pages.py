@@ -15,6 +15,7 @@ from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import answer_all_steps, assert_no_exception, by_label, click, new_app
 from ui.catalogue import shipped_questionnaires
+from ui.text import plain
 
 EXPRESS = "express"
 
@@ -195,7 +196,7 @@ def test_the_projector_view_opens_with_its_read_only_token_only(workshop_with_th
     assert not [link for link in links if key in link.query_string]
     projected = projection(p=token)
     assert_no_exception(projected)
-    assert "## Conseil d'administration du 12 mars" in [m.value for m in projected.markdown]
+    assert "## " + plain("Conseil d'administration du 12 mars") in [m.value for m in projected.markdown]
     counts = f"3 personnes ont commencé · 3 réponses envoyées · pour rejoindre\u202f: code {code}"
     assert counts in [c.value for c in projected.caption]
     assert not projected.error

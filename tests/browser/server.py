@@ -43,16 +43,21 @@ def _health_ok(url: str) -> bool:
 
 
 @contextmanager
-def run_app_server(workdir: Path) -> Iterator[AppServer]:
+def run_app_server(
+    workdir: Path, *, port: int | None = None, script: str = "app.py", extra_env: dict[str, str] | None = None
+) -> Iterator[AppServer]:
     """``streamlit run app.py`` on a free port, with an empty SQLite database under ``workdir``; stopped after.
 
+    Given the same ``workdir`` and ``port`` again, it serves the same database at the same address: a server
+    restart, as the browser sees it. ``script`` serves another Streamlit script of the checkout (a test probe).
     Fails (never skips) if the server does not answer its health check in time: the app is what is tested.
     """
     data_dir = workdir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     env = os.environ.copy()
+    env.update(extra_env or {})
     env["RADAR_DATA_DIR"] = str(data_dir)
     # Never the developer's or CI's PostgreSQL: the journey writes drafts and submissions.
     env.pop("RADAR_DATABASE_URL", None)
@@ -63,7 +68,7 @@ def run_app_server(workdir: Path) -> Iterator[AppServer]:
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.port",
         str(port),
         # Loopback only: a test server has no business being reachable from the network.
@@ -78,7 +83,7 @@ def run_app_server(workdir: Path) -> Iterator[AppServer]:
     ]
     # Files rather than pipes: nobody reads a pipe while the tests run, and a full pipe would block the server.
     stdout_path, stderr_path = workdir / "server-stdout.log", workdir / "server-stderr.log"
-    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
+    with stdout_path.open("ab") as stdout, stderr_path.open("ab") as stderr:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
