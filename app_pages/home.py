@@ -3,13 +3,22 @@
 import streamlit as st
 
 from scoring.model import text_in
-from ui import flow
+from ui import browser_memory, flow, urls
 from ui.catalogue import estimated_minutes, shipped_questionnaires
 from ui.language import current_language, t
 
 lang = current_language()
 st.title(t("home.title"))
 st.markdown(t("home.intro"))
+
+remembered = browser_memory.recall("solo")
+if remembered is not None:  # this browser answers a questionnaire alone: a new tab finds it again
+    st.page_link(
+        "app_pages/questionnaire.py",
+        label=t("home.resume"),
+        icon=":material/edit_note:",
+        query_params=urls.respondent_params(remembered["r"], lang),
+    )
 
 st.header(t("home.choose"))
 questionnaires = shipped_questionnaires()

@@ -1,21 +1,48 @@
-"""Participants: join a workshop with its code (typed, or from the projected link / QR code) and answer."""
+"""Participants: join a workshop with its code (typed, or from the projected link / QR code) and answer.
+
+One response per person and phone: a phone that already answered (its browser remembers the token, see
+ui.browser_memory) is told so and offered its answers, or a new response for someone else; one that started
+goes back to its answers.
+"""
 
 import streamlit as st
 
 from scoring.model import text_in
-from ui import flow, urls, workshops
+from ui import browser_memory, flow, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.language import current_language, t
 from ui.text import plain
 
 lang = current_language()
 st.title(t("join.title"))
+browser_memory.write_pending()
 
-if flow.restore_from_url() and st.session_state.get(flow.WORKSHOP):
-    # A participant who already started (reload, phone asleep) goes straight back to their answers.
-    st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
+
+def start_response(workshop: workshops.ParticipantView, code: str) -> None:
+    flow.start(
+        workshop.questionnaire_id,
+        workshop_id=workshop.id,
+        workshop_code=code,
+        organisations=list(workshop.organisations),
+        asked_profile=list(workshop.profile_fields),
+    )
+
 
 code_in_url = str(st.query_params.get(urls.CODE, ""))
+if code_in_url and not st.query_params.get(urls.TOKEN):
+    # This phone answered or started here before: the browser remembers under which token.
+    remembered = browser_memory.response_for(code_in_url)
+    if remembered is not None:
+        st.query_params[urls.TOKEN] = remembered["r"]
+try:
+    resumed = flow.resume_from_url()
+except flow.StorageDown:
+    flow.storage_down_notice()
+    st.stop()
+if resumed is not None and resumed.respondent.workshop_id is not None and not resumed.submitted:
+    # A participant who already started (reload, phone asleep, a new tab) goes straight back to their answers.
+    st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
+
 # Arriving by the projected link or QR code, the code is already known: no form to fill, one button to press.
 typed = None
 if not code_in_url:
@@ -41,6 +68,13 @@ if not code_in_url:
     st.rerun()
 st.subheader(plain(workshop.title))
 st.caption(text_in(questionnaire.title, lang))
+
+answered = resumed is not None and resumed.submitted and resumed.respondent.workshop_id == workshop.id
+if answered:
+    st.success(t("join.already_answered"), icon=":material/task_alt:")
+    st.page_link(
+        "app_pages/results.py", label=t("join.see_my_answers"), icon=":material/radar:", query_params=flow.url_params()
+    )
 if workshop.status != "open":
     st.warning(t("join.closed"))
     if workshop.show_results_to_participants:
@@ -51,13 +85,13 @@ if workshop.status != "open":
             query_params=urls.join_params(code, lang),
         )
     st.stop()
+if answered:
+    st.caption(t("join.someone_else_help"))
+    if st.button(t("join.someone_else"), key="join_someone_else", icon=":material/person_add:"):
+        start_response(workshop, code.strip().upper())
+        st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
+    st.stop()
 st.write(t("join.anonymous"))
 if st.button(t("join.start"), type="primary", key="join_start"):
-    flow.start(
-        questionnaire.id,
-        workshop_id=workshop.id,
-        workshop_code=code.strip().upper(),
-        organisations=list(workshop.organisations),
-        asked_profile=list(workshop.profile_fields),
-    )
+    start_response(workshop, code.strip().upper())
     st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())

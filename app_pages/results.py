@@ -4,7 +4,7 @@ import streamlit as st
 
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
-from ui import flow, results_view, urls, workshops
+from ui import browser_memory, flow, results_view, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.own_results import own_report
@@ -13,37 +13,42 @@ ERASED = "results_erased"
 
 
 def erase_answers() -> None:
-    flow.erase()
-    st.session_state[ERASED] = True
+    st.session_state[ERASED] = flow.erase()
 
 
 lang = current_language()
-if st.session_state.pop(ERASED, False):
+erased = st.session_state.pop(ERASED, False)
+if erased:
+    browser_memory.write_pending()
     st.success(t("results.erased"))
     st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()
-ctx = flow.context()
-if ctx is None:
+if erased is None:
+    st.warning(t("results.erase_failed"), icon=":material/cloud_off:")
+answering = flow.current()
+browser_memory.write_pending()
+if answering is None:
     st.info(t("results.none"))
     st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()
 
-questionnaire = ctx.questionnaire
-report = own_report(ctx)
+questionnaire = answering.questionnaire
+report = own_report(answering)
+code = answering.respondent.workshop_code
 st.title(t("results.title", questionnaire=text_in(questionnaire.title, lang)))
 st.caption(t("results.private_note"))
-if ctx.workshop_id is not None and flow.is_submitted():
+if answering.in_workshop and answering.state.submitted:
     st.success(t("results.thanks"))
-    workshop = workshops.participant_view(st.session_state.get(flow.WORKSHOP_CODE))
+    workshop = workshops.participant_view(code)
     if workshop is not None and workshop.show_results_to_participants:
         st.info(t("results.group_results_later"))
         st.page_link(
             "app_pages/group_results.py",
             label=t("join.see_group_results"),
             icon=":material/groups:",
-            query_params=urls.join_params(st.session_state.get(flow.WORKSHOP_CODE) or "", lang),
+            query_params=urls.join_params(code or "", lang),
         )
-if not flow.is_submitted():
+if not answering.state.submitted:
     st.info(t("results.not_submitted"))
     st.page_link(
         "app_pages/questionnaire.py",
@@ -82,7 +87,7 @@ st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
 report_downloads(questionnaire, report, scope="own", title=text_in(questionnaire.title, lang), key="own_report")
 
-comments = flow.state_snapshot()["comments"]
+comments = answering.state.comments
 if comments:
     st.header(t("results.comments_title"))
     for dimension in questionnaire.dimensions:
@@ -93,7 +98,7 @@ if comments:
 st.divider()
 st.page_link("app_pages/method.py", label=t("home.method_link"), icon=":material/calculate:")
 
-if ctx.workshop_id is None:  # a workshop response goes with its workshop (storage.Store.delete_solo_response)
+if not answering.in_workshop:  # a workshop response goes with its workshop (storage.Store.delete_solo_response)
     with st.expander(t("results.erase_title"), icon=":material/delete:"):
         st.markdown(t("results.erase_text"))
         confirmed = st.checkbox(t("results.erase_confirm"), key="erase_confirm")

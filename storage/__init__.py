@@ -12,7 +12,8 @@ version raises `SchemaTooNew`.
 
 API (``from storage import Store, ...``): `Store` (every read and write, one short transaction per method; its
 methods' docstrings are the reference), the frozen records it hands out (`storage.views`), and the errors
-(`storage.errors`, all subclasses of `StorageError`). The names are those modules' ``__all__``, gathered
+(`storage.errors`, all subclasses of `StorageError`), and `AnswerRules` (`storage.rules`: what
+`Store.save_draft(..., rules=...)` accepts, built by the app from ``scoring.answer_rules``). The names are those modules' ``__all__``, gathered
 below rather than copied, so that this list cannot drift from them.
 
 Errors: `StorageUnavailable` is a transient failure (database down, disk full, files read-only or gone), with a
@@ -38,15 +39,16 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# Both are plain dataclasses and exceptions (standard library only): importing them costs nothing.
-from . import errors, views
+# Plain dataclasses and exceptions (standard library only): importing them costs nothing.
+from . import errors, rules, views
 from .errors import *  # noqa: F403
+from .rules import *  # noqa: F403
 from .views import *  # noqa: F403
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["Store", *errors.__all__, *views.__all__]
+__all__ = ["Store", *errors.__all__, *rules.__all__, *views.__all__]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,6 +18,7 @@ from . import codes, inputs
 from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
+from .rules import AnswerRules
 from .schema import QUESTIONNAIRE_ID_MAX, responses, workshops
 from .views import (
     Answers,
@@ -288,12 +289,14 @@ class Store:
         profile: dict[str, str],
         comments: dict[str, str],
         step: int,
+        rules: AnswerRules | None = None,
     ) -> None:
         """Save (insert or replace) the respondent's current state.
 
         After the response was submitted this does nothing: submitted answers are frozen. Raises
         `WorkshopNotFound` / `WorkshopClosed` if the workshop is gone or closed, `TokenMismatch` if the
-        token already belongs to another workshop or questionnaire, `InvalidInput` on malformed arguments.
+        token already belongs to another workshop or questionnaire, `InvalidInput` on malformed arguments
+        and on any value `rules` refuses (an answer off the scale, an unknown item or profile option...).
         """
         if not codes.looks_like_respondent_token(token):
             raise InvalidInput("malformed respondent token")
@@ -309,6 +312,8 @@ class Store:
             "step": inputs.step(step),
             "updated_at": _now(),
         }
+        if rules is not None:
+            rules.check(row["answers"], row["profile"], row["comments"])
         self._write(partial(_save_draft, row=row))
 
     def load_draft(self, token: str) -> Draft | None:

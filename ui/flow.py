@@ -1,54 +1,135 @@
-"""The answering flow: profile, one dimension per step, a summary, then submission.
+"""The answering flow in Streamlit: the answer state (``ui.answer_state``) in one session key, kept in step
+with the widgets, saved at every change, and retried while storage fails.
 
-The canonical answers live in ``st.session_state[ANSWERS]`` (item id -> scale value, or None for « Je ne sais
-pas »; an absent key means not answered yet) and are saved to storage under the respondent token at every
-change, so that a reload, or a phone that went to sleep, resumes where it was (the token is in the URL).
-Widget keys are derived from item ids; their values are copied from the canonical answers when a step is drawn,
-because Streamlit forgets a widget's value once it is no longer on screen.
+The state lives under :data:`STATE_KEY` only. Every run of an answering page calls :func:`current`, which
+
+1. resumes the respondent whose token is in the URL, if the session does not hold them (a reload, a phone that
+   slept, a new session after a server restart), from storage;
+2. **reconciles** the state with every widget value the session holds for this respondent (any language: a tap
+   sent in the same message as a language switch is read with the serde of the language it was made in), puts
+   back widgets that hold something refused, and forgets the widgets of other languages and respondents;
+3. saves the state if it changed, or if an earlier save failed.
+
+Widgets are drawn by :func:`item_radio`, :func:`profile_radio` and :func:`comment_area`. Their keys carry a
+digest of the token and the language (``ans.<digest>.<lang>.<kind>.<id>``): after a language switch the
+widgets are new ones, started from the state, whose options carry the new language's labels; another respondent
+on the same phone gets widgets of their own. A widget drawn for the first time in a session starts from the
+state unless the browser already shows a value for it (the browser re-sends what it shows after a reconnection):
+then that value is reconciled too, so that the first tap after a server restart is kept.
+
+A failed save keeps the answer on screen and in the state, marked unsaved; :func:`save_notice` says so in the
+page's language and retries every :data:`RETRY_EVERY_S` seconds (and every run retries) until storage is back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
-from scoring.model import Questionnaire
-from storage import inputs
-from ui import urls
+from scoring.answer_rules import AnswerRules
+from scoring.model import Dimension, Item, Questionnaire
+from ui import answer_state, browser_memory, urls
+from ui.answer_state import NOT_APPLICABLE, AnswerState, Ref, Respondent, reconcile
 from ui.catalogue import get_questionnaire
-from ui.language import current_language
+from ui.language import current_language, t
+from storage import inputs
 from ui.services import get_store
 
-NOT_APPLICABLE = "na"
+__all__ = ["NOT_APPLICABLE", "Answering", "current", "start"]
 
-QID = "flow_questionnaire_id"
-TOKEN = "flow_token"
-ANSWERS = "flow_answers"
-PROFILE = "flow_profile"
-COMMENTS = "flow_comments"
+LOG = logging.getLogger(__name__)
+
+STATE_KEY = "answer_state"
 MAX_COMMENT_LENGTH = inputs.MAX_COMMENT  # storage enforces it too
-STEP = "flow_step"
-WORKSHOP = "flow_workshop_id"
-SUBMITTED = "flow_submitted"
-ORGANISATIONS = "flow_organisations"
-ASKED_PROFILE = "flow_asked_profile"
-WORKSHOP_CODE = "flow_workshop_code"
-CLOSED = "flow_workshop_closed"
-JUST_SUBMITTED = "flow_just_submitted"
-GONE = "flow_workshop_gone"
+WIDGET_PREFIX = "ans"
+# How often a page retries a failed save on its own while nobody touches it: soon enough that a room sees its
+# answers saved as the database comes back, rare enough to cost nothing.
+RETRY_EVERY_S = 3.0
 
 
 @dataclass(frozen=True)
-class FlowContext:
-    """Where a respondent is: which questionnaire, which workshop (if any) and what to ask in the profile."""
+class Answering:
+    """What an answering page needs: the questionnaire, its rules for this respondent, and the state."""
 
     questionnaire: Questionnaire
-    token: str
-    workshop_id: int | None = None
-    organisations: list[str] = field(default_factory=list)
-    asked_profile: list[str] | None = None  # None: every profile field that has options
+    rules: AnswerRules
+    state: AnswerState
+
+    @property
+    def respondent(self) -> Respondent:
+        return self.state.respondent
+
+    @property
+    def in_workshop(self) -> bool:
+        return self.respondent.workshop_id is not None
+
+    @property
+    def step_count(self) -> int:
+        return answer_state.step_count(self.questionnaire, self.rules)
+
+    @property
+    def step(self) -> int:
+        return max(0, min(self.state.step, self.step_count - 1))
+
+    def describe(self, step: int) -> answer_state.Step:
+        return answer_state.describe_step(self.questionnaire, self.rules, step)
+
+    def step_of_dimension(self, index: int) -> int:
+        return answer_state.step_of_dimension(self.rules, index)
+
+    def profile_questions(self) -> list[tuple[str, list[tuple[str, str | dict[str, str]]]]]:
+        return answer_state.profile_questions(self.questionnaire, self.rules)
+
+    def unanswered(self) -> dict[str, list[str]]:
+        return answer_state.unanswered_by_dimension(self.questionnaire, self.state)
+
+
+# ----- the one session key -------------------------------------------------------------------------------------
+
+
+def state() -> AnswerState | None:
+    value = st.session_state.get(STATE_KEY)
+    return value if isinstance(value, AnswerState) else None
+
+
+def _keep(new: AnswerState) -> AnswerState:
+    st.session_state[STATE_KEY] = new
+    return new
+
+
+def _digest(token: str) -> str:
+    # Not the token itself: keys show in the page (Streamlit writes them into class names).
+    return hashlib.sha256(token.encode()).hexdigest()[:12]
+
+
+def widget_key(respondent: Respondent, lang: str, ref: Ref) -> str:
+    return f"{WIDGET_PREFIX}.{_digest(respondent.token)}.{lang}.{ref.kind}.{ref.id}"
+
+
+def parse_widget_key(key: object) -> tuple[str, str, Ref] | None:
+    if not isinstance(key, str) or not key.startswith(WIDGET_PREFIX + "."):
+        return None
+    parts = key.split(".", 4)
+    if len(parts) != 5 or parts[3] not in ("item", "profile", "comment"):
+        return None
+    return parts[1], parts[2], Ref(parts[3], parts[4])  # type: ignore[arg-type]
+
+
+def url_params() -> dict[str, str]:
+    """What the URL must carry for a reload to resume: the token, and in a workshop its participant code."""
+    current_state = state()
+    if current_state is None:
+        return {urls.LANG: current_language()}
+    respondent = current_state.respondent
+    return urls.respondent_params(respondent.token, current_language(), respondent.workshop_code)
+
+
+# ----- starting, resuming, erasing -----------------------------------------------------------------------------
 
 
 def start(
@@ -56,55 +137,87 @@ def start(
     *,
     workshop_id: int | None = None,
     workshop_code: str | None = None,
-    organisations: list[str] | None = None,
-    asked_profile: list[str] | None = None,
+    organisations: Sequence[str] = (),
+    asked_profile: Sequence[str] | None = None,
 ) -> str:
-    """A new anonymous respondent: a fresh token, empty answers, step 0."""
-    token = get_store().new_respondent_token()
-    _reset(token, questionnaire_id, workshop_id, organisations or [], asked_profile)
-    st.session_state[WORKSHOP_CODE] = workshop_code
-    save()
+    """A new anonymous respondent: a fresh token, empty answers, step 0, saved at once. Returns the token."""
+    respondent = Respondent(
+        token=get_store().new_respondent_token(),
+        questionnaire_id=questionnaire_id,
+        workshop_id=workshop_id,
+        workshop_code=workshop_code,
+        organisations=tuple(organisations),
+        asked_profile=None if asked_profile is None else tuple(asked_profile),
+    )
+    _forget_widgets(keep=None)
+    new = _keep(AnswerState.new(respondent))
+    # This browser now answers under this token: its join link (or a new tab) finds this response again.
+    browser_memory.remember_response(workshop_code, respondent.token, sent=False)
+    questionnaire = get_questionnaire(questionnaire_id)
+    if questionnaire is not None:
+        _keep(_save(new, respondent.rules(questionnaire, max_comment=MAX_COMMENT_LENGTH)))
     st.query_params.update(url_params())
-    return token
+    return respondent.token
 
 
-def url_params() -> dict[str, str]:
-    """What the URL must carry for a reload to resume: the token, and in a workshop its participant code."""
-    code = st.session_state.get(WORKSHOP_CODE)
-    return urls.respondent_params(str(st.session_state.get(TOKEN) or ""), current_language(), code and str(code))
+class StorageDown(Exception):
+    """Storage could not be read to resume a respondent: the page says so and tries again."""
 
 
-def _reset(
-    token: str,
-    questionnaire_id: str,
-    workshop_id: int | None,
-    organisations: list[str],
-    asked_profile: list[str] | None,
-) -> None:
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(("item_", "profile_", "comment_"))]:
-        del st.session_state[key]
-    st.session_state[TOKEN] = token
-    st.session_state[QID] = questionnaire_id
-    st.session_state[WORKSHOP] = workshop_id
-    st.session_state[ORGANISATIONS] = organisations
-    st.session_state[ASKED_PROFILE] = asked_profile
-    st.session_state[ANSWERS] = {}
-    st.session_state[PROFILE] = {}
-    st.session_state[COMMENTS] = {}
-    st.session_state[STEP] = 0
-    st.session_state[SUBMITTED] = False
-    st.session_state[CLOSED] = False
-    st.session_state[GONE] = False
+def resume_from_url() -> AnswerState | None:
+    """The respondent whose token is in the URL, resumed from storage if the session does not hold them yet.
 
-
-def restore_from_url() -> bool:
-    """Resume the respondent whose token is in the URL, if the session does not hold them yet."""
+    None if the URL names nobody (or a token whose workshop code does not match). Raises :class:`StorageDown`
+    when storage cannot be read.
+    """
     token = st.query_params.get(urls.TOKEN)
-    if not token or token == st.session_state.get(TOKEN):
-        return bool(token)
-    draft = get_store().load_draft(token)
+    held = state()
+    if not token:
+        return None
+    if held is not None and held.respondent.token == token:
+        return held
+    restored = _load(token)
+    if restored is not None:
+        # A link opened in this browser (kept, or typed in another tab) is remembered like a response started here.
+        browser_memory.remember_response(restored.respondent.workshop_code, token, sent=restored.submitted)
+        _forget_widgets(keep=None)
+        _keep(restored)
+    return restored
+
+
+def resume_from_memory() -> AnswerState | None:
+    """With no token in the URL and none in the session: the questionnaire this browser answers alone."""
+    if st.query_params.get(urls.TOKEN) or state() is not None:
+        return None
+    remembered = browser_memory.recall("solo")
+    if remembered is None:
+        return None
+    st.query_params[urls.TOKEN] = remembered["r"]
+    resumed = resume_from_url()
+    if resumed is None:  # erased, or purged after 30 days: forget it
+        st.query_params.pop(urls.TOKEN, None)
+        browser_memory.forget("solo")
+    return resumed
+
+
+def _load(token: str) -> AnswerState | None:
+    """The respondent of ``token`` as storage has them, or None; raises StorageDown."""
+    from storage import StorageError, StorageUnavailable
+
+    try:
+        draft = get_store().load_draft(token)
+    except StorageUnavailable as error:
+        raise StorageDown from error
+    except StorageError:
+        return None
+    except Exception as error:  # a storage failure not translated yet: still never Streamlit's error page
+        LOG.exception("loading a draft failed")
+        raise StorageDown from error
     if draft is None:
-        return False
+        return None
+    questionnaire = get_questionnaire(draft.questionnaire_id)
+    if questionnaire is None:
+        return None
     organisations: list[str] = []
     asked: list[str] | None = None
     code = st.query_params.get(urls.CODE)
@@ -113,237 +226,320 @@ def restore_from_url() -> bool:
 
         found = workshop_context_for(code, draft.workshop_id)
         if found is None:  # the code does not match the token's workshop: resume nothing
-            return False
+            return None
         organisations, asked = found
-    _reset(token, draft.questionnaire_id, draft.workshop_id, organisations, asked)
-    st.session_state[WORKSHOP_CODE] = code if draft.workshop_id is not None else None
-    st.session_state[ANSWERS] = dict(draft.answers)
-    st.session_state[PROFILE] = dict(draft.profile)
-    st.session_state[COMMENTS] = dict(draft.comments)
-    st.session_state[STEP] = draft.step
-    st.session_state[SUBMITTED] = draft.submitted
-    return True
-
-
-def context() -> FlowContext | None:
-    """The current respondent, restored from the URL token after a reload; None if there is none."""
-    restore_from_url()
-    questionnaire = get_questionnaire(st.session_state.get(QID))
-    token = st.session_state.get(TOKEN)
-    if questionnaire is None or not token:
-        return None
-    st.query_params.update(url_params())
-    return FlowContext(
-        questionnaire=questionnaire,
+    respondent = Respondent(
         token=token,
-        workshop_id=st.session_state.get(WORKSHOP),
-        organisations=list(st.session_state.get(ORGANISATIONS) or []),
-        asked_profile=st.session_state.get(ASKED_PROFILE),
+        questionnaire_id=draft.questionnaire_id,
+        workshop_id=draft.workshop_id,
+        workshop_code=code if draft.workshop_id is not None else None,
+        organisations=tuple(organisations),
+        asked_profile=None if asked is None else tuple(asked),
+    )
+    return AnswerState.restored(
+        respondent,
+        respondent.rules(questionnaire, max_comment=MAX_COMMENT_LENGTH),
+        answers=draft.answers,
+        profile=draft.profile,
+        comments=draft.comments,
+        step=draft.step,
+        submitted=draft.submitted,
     )
 
 
-def save() -> None:
-    """Save the draft; in a workshop the facilitator has closed, keep the answers on screen and say so."""
-    from storage import StorageError, WorkshopClosed
+def current() -> Answering | None:
+    """The respondent of this page, reconciled with the widgets and saved; None if there is none.
 
-    if st.session_state.get(SUBMITTED):
-        return
+    Storage down while resuming: says so, retries on its own, and stops the page.
+    """
     try:
-        _save_draft()
-    except WorkshopClosed:
-        st.session_state[CLOSED] = True
-    except StorageError:
-        # The workshop was deleted meanwhile: say so rather than crash; the answers stay on screen.
-        st.session_state[GONE] = True
+        held = resume_from_url() or state() or resume_from_memory()
+    except StorageDown:
+        storage_down_notice()
+        st.stop()
+    if held is None:
+        return None
+    questionnaire = get_questionnaire(held.respondent.questionnaire_id)
+    if questionnaire is None:
+        return None
+    answering = _synced(held, questionnaire)
+    st.query_params.update(url_params())
+    return answering
 
 
-def workshop_closed() -> bool:
-    return bool(st.session_state.get(CLOSED))
+def erase() -> bool | None:
+    """Erase a solo respondent's answers for good, from the database and from this session and its URL.
 
-
-def workshop_gone() -> bool:
-    return bool(st.session_state.get(GONE))
-
-
-def _save_draft() -> None:
-    get_store().save_draft(
-        st.session_state[TOKEN],
-        questionnaire_id=st.session_state[QID],
-        workshop_id=st.session_state.get(WORKSHOP),
-        answers=dict(st.session_state[ANSWERS]),
-        profile=dict(st.session_state[PROFILE]),
-        comments=dict(st.session_state[COMMENTS]),
-        step=int(st.session_state[STEP]),
-    )
-
-
-# ----- answers -------------------------------------------------------------------------------------------------
-
-
-def item_key(item_id: str) -> str:
-    return f"item_{item_id}"
-
-
-def answers() -> dict[str, int | None]:
-    return dict(st.session_state.get(ANSWERS) or {})
-
-
-def prepare_item_widget(item_id: str) -> None:
-    key = item_key(item_id)
-    if key not in st.session_state:
-        stored = st.session_state[ANSWERS].get(item_id, "unset")
-        st.session_state[key] = None if stored == "unset" else (NOT_APPLICABLE if stored is None else stored)
-
-
-def on_item_change(item_id: str) -> None:
-    value = st.session_state.get(item_key(item_id))
-    if value is None:
-        st.session_state[ANSWERS].pop(item_id, None)
-    else:
-        st.session_state[ANSWERS][item_id] = None if value == NOT_APPLICABLE else int(value)
-    save()
-
-
-def profile_key(field_id: str) -> str:
-    return f"profile_{field_id}"
-
-
-def prepare_profile_widget(field_id: str) -> None:
-    key = profile_key(field_id)
-    if key not in st.session_state:
-        st.session_state[key] = st.session_state[PROFILE].get(field_id)
-
-
-def on_profile_change(field_id: str) -> None:
-    value = st.session_state.get(profile_key(field_id))
-    if value is None:
-        st.session_state[PROFILE].pop(field_id, None)
-    else:
-        st.session_state[PROFILE][field_id] = str(value)
-    save()
-
-
-def comment_key(dimension_id: str) -> str:
-    return f"comment_{dimension_id}"
-
-
-def prepare_comment_widget(dimension_id: str) -> None:
-    key = comment_key(dimension_id)
-    if key not in st.session_state:
-        st.session_state[key] = st.session_state[COMMENTS].get(dimension_id, "")
-
-
-def on_comment_change(dimension_id: str) -> None:
-    text = str(st.session_state.get(comment_key(dimension_id)) or "").strip()
-    if text:
-        st.session_state[COMMENTS][dimension_id] = text
-    else:
-        st.session_state[COMMENTS].pop(dimension_id, None)
-    save()
-
-
-# ----- steps ---------------------------------------------------------------------------------------------------
-
-
-def profile_fields(ctx: FlowContext) -> list[tuple[str, list[tuple[str, str | dict[str, str]]]]]:
-    """The profile questions to ask, with their options (id, label); open lists take the workshop's."""
-    asked = []
-    for profile_field in ctx.questionnaire.profile:
-        if ctx.asked_profile is not None and profile_field.id not in ctx.asked_profile:
-            continue
-        if profile_field.options:
-            options: list[tuple[str, str | dict[str, str]]] = [(o.id, o.label) for o in profile_field.options]
-        else:
-            options = [(name, name) for name in ctx.organisations]
-        if options:
-            asked.append((profile_field.id, options))
-    return asked
-
-
-def step_count(ctx: FlowContext) -> int:
-    """Profile (if any), one step per dimension, then the summary."""
-    return (1 if profile_fields(ctx) else 0) + len(ctx.questionnaire.dimensions) + 1
-
-
-def current_step(ctx: FlowContext) -> int:
-    return max(0, min(int(st.session_state.get(STEP, 0)), step_count(ctx) - 1))
-
-
-def describe_step(ctx: FlowContext, step: int) -> tuple[str, int | None]:
-    """('profile', None), ('dimension', index) or ('summary', None)."""
-    offset = 1 if profile_fields(ctx) else 0
-    if offset and step == 0:
-        return "profile", None
-    index = step - offset
-    if index < len(ctx.questionnaire.dimensions):
-        return "dimension", index
-    return "summary", None
-
-
-def step_of_dimension(ctx: FlowContext, index: int) -> int:
-    return index + (1 if profile_fields(ctx) else 0)
-
-
-def go_to(step: int) -> None:
-    st.session_state[STEP] = step
-    save()
-
-
-def unanswered_by_dimension(ctx: FlowContext) -> dict[str, list[str]]:
-    """Item ids not answered yet (« Je ne sais pas » counts as an answer), per dimension id."""
-    given = st.session_state.get(ANSWERS) or {}
-    missing = {}
-    for dimension in ctx.questionnaire.dimensions:
-        ids = [item.id for item in dimension.items if item.id not in given]
-        if ids:
-            missing[dimension.id] = ids
-    return missing
-
-
-def is_submitted() -> bool:
-    return bool(st.session_state.get(SUBMITTED))
-
-
-def submit() -> str:
-    """Idempotent: a second click, or a reload after submitting, changes nothing. Returns "ok" or "closed"."""
-    from storage import StorageError, WorkshopClosed
-
-    try:
-        _save_draft()
-        get_store().submit(st.session_state[TOKEN])
-    except WorkshopClosed:
-        st.session_state[CLOSED] = True
-        return "closed"
-    except StorageError:
-        st.session_state[GONE] = True
-        return "gone"
-    st.session_state[SUBMITTED] = True
-    st.session_state[JUST_SUBMITTED] = True
-    return "ok"
-
-
-def erase() -> bool:
-    """Erase a solo respondent's answers for good, from the database and from this session and its URL."""
-    token = st.session_state.get(TOKEN)
-    if not token or st.session_state.get(WORKSHOP) is not None:
+    False: nothing to erase (no answers, or a workshop's); None: storage failed, nothing was erased.
+    """
+    held = state()
+    if held is None or held.respondent.workshop_id is not None:
         return False
-    erased = get_store().delete_solo_response(token)
-    _reset("", "", None, [], None)
-    st.session_state[TOKEN] = None
-    st.session_state[QID] = None
+    try:
+        erased = get_store().delete_solo_response(held.respondent.token)
+    except Exception:  # StorageUnavailable or worse: say so rather than show Streamlit's error page
+        LOG.exception("erasing a response failed")
+        return None
+    _forget_widgets(keep=None)
+    st.session_state.pop(STATE_KEY, None)
     st.query_params.pop(urls.TOKEN, None)
+    browser_memory.forget("solo")
     return erased
 
 
+# ----- reconciliation with the widgets -------------------------------------------------------------------------
+
+
+def _forget_widgets(*, keep: tuple[str, str] | None) -> None:
+    """Drop the answer widgets' keys, except those of ``keep`` (digest, language)."""
+    for key in list(st.session_state.keys()):
+        parsed = parse_widget_key(key)
+        if parsed is not None and (keep is None or parsed[:2] != keep):
+            del st.session_state[key]
+
+
+def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
+    rules = held.respondent.rules(questionnaire, max_comment=MAX_COMMENT_LENGTH)
+    lang = current_language()
+    digest = _digest(held.respondent.token)
+    observed: list[tuple[Ref, object]] = []
+    mine: list[tuple[Ref, object]] = []
+    for key in list(st.session_state.keys()):
+        parsed = parse_widget_key(key)
+        if parsed is None or parsed[0] != digest:
+            continue
+        entry = (parsed[2], st.session_state[key])
+        # The current language last, so that it wins: the other language's widgets are from before a switch.
+        (mine if parsed[1] == lang else observed).append(entry)
+    result = reconcile(held, rules, observed + mine)
+    _forget_widgets(keep=(digest, lang))
+    for ref, value in result.put_back.items():
+        st.session_state[widget_key(held.respondent, lang, ref)] = value
+    new = result.state
+    if new.unsaved:
+        new = _save(new, rules)
+    return Answering(questionnaire=questionnaire, rules=rules, state=_keep(new))
+
+
+def _answering() -> Answering | None:
+    """The current respondent, reconciled, for callbacks (which run before the page and draw nothing)."""
+    held = state()
+    if held is None:
+        return None
+    questionnaire = get_questionnaire(held.respondent.questionnaire_id)
+    return None if questionnaire is None else _synced(held, questionnaire)
+
+
+def _observed_on_first_draw(answering: Answering, ref: Ref, value: object) -> Answering:
+    """A widget drawn for the first time in this session holds what the browser shows: reconcile it too."""
+    old = answering.state
+    new = reconcile(old, answering.rules, [(ref, value)]).state
+    if (new.answers, new.profile, new.comments) != (old.answers, old.profile, old.comments):
+        new = _save(new, answering.rules)
+    return Answering(answering.questionnaire, answering.rules, _keep(new))
+
+
+# ----- saving --------------------------------------------------------------------------------------------------
+
+
+def storage_rules(rules: AnswerRules) -> Any:
+    """The same rules in storage's own terms (storage imports nothing of scoring)."""
+    from storage import AnswerRules as StorageRules
+
+    return StorageRules(
+        scale_min=rules.scale_min,
+        scale_max=rules.scale_max,
+        allow_na=rules.allow_na,
+        item_ids=rules.item_ids,
+        profile_options={question: frozenset(values) for question, values in rules.profile_options.items()},
+        max_comment=rules.max_comment,
+        comment_keys=rules.dimension_ids,
+    )
+
+
+def _save_draft(held: AnswerState, rules: AnswerRules) -> None:
+    respondent = held.respondent
+    get_store().save_draft(
+        respondent.token,
+        questionnaire_id=respondent.questionnaire_id,
+        workshop_id=respondent.workshop_id,
+        answers=dict(held.answers),
+        profile=dict(held.profile),
+        comments=dict(held.comments),
+        step=held.step,
+        rules=storage_rules(rules),
+    )
+
+
+def _save(held: AnswerState, rules: AnswerRules) -> AnswerState:
+    """Save the draft; what storage says becomes part of the state. Never raises."""
+    if held.submitted or held.workshop != "open":
+        return held
+    return _storage_call(held, lambda: _save_draft(held, rules), held.saved)
+
+
+def _storage_call(held: AnswerState, call: Callable[[], object], done: Callable[[], AnswerState]) -> AnswerState:
+    from storage import InvalidInput, StorageUnavailable, TokenMismatch, WorkshopClosed, WorkshopNotFound
+
+    try:
+        call()
+    except WorkshopClosed:
+        return held.workshop_is("closed")
+    except WorkshopNotFound:
+        return held.workshop_is("gone")
+    except (InvalidInput, TokenMismatch):
+        # The app checks every value before saving: a refusal means a bug (or a forged request), not a fault.
+        LOG.exception("storage refused a draft")
+        return held.save_failed("refused")
+    except StorageUnavailable:
+        return held.save_failed("unavailable")
+    except Exception:  # any other storage failure: keep the answers and retry, never Streamlit's error page
+        LOG.exception("saving a draft failed")
+        return held.save_failed("unavailable")
+    return done()
+
+
+def retry() -> AnswerState | None:
+    """Try a failed save again (the retry notice calls it every few seconds)."""
+    answering = _answering()
+    return None if answering is None else answering.state
+
+
+# ----- what buttons do (callbacks: they run before the page, with the widgets' new values) ---------------------
+
+
+def go_to(step: int) -> None:
+    answering = _answering()
+    if answering is None:
+        return
+    moved = answering.state.go_to(step, answering.step_count)
+    _keep(_save(moved, answering.rules) if moved.unsaved else moved)
+
+
+def submit() -> None:
+    """Send the answers; idempotent (a second click, or a reload after sending, changes nothing)."""
+    answering = _answering()
+    if answering is None or answering.state.submitted:
+        return
+    held = answering.state
+    if held.workshop != "open":  # closed or deleted meanwhile: the page says so
+        return
+    if held.unsaved:  # the draft must be in storage before it can be sent
+        _keep(held.sending_failed())
+        return
+    sent = _storage_call(held, lambda: get_store().submit(held.respondent.token), held.sent)
+    if not sent.submitted and sent.workshop == "open":
+        sent = sent.sending_failed()
+    elif sent.submitted:
+        # This phone has answered: its join link now says so, and does not start a second response.
+        browser_memory.remember_response(held.respondent.workshop_code, held.respondent.token, sent=True)
+    _keep(sent)
+
+
 def take_just_submitted() -> bool:
-    """True once, right after submitting: the page then moves on to the results."""
-    return bool(st.session_state.pop(JUST_SUBMITTED, False))
+    """True once, right after sending: the page then moves on to the results."""
+    held = state()
+    if held is None:
+        return False
+    taken, after = held.take_just_submitted()
+    _keep(after)
+    return taken
 
 
-def state_snapshot() -> dict[str, Any]:
-    """What the results page needs of the respondent's own answers."""
-    return {
-        "answers": dict(st.session_state.get(ANSWERS) or {}),
-        "profile": dict(st.session_state.get(PROFILE) or {}),
-        "comments": dict(st.session_state.get(COMMENTS) or {}),
-    }
+# ----- widgets -------------------------------------------------------------------------------------------------
+
+
+def _draw(answering: Answering, ref: Ref, draw: Callable[[str, bool], object]) -> Answering:
+    key = widget_key(answering.respondent, current_language(), ref)
+    known = key in st.session_state
+    value = draw(key, known)
+    return answering if known else _observed_on_first_draw(answering, ref, value)
+
+
+def item_radio(
+    answering: Answering,
+    item: Item,
+    *,
+    label: str,
+    format_func: Callable[[object], str],
+    help_text: str | None = None,
+) -> Answering:
+    """The radio of one statement: the scale, and « je ne sais pas » when the scale offers it."""
+    options: list[object] = [*answering.rules.scale_values, *([NOT_APPLICABLE] if answering.rules.allow_na else [])]
+    ref = Ref("item", item.id)
+    shown = answering.state.widget_value(ref)
+
+    def draw(key: str, known: bool) -> object:
+        index = None if known or shown is None else options.index(shown)
+        return st.radio(
+            label, options=options, format_func=format_func, index=index, horizontal=True, key=key, help=help_text
+        )
+
+    return _draw(answering, ref, draw)
+
+
+def profile_radio(answering: Answering, question_id: str, *, label: str, options: dict[str, str]) -> Answering:
+    """The radio of one profile question; ``options`` maps each option id to its label as shown."""
+    ref = Ref("profile", question_id)
+    shown = answering.state.widget_value(ref)
+    choices = list(options)
+
+    def draw(key: str, known: bool) -> object:
+        index = None if known or shown not in choices else choices.index(shown)  # type: ignore[arg-type]
+        return st.radio(label, options=choices, format_func=options.__getitem__, index=index, key=key)
+
+    return _draw(answering, ref, draw)
+
+
+def comment_area(answering: Answering, dimension: Dimension, *, label: str, help_text: str) -> Answering:
+    ref = Ref("comment", dimension.id)
+    shown = str(answering.state.widget_value(ref))
+
+    def draw(key: str, known: bool) -> object:
+        return st.text_area(
+            label, value="" if known else shown, key=key, max_chars=answering.rules.max_comment, help=help_text
+        )
+
+    answering = _draw(answering, ref, draw)
+    problem = answering.state.refused.get(ref)
+    if problem is not None:
+        st.error(t(f"answers.problem_{problem}"), icon=":material/error:")
+    return answering
+
+
+# ----- what the page says about saving -------------------------------------------------------------------------
+
+
+def save_notice(answering: Answering) -> None:
+    """While a save has failed: say that the answers are kept but not saved yet, and retry on a timer."""
+    if answering.state.retrying:
+        _retrying_notice()
+    elif answering.state.save_failure == "refused":
+        st.error(t("answers.refused"), icon=":material/error:")
+
+
+@st.fragment(run_every=RETRY_EVERY_S)
+def _retrying_notice() -> None:
+    held = state()
+    if held is not None and held.retrying:
+        held = retry()
+    if held is None or not held.retrying:
+        st.rerun()  # saved: the whole page drops the notice
+    st.warning(t("answers.not_saved"), icon=":material/cloud_off:")
+
+
+def storage_down_notice() -> None:
+    """Storage cannot be read: say so, and try the page again every few seconds."""
+    st.warning(t("answers.storage_down"), icon=":material/cloud_off:")
+    _retry_page()
+
+
+@st.fragment(run_every=RETRY_EVERY_S)
+def _retry_page() -> None:
+    token = st.query_params.get(urls.TOKEN)
+    try:
+        if token:
+            get_store().load_draft(token)
+    except Exception:  # still down: the next tick tries again
+        return
+    st.rerun()

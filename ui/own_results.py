@@ -5,10 +5,10 @@ from __future__ import annotations
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.results import ScoreReport
-from ui import flow
+from ui.flow import Answering
 
 
-def own_report(ctx: flow.FlowContext) -> ScoreReport:
-    snapshot = flow.state_snapshot()
-    frame = responses_frame(ctx.questionnaire, [snapshot["answers"]], [snapshot["profile"]])
-    return score_responses(ctx.questionnaire, frame)
+def own_report(answering: Answering) -> ScoreReport:
+    state = answering.state
+    frame = responses_frame(answering.questionnaire, [dict(state.answers)], [dict(state.profile)])
+    return score_responses(answering.questionnaire, frame)

@@ -10,7 +10,7 @@ from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.rounding import format_number
-from tests.app.helpers import assert_no_exception, new_app
+from tests.app.helpers import answer_widgets, assert_no_exception, comment_area, item_radio, new_app, profile_radio
 from ui.catalogue import get_questionnaire, shipped_questionnaires
 
 
@@ -28,11 +28,9 @@ def click_next(app: AppTest) -> None:
 
 
 def answer_current_step(app: AppTest, value_for: dict[str, int | str]) -> None:
-    for radio in app.radio:
-        if radio.key and radio.key.startswith("item_"):
-            item_id = radio.key.removeprefix("item_")
-            if item_id in value_for:
-                radio.set_value(value_for[item_id])
+    for item_id, radio in answer_widgets(app, "item").items():
+        if item_id in value_for:
+            radio.set_value(value_for[item_id])
     app.run()
     assert_no_exception(app)
 
@@ -52,8 +50,7 @@ def test_full_flow_results_equal_the_scoring_module() -> None:
     assert app.header[0].value == translate("questionnaire.profile_title", "fr")
     # Alone, nobody is compared: the help does not promise anything about groups (one question: the role).
     assert [c.value for c in app.caption] == [translate("questionnaire.profile_help_solo", "fr", count=1)]
-    role = next(r for r in app.radio if r.key == "profile_role")
-    role.set_value("benevole").run()
+    profile_radio(app, "role").set_value("benevole").run()
     click_next(app)
     for dimension in questionnaire.dimensions:
         assert app.header[0].value == dimension.label["fr"]
@@ -99,7 +96,7 @@ def test_reload_with_the_url_token_restores_the_answers() -> None:
     values = {item.id: 2 + (i % 3) for i, item in enumerate(first.items)}
     values[first.items[0].id] = "na"
     answer_current_step(app, values)
-    app.text_area(key=f"comment_{first.id}").input("Réunions trop rares <b>hors</b> des crises").run()
+    comment_area(app, first.id).input("Réunions trop rares <b>hors</b> des crises").run()
     click_next(app)
 
     # A new session (a reload, a phone that slept): only the URL is left.
@@ -109,9 +106,9 @@ def test_reload_with_the_url_token_restores_the_answers() -> None:
     assert_no_exception(reloaded)
     assert reloaded.header[0].value == questionnaire.dimensions[1].label["fr"], "resumes at the step it was on"
     reloaded.button(key="back").click().run()
-    restored = {r.key.removeprefix("item_"): r.value for r in reloaded.radio if r.key and r.key.startswith("item_")}
+    restored = {item_id: radio.value for item_id, radio in answer_widgets(reloaded, "item").items()}
     assert restored == values
-    assert reloaded.text_area(key=f"comment_{first.id}").value == "Réunions trop rares <b>hors</b> des crises"
+    assert comment_area(reloaded, first.id).value == "Réunions trop rares <b>hors</b> des crises"
 
 
 def test_back_and_next_keep_the_answers() -> None:
@@ -122,7 +119,7 @@ def test_back_and_next_keep_the_answers() -> None:
     answer_current_step(app, {first.items[0].id: 5})
     click_next(app)
     app.button(key="back").click().run()
-    assert app.radio(key=f"item_{first.items[0].id}").value == 5
+    assert item_radio(app, first.items[0].id).value == 5
     assert app.header[0].value == first.label["en"]
 
 

@@ -45,6 +45,8 @@ def participant(code: str, values: dict[str, int | str], profile: dict[str, str]
     app.switch_page("app_pages/join.py").run()
     assert_no_exception(app)
     click(app, "join_start")
+    # The join page moved on to the questionnaire; AppTest's next runs follow only a page it is told about.
+    app.switch_page("app_pages/questionnaire.py").run()
     answer_all_steps(app, values, profile)
     click(app, "submit")
     assert any(s.value == translate("results.thanks", "fr") for s in app.success)

@@ -1,0 +1,300 @@
+"""The answer state and the answer rules, without Streamlit: step functions, reconciliation, what is refused.
+
+The properties are the promises of issue 9 in pure form: whatever the widgets hold and in whatever order they are
+looked at, a valid value is never dropped, an invalid one never enters the state, and looking at the state's own
+values changes nothing (so that nothing is saved for nothing).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from scoring.answer_rules import AnswerRules
+from storage.inputs import MAX_COMMENT
+from ui.answer_state import (
+    NOT_APPLICABLE,
+    AnswerState,
+    Ref,
+    Respondent,
+    describe_step,
+    profile_questions,
+    reconcile,
+    refs_of_step,
+    step_count,
+    step_of_dimension,
+    unanswered_by_dimension,
+)
+from ui.catalogue import shipped_questionnaires
+
+EXPRESS = shipped_questionnaires()["express"]
+ORGANISATIONS = ("ADMR Rennes", "APF France handicap")
+RESPONDENT = Respondent(
+    token="t" * 22,
+    questionnaire_id="express",
+    workshop_id=7,
+    workshop_code="ABCD-EFGH",
+    organisations=ORGANISATIONS,
+    asked_profile=("role", "organisation"),
+)
+RULES = RESPONDENT.rules(EXPRESS, max_comment=MAX_COMMENT)
+ITEMS = EXPRESS.item_ids
+DIMENSIONS = [dimension.id for dimension in EXPRESS.dimensions]
+ROLES = [option.id for option in EXPRESS.profile_field("role").options]  # type: ignore[union-attr]
+
+# What a widget may hold: what the widgets offer, and what a tampered client or a stale session sends.
+WIDGET_VALUES = st.one_of(
+    st.sampled_from([*RULES.scale_values, NOT_APPLICABLE, None]),
+    st.integers(-5, 1000),
+    st.text(max_size=8),
+    st.booleans(),
+    st.floats(allow_nan=True),
+    st.sampled_from([*ROLES, *ORGANISATIONS, "Association inventée", "3 · Plutôt d’accord"]),
+)
+REFS = st.one_of(
+    st.builds(Ref, st.just("item"), st.sampled_from([*ITEMS, "inconnu"])),
+    st.builds(Ref, st.just("profile"), st.sampled_from(["role", "organisation", "age"])),
+    st.builds(Ref, st.just("comment"), st.sampled_from([*DIMENSIONS, "inconnue"])),
+)
+COMMENTS = st.one_of(st.text(max_size=30), st.just("x" * (MAX_COMMENT + 1)), st.just("avec\x00nul"))
+OBSERVATIONS = st.lists(
+    st.one_of(
+        st.tuples(REFS.filter(lambda r: r.kind != "comment"), WIDGET_VALUES),
+        st.tuples(REFS.filter(lambda r: r.kind == "comment"), COMMENTS),
+    ),
+    max_size=20,
+)
+
+
+def fresh() -> AnswerState:
+    return AnswerState.new(RESPONDENT).saved()
+
+
+def valid(ref: Ref, raw: object) -> bool:
+    if ref.kind == "item":
+        value = None if raw == NOT_APPLICABLE else raw
+        return raw is not None and RULES.answer_problem(ref.id, value) is None
+    if ref.kind == "profile":
+        return RULES.profile_problem(ref.id, raw) is None
+    return isinstance(raw, str) and RULES.comment_problem(ref.id, raw.strip()) is None
+
+
+def expected_value(ref: Ref, raw: object) -> object:
+    if ref.kind == "item":
+        return None if raw == NOT_APPLICABLE else raw
+    return raw.strip() if isinstance(raw, str) else raw
+
+
+def stored(state: AnswerState, ref: Ref) -> object:
+    return {"item": state.answers, "profile": state.profile, "comment": state.comments}[ref.kind].get(ref.id, "absent")
+
+
+# ----- the rules ------------------------------------------------------------------------------------------------
+
+
+@given(WIDGET_VALUES)
+@example(True)
+@example(99)
+@example(None)
+def test_an_answer_is_a_whole_number_of_the_scale_or_none(value: object) -> None:
+    accepted = RULES.answer_problem(ITEMS[0], value) is None
+    on_scale = type(value) is int and EXPRESS.scale.min <= value <= EXPRESS.scale.max  # type: ignore[operator]
+    assert accepted == (on_scale or (value is None and EXPRESS.scale.allow_na))
+
+
+def test_the_rules_of_a_questionnaire_and_a_workshop() -> None:
+    assert RULES.profile_options == {"role": tuple(ROLES), "organisation": ORGANISATIONS}
+    assert RULES.answer_problem("inconnu", 3) == "unknown_item"
+    assert RULES.answer_problem(ITEMS[0], 99) == "off_scale"
+    assert RULES.answer_problem(ITEMS[0], "3") == "not_a_whole_number"
+    assert RULES.profile_problem("organisation", "Association inventée") == "not_an_option"
+    assert RULES.profile_problem("age", "40") == "unknown_question"
+    assert RULES.comment_problem(DIMENSIONS[0], "x" * (MAX_COMMENT + 1)) == "too_long"
+    assert RULES.comment_problem(DIMENSIONS[0], "a\x00b") == "nul"
+    assert RULES.comment_problem("inconnue", "texte") == "unknown_dimension"
+    # Alone, the open organisation question has no list: it is not asked, and nothing is accepted for it.
+    alone = AnswerRules.for_questionnaire(EXPRESS, max_comment=MAX_COMMENT)
+    assert list(alone.profile_options) == ["role"]
+    assert alone.profile_problem("organisation", "ADMR Rennes") == "unknown_question"
+    # A workshop that asks only the organisation does not accept a role.
+    only_organisation = AnswerRules.for_questionnaire(
+        EXPRESS, max_comment=MAX_COMMENT, organisations=ORGANISATIONS, asked_profile=[]
+    )
+    assert only_organisation.profile_options == {}
+
+
+def test_a_restored_draft_keeps_only_what_the_rules_accept() -> None:
+    state = AnswerState.restored(
+        RESPONDENT,
+        RULES,
+        answers={ITEMS[0]: 99, ITEMS[1]: 4, ITEMS[2]: None, "inconnu": 3},
+        profile={"organisation": "Association inventée", "role": ROLES[0]},
+        comments={DIMENSIONS[0]: "ok", "inconnue": "x"},
+        step=2,
+        submitted=False,
+    )
+    assert dict(state.answers) == {ITEMS[1]: 4, ITEMS[2]: None}
+    assert dict(state.profile) == {"role": ROLES[0]}
+    assert dict(state.comments) == {DIMENSIONS[0]: "ok"}
+    assert not state.unsaved
+
+
+# ----- the step functions ---------------------------------------------------------------------------------------
+
+
+def test_step_functions_return_new_states_and_mark_them_unsaved() -> None:
+    state = fresh()
+    answered = state.answer(RULES, ITEMS[0], 4)
+    assert dict(answered.answers) == {ITEMS[0]: 4} and answered.unsaved
+    assert dict(state.answers) == {} and not state.unsaved  # the old state is untouched
+    assert answered.answer(RULES, ITEMS[0], 4) is answered  # the same answer again changes nothing
+    na = answered.answer(RULES, ITEMS[1], None)
+    assert dict(na.answers) == {ITEMS[0]: 4, ITEMS[1]: None}
+    assert dict(na.clear(ITEMS[0]).answers) == {ITEMS[1]: None}
+    assert dict(state.set_profile(RULES, "organisation", ORGANISATIONS[1]).profile) == {
+        "organisation": ORGANISATIONS[1]
+    }
+    commented = state.comment(RULES, DIMENSIONS[0], "  Réunions trop rares \n")
+    assert dict(commented.comments) == {DIMENSIONS[0]: "Réunions trop rares"}
+    assert dict(commented.comment(RULES, DIMENSIONS[0], "   ").comments) == {}
+    total = step_count(EXPRESS, RULES)
+    assert state.go_to(99, total).step == total - 1
+    assert state.go_to(-3, total).step == 0
+    assert state.go_to(0, total) is state
+
+
+def test_a_refused_value_changes_nothing_and_says_why() -> None:
+    state = fresh().answer(RULES, ITEMS[0], 2).saved()
+    refused = state.answer(RULES, ITEMS[0], 99)
+    assert refused.answers == state.answers and not refused.unsaved
+    assert refused.refused == {Ref("item", ITEMS[0]): "off_scale"}
+    assert refused.answer(RULES, ITEMS[0], 3).refused == {}  # a valid value clears the note
+    nul = state.comment(RULES, DIMENSIONS[0], "Réunions\x00")
+    assert nul.comments == state.comments and nul.refused == {Ref("comment", DIMENSIONS[0]): "nul"}
+
+
+def test_saving_submitting_and_the_workshop_status() -> None:
+    state = fresh().answer(RULES, ITEMS[0], 2)
+    failed = state.save_failed("unavailable")
+    assert failed.unsaved and failed.retrying
+    assert not failed.saved().unsaved and not failed.saved().retrying
+    assert not state.save_failed("refused").retrying  # a refusal will not pass by retrying
+    assert not failed.workshop_is("closed").retrying
+    sent = failed.sent()
+    assert sent.submitted and not sent.unsaved
+    taken, after = sent.take_just_submitted()
+    assert taken and not after.take_just_submitted()[0]
+
+
+def test_the_steps_of_a_workshop_questionnaire() -> None:
+    assert step_count(EXPRESS, RULES) == 1 + len(DIMENSIONS) + 1
+    assert describe_step(EXPRESS, RULES, 0) == ("profile", None)
+    assert describe_step(EXPRESS, RULES, 1) == ("dimension", 0)
+    assert describe_step(EXPRESS, RULES, len(DIMENSIONS) + 1) == ("summary", None)
+    assert step_of_dimension(RULES, 2) == 3
+    assert refs_of_step(EXPRESS, RULES, 0) == [Ref("profile", "role"), Ref("profile", "organisation")]
+    first = EXPRESS.dimensions[0]
+    assert refs_of_step(EXPRESS, RULES, 1) == [*(Ref("item", i.id) for i in first.items), Ref("comment", first.id)]
+    assert [q for q, _ in profile_questions(EXPRESS, RULES)] == ["role", "organisation"]
+    organisation = dict(profile_questions(EXPRESS, RULES))["organisation"]
+    assert organisation == [(name, name) for name in ORGANISATIONS]
+    state = fresh().answer(RULES, first.items[0].id, None)
+    assert unanswered_by_dimension(EXPRESS, state)[first.id] == [i.id for i in first.items[1:]]
+
+
+# ----- reconciliation -------------------------------------------------------------------------------------------
+
+
+@given(OBSERVATIONS)
+@settings(deadline=None, max_examples=300)
+@example([(Ref("item", ITEMS[0]), 99), (Ref("profile", "organisation"), "Association inventée")])
+@example([(Ref("item", ITEMS[0]), 3), (Ref("item", ITEMS[0]), "3 · Plutôt d’accord")])
+def test_reconciliation_keeps_every_valid_value_and_no_invalid_one(observed: list[tuple[Ref, object]]) -> None:
+    before = fresh().answer(RULES, ITEMS[1], 5).set_profile(RULES, "role", ROLES[0]).saved()
+    result = reconcile(before, RULES, observed)
+    state = result.state
+    # Nothing invalid ever enters the state.
+    assert RULES.valid_only(state.answers, state.profile, state.comments) == (
+        dict(state.answers),
+        dict(state.profile),
+        dict(state.comments),
+    )
+    for ref in {ref for ref, _ in observed}:
+        given_values = [raw for r, raw in observed if r == ref]
+        last_valid = [raw for raw in given_values if valid(ref, raw)]
+        if last_valid:
+            # A valid value is never dropped: the last one given is the state.
+            value = expected_value(ref, last_valid[-1])
+            assert stored(state, ref) == (value if value != "" else "absent")
+        else:
+            assert stored(state, ref) == stored(before, ref)
+        # A widget left holding something else than the state is put back to the state's value, unless it is a
+        # comment with a NUL (left for the person to fix) or a radio without value while the state has none.
+        last = given_values[-1]
+        left_as_is = (
+            valid(ref, last)
+            or (ref.kind == "comment" and RULES.comment_problem(ref.id, last) == "nul")
+            or (last is None and state.widget_value(ref) is None)
+        )
+        if left_as_is:
+            assert ref not in result.put_back
+        else:
+            assert result.put_back[ref] == state.widget_value(ref)
+    assert state.unsaved == (
+        (state.answers, state.profile, state.comments) != (before.answers, before.profile, before.comments)
+    )
+
+
+@given(OBSERVATIONS)
+@settings(deadline=None)
+def test_reconciling_twice_changes_nothing_more(observed: list[tuple[Ref, object]]) -> None:
+    once = reconcile(fresh(), RULES, observed).state.saved()
+    again = reconcile(once, RULES, observed).state
+    assert (again.answers, again.profile, again.comments) == (once.answers, once.profile, once.comments)
+    assert not again.unsaved
+
+
+@given(st.lists(st.tuples(st.sampled_from(ITEMS), st.sampled_from([*RULES.scale_values, NOT_APPLICABLE]))))
+@settings(deadline=None)
+def test_widgets_showing_the_state_change_nothing(answers: list[tuple[str, object]]) -> None:
+    state = reconcile(fresh(), RULES, [(Ref("item", i), v) for i, v in answers]).state.saved()
+    shown = [(Ref("item", i), state.widget_value(Ref("item", i))) for i in ITEMS]
+    result = reconcile(state, RULES, shown)
+    assert result.state == state
+    assert result.put_back == {}
+
+
+@pytest.mark.parametrize("lost", [None])
+def test_a_radio_that_lost_its_value_is_put_back(lost: object) -> None:
+    state = fresh().answer(RULES, ITEMS[0], 4).saved()
+    result = reconcile(state, RULES, [(Ref("item", ITEMS[0]), lost), (Ref("item", ITEMS[1]), lost)])
+    assert result.state == state
+    assert result.put_back == {Ref("item", ITEMS[0]): 4}
+
+
+@given(
+    st.dictionaries(st.sampled_from([*ITEMS, "inconnu"]), st.one_of(st.none(), st.integers(-2, 8), st.booleans())),
+    st.dictionaries(st.sampled_from(["role", "organisation", "age"]), st.sampled_from([*ROLES, *ORGANISATIONS, "x"])),
+    st.dictionaries(st.sampled_from([*DIMENSIONS, "inconnue"]), st.text(alphabet="ab ", max_size=MAX_COMMENT + 2)),
+)
+@settings(deadline=None)
+def test_storage_refuses_exactly_what_the_app_refuses(
+    answers: dict[str, object], profile: dict[str, str], comments: dict[str, str]
+) -> None:
+    """The rules handed to storage (ui.flow.storage_rules) are the app's, in storage's terms."""
+    from storage import InvalidInput
+    from ui.flow import storage_rules
+
+    app_accepts = (
+        all(RULES.answer_problem(k, v) is None for k, v in answers.items())
+        and all(RULES.profile_problem(k, v) is None for k, v in profile.items())
+        and all(RULES.comment_problem(k, v) is None for k, v in comments.items())
+    )
+    try:
+        storage_rules(RULES).check(answers, profile, comments)
+    except InvalidInput:
+        storage_accepts = False
+    else:
+        storage_accepts = True
+    assert storage_accepts == app_accepts

@@ -1,0 +1,320 @@
+"""The answer state: one respondent's answers and where they stand, as one immutable value with pure steps.
+
+Why widgets never hold the truth. Streamlit forgets a widget's value once it is off screen; after a server restart
+the browser re-sends the values it shows to a new session; radios send back their *formatted* option (the
+label in the page's language), so a value sent just before a language switch no longer matches any option; and a
+client can send any value at all over the websocket. So the answers live here, and every run **reconciles** this
+state with what the widgets hold (:func:`reconcile`):
+
+- a widget value that differs from the state and is valid under the questionnaire's rules becomes the state (and
+  the shell saves it);
+- an invalid one (off the scale, an unknown option, an over-long comment) is ignored and the widget is put back
+  to the state's value, as is a widget that lost its value (a radio cannot be unticked by a person);
+- a comment with a NUL is refused with its own message, and kept in its text area for the person to fix.
+
+Which widget values are looked at, and when, is the shell's business (``ui.flow``): the widget keys carry the
+respondent and the language, so that another respondent's or another language's widgets never overwrite this
+state; after a reload the widgets start from the state restored from storage.
+
+Pure: no Streamlit, no storage. Each step function returns a new state; nothing is mutated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from scoring.answer_rules import AnswerRules, Problem
+from scoring.model import Questionnaire
+
+NOT_APPLICABLE = "na"  # what the radio holds for « je ne sais pas / sans objet »; None in the state and in storage
+
+Kind = Literal["item", "profile", "comment"]
+WorkshopStatus = Literal["open", "closed", "gone"]
+# Why the last save did not happen: "unavailable" (storage failed, a retry may work), "refused" (storage refused
+# the values: a bug or a forgery, retrying will not help).
+SaveFailure = Literal["unavailable", "refused"]
+Step = tuple[Literal["profile", "dimension", "summary"], int | None]
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """One answerable thing: an item, a profile question, a dimension's comment."""
+
+    kind: Kind
+    id: str
+
+
+def _frozen(mapping: Mapping[str, object] | None = None) -> Mapping:  # type: ignore[type-arg]
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who answers what, fixed for the life of a response: the token (in the URL) and where it belongs."""
+
+    token: str
+    questionnaire_id: str
+    workshop_id: int | None = None
+    workshop_code: str | None = None  # in a workshop, its participant code as the URL carries it
+    organisations: tuple[str, ...] = ()
+    asked_profile: tuple[str, ...] | None = None  # None: every profile question that has options
+
+    def rules(self, questionnaire: Questionnaire, *, max_comment: int) -> AnswerRules:
+        return AnswerRules.for_questionnaire(
+            questionnaire, max_comment=max_comment, organisations=self.organisations, asked_profile=self.asked_profile
+        )
+
+
+@dataclass(frozen=True)
+class AnswerState:
+    """A respondent's answers (item id -> scale value, or None for « je ne sais pas »; absent: not answered),
+    profile, comments and step, with what the page must say about them."""
+
+    respondent: Respondent
+    answers: Mapping[str, int | None] = field(default_factory=_frozen)
+    profile: Mapping[str, str] = field(default_factory=_frozen)
+    comments: Mapping[str, str] = field(default_factory=_frozen)
+    step: int = 0
+    submitted: bool = False
+    workshop: WorkshopStatus = "open"
+    # A change not in storage yet, and why the last try failed (None: not tried yet, or no failure).
+    unsaved: bool = False
+    save_failure: SaveFailure | None = None
+    # Widget values refused by the rules, shown next to their widget until a valid value replaces them.
+    refused: Mapping[Ref, Problem] = field(default_factory=_frozen)
+    # Sending failed (storage down): the answers are kept, and the page asks to send again.
+    not_sent: bool = False
+    # Set by a submission, taken once by the page, which then moves on to the results.
+    just_submitted: bool = False
+
+    @classmethod
+    def new(cls, respondent: Respondent) -> AnswerState:
+        return cls(respondent=respondent, unsaved=True)
+
+    @classmethod
+    def restored(
+        cls,
+        respondent: Respondent,
+        rules: AnswerRules,
+        *,
+        answers: Mapping[str, object],
+        profile: Mapping[str, object],
+        comments: Mapping[str, object],
+        step: int,
+        submitted: bool,
+    ) -> AnswerState:
+        """A state read back from storage, keeping only what the rules accept (older drafts may hold anything)."""
+        valid_answers, valid_profile, valid_comments = rules.valid_only(answers, profile, comments)
+        return cls(
+            respondent=respondent,
+            answers=_frozen(valid_answers),
+            profile=_frozen(valid_profile),
+            comments=_frozen(valid_comments),
+            step=max(0, step),
+            submitted=submitted,
+        )
+
+    # ----- steps of a respondent -------------------------------------------------------------------------------
+
+    def _changed(self, **changes: object) -> AnswerState:
+        return dataclasses.replace(self, unsaved=True, **changes)  # type: ignore[arg-type]
+
+    def _noted(self, ref: Ref, problem: Problem | None) -> AnswerState:
+        if self.refused.get(ref) == problem:
+            return self
+        refused = {k: v for k, v in self.refused.items() if k != ref}
+        if problem is not None:
+            refused[ref] = problem
+        return dataclasses.replace(self, refused=_frozen(refused))
+
+    def answer(self, rules: AnswerRules, item_id: str, value: int | None) -> AnswerState:
+        """Answer an item (None: « je ne sais pas »). A value the rules refuse leaves the answers as they were."""
+        ref = Ref("item", item_id)
+        problem = rules.answer_problem(item_id, value)
+        if problem is not None:
+            return self._noted(ref, problem)
+        state = self._noted(ref, None)
+        if item_id in state.answers and state.answers[item_id] == value:
+            return state
+        return state._changed(answers=_frozen({**state.answers, item_id: value}))
+
+    def clear(self, item_id: str) -> AnswerState:
+        if item_id not in self.answers:
+            return self
+        return self._changed(answers=_frozen({k: v for k, v in self.answers.items() if k != item_id}))
+
+    def set_profile(self, rules: AnswerRules, question_id: str, value: str | None) -> AnswerState:
+        ref = Ref("profile", question_id)
+        if value is None:
+            if question_id not in self.profile:
+                return self._noted(ref, None)
+            return self._noted(ref, None)._changed(
+                profile=_frozen({k: v for k, v in self.profile.items() if k != question_id})
+            )
+        problem = rules.profile_problem(question_id, value)
+        if problem is not None:
+            return self._noted(ref, problem)
+        state = self._noted(ref, None)
+        if state.profile.get(question_id) == value:
+            return state
+        return state._changed(profile=_frozen({**state.profile, question_id: value}))
+
+    def comment(self, rules: AnswerRules, dimension_id: str, text: str) -> AnswerState:
+        """Comment on a dimension; blank text removes the comment. Surrounding spaces are not kept."""
+        ref = Ref("comment", dimension_id)
+        if isinstance(text, str):
+            text = text.strip()
+        problem = rules.comment_problem(dimension_id, text)
+        if problem is not None:
+            return self._noted(ref, problem)
+        state = self._noted(ref, None)
+        if state.comments.get(dimension_id, "") == text:
+            return state
+        comments = {k: v for k, v in state.comments.items() if k != dimension_id}
+        if text:
+            comments[dimension_id] = text
+        return state._changed(comments=_frozen(comments))
+
+    def go_to(self, step: int, step_count: int) -> AnswerState:
+        step = max(0, min(int(step), step_count - 1))
+        return self if step == self.step else self._changed(step=step)
+
+    # ----- what storage said -----------------------------------------------------------------------------------
+
+    def saved(self) -> AnswerState:
+        return dataclasses.replace(self, unsaved=False, save_failure=None)
+
+    def save_failed(self, failure: SaveFailure) -> AnswerState:
+        return dataclasses.replace(self, unsaved=True, save_failure=failure)
+
+    def workshop_is(self, status: WorkshopStatus) -> AnswerState:
+        return dataclasses.replace(self, workshop=status)
+
+    def sent(self) -> AnswerState:
+        return dataclasses.replace(
+            self, submitted=True, just_submitted=True, unsaved=False, save_failure=None, not_sent=False
+        )
+
+    def sending_failed(self) -> AnswerState:
+        return dataclasses.replace(self, not_sent=True)
+
+    def take_just_submitted(self) -> tuple[bool, AnswerState]:
+        return self.just_submitted, dataclasses.replace(self, just_submitted=False)
+
+    @property
+    def retrying(self) -> bool:
+        """A save failed for a reason that may pass (storage down, disk full): try again until it works."""
+        return self.unsaved and self.save_failure == "unavailable" and self.workshop == "open" and not self.submitted
+
+    # ----- what the widgets hold -------------------------------------------------------------------------------
+
+    def widget_value(self, ref: Ref) -> object:
+        """The value the widget of ``ref`` shows for this state."""
+        if ref.kind == "item":
+            if ref.id not in self.answers:
+                return None
+            value = self.answers[ref.id]
+            return NOT_APPLICABLE if value is None else value
+        if ref.kind == "profile":
+            return self.profile.get(ref.id)
+        return self.comments.get(ref.id, "")
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    state: AnswerState
+    # Widgets to put back to the state's value: they hold something refused, or lost their value.
+    put_back: Mapping[Ref, object]
+
+
+def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[Ref, object]]) -> Reconciled:
+    """The state after what the widgets hold (``observed``: in order, the last one of a ref wins); see the module.
+
+    ``state.unsaved`` tells whether anything changed that storage must get.
+    """
+    before = state
+    put_back: dict[Ref, object] = {}
+    for ref, raw in observed:
+        if raw is None and ref.kind != "comment":
+            # Nobody can untick a radio: a widget without a value lost it (a new session), and keeps the state's.
+            if state.widget_value(ref) is not None:
+                put_back[ref] = state.widget_value(ref)
+            continue
+        if ref.kind == "item":
+            state = state.answer(rules, ref.id, None if raw == NOT_APPLICABLE else raw)  # type: ignore[arg-type]
+        elif ref.kind == "profile":
+            state = state.set_profile(rules, ref.id, raw)  # type: ignore[arg-type]
+        else:
+            state = state.comment(rules, ref.id, raw)  # type: ignore[arg-type]
+        problem = state.refused.get(ref)
+        # A NUL stays in the text area for the person to remove; nothing else refused can come from a person.
+        if problem is not None and problem != "nul":
+            put_back[ref] = state.widget_value(ref)
+        else:
+            put_back.pop(ref, None)
+    if (state.answers, state.profile, state.comments) == (before.answers, before.profile, before.comments):
+        state = dataclasses.replace(state, unsaved=before.unsaved)  # changed and changed back: nothing to save
+    return Reconciled(state=state, put_back=_frozen(put_back))
+
+
+# ----- the steps of a questionnaire --------------------------------------------------------------------------
+
+
+def profile_questions(
+    questionnaire: Questionnaire, rules: AnswerRules
+) -> list[tuple[str, list[tuple[str, str | dict[str, str]]]]]:
+    """The profile questions to ask, in the questionnaire's order, with their options (id, label); an open
+    question (the organisation) takes the workshop's list, whose names are their own labels."""
+    asked = []
+    for question in questionnaire.profile:
+        choices = rules.profile_options.get(question.id)
+        if not choices:
+            continue
+        labels = {option.id: option.label for option in question.options}
+        asked.append((question.id, [(choice, labels.get(choice, choice)) for choice in choices]))
+    return asked
+
+
+def step_count(questionnaire: Questionnaire, rules: AnswerRules) -> int:
+    """The profile (if anything is asked), one step per dimension, then the summary."""
+    return (1 if rules.profile_options else 0) + len(questionnaire.dimensions) + 1
+
+
+def describe_step(questionnaire: Questionnaire, rules: AnswerRules, step: int) -> Step:
+    """("profile", None), ("dimension", index) or ("summary", None)."""
+    offset = 1 if rules.profile_options else 0
+    if offset and step == 0:
+        return "profile", None
+    index = step - offset
+    if 0 <= index < len(questionnaire.dimensions):
+        return "dimension", index
+    return "summary", None
+
+
+def step_of_dimension(rules: AnswerRules, index: int) -> int:
+    return index + (1 if rules.profile_options else 0)
+
+
+def refs_of_step(questionnaire: Questionnaire, rules: AnswerRules, step: int) -> list[Ref]:
+    """The widgets a step draws."""
+    kind, index = describe_step(questionnaire, rules, step)
+    if kind == "profile":
+        return [Ref("profile", question) for question in rules.profile_options]
+    if kind == "dimension" and index is not None:
+        dimension = questionnaire.dimensions[index]
+        return [*(Ref("item", item.id) for item in dimension.items), Ref("comment", dimension.id)]
+    return []
+
+
+def unanswered_by_dimension(questionnaire: Questionnaire, state: AnswerState) -> dict[str, list[str]]:
+    """Item ids not answered yet (« je ne sais pas » counts as an answer), per dimension id."""
+    missing = {}
+    for dimension in questionnaire.dimensions:
+        ids = [item.id for item in dimension.items if item.id not in state.answers]
+        if ids:
+            missing[dimension.id] = ids
+    return missing
