@@ -7,7 +7,6 @@ values changes nothing (so that nothing is saved for nothing).
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -234,7 +233,7 @@ def test_reconciliation_keeps_every_valid_value_and_no_invalid_one(observed: lis
         last = given_values[-1]
         left_as_is = (
             valid(ref, last)
-            or (ref.kind == "comment" and RULES.comment_problem(ref.id, last) == "nul")
+            or (ref.kind == "comment" and RULES.comment_problem(ref.id, last) in ("nul", "too_long"))
             or (last is None and state.widget_value(ref) is None)
         )
         if left_as_is:
@@ -265,12 +264,13 @@ def test_widgets_showing_the_state_change_nothing(answers: list[tuple[str, objec
     assert result.put_back == {}
 
 
-@pytest.mark.parametrize("lost", [None])
-def test_a_radio_that_lost_its_value_is_put_back(lost: object) -> None:
+def test_a_radio_that_lost_its_value_is_put_back() -> None:
+    lost = None
     state = fresh().answer(RULES, ITEMS[0], 4).saved()
     result = reconcile(state, RULES, [(Ref("item", ITEMS[0]), lost), (Ref("item", ITEMS[1]), lost)])
-    assert result.state == state
+    assert result.state.answers == state.answers and not result.state.unsaved
     assert result.put_back == {Ref("item", ITEMS[0]): 4}
+    assert result.state.generation == state.generation + 1
 
 
 @given(
@@ -298,3 +298,12 @@ def test_storage_refuses_exactly_what_the_app_refuses(
     else:
         storage_accepts = True
     assert storage_accepts == app_accepts
+
+
+def test_putting_widgets_back_starts_a_new_generation_of_widgets() -> None:
+    """The shell draws new widgets for a new generation: Streamlit's browser side does not reliably clear a radio
+    told to hold nothing, and what it still shows would come back with the next tap."""
+    state = fresh()
+    assert reconcile(state, RULES, [(Ref("item", ITEMS[0]), 3)]).state.generation == state.generation
+    forged = reconcile(state, RULES, [(Ref("item", ITEMS[0]), 99)]).state
+    assert forged.generation == state.generation + 1 and forged.answers == {}

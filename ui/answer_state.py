@@ -10,7 +10,8 @@ state with what the widgets hold (:func:`reconcile`):
   the shell saves it);
 - an invalid one (off the scale, an unknown option, an over-long comment) is ignored and the widget is put back
   to the state's value, as is a widget that lost its value (a radio cannot be unticked by a person);
-- a comment with a NUL is refused with its own message, and kept in its text area for the person to fix.
+- a comment with a NUL, or longer than allowed, is refused with its own message, and kept in its text area for
+  the person to fix.
 
 Which widget values are looked at, and when, is the shell's business (``ui.flow``): the widget keys carry the
 respondent and the language, so that another respondent's or another language's widgets never overwrite this
@@ -38,6 +39,8 @@ WorkshopStatus = Literal["open", "closed", "gone"]
 # the values: a bug or a forgery, retrying will not help).
 SaveFailure = Literal["unavailable", "refused"]
 Step = tuple[Literal["profile", "dimension", "summary"], int | None]
+# Comment problems a person can cause by typing or pasting: shown, and the text left for them to fix.
+KEPT_FOR_THE_PERSON: frozenset[Problem] = frozenset({"nul", "too_long"})
 
 
 @dataclass(frozen=True, order=True)
@@ -90,6 +93,8 @@ class AnswerState:
     not_sent: bool = False
     # Set by a submission, taken once by the page, which then moves on to the results.
     just_submitted: bool = False
+    # Bumped when widgets must be put back to the state: the shell then draws new widgets (ui.flow).
+    generation: int = 0
 
     @classmethod
     def new(cls, respondent: Respondent) -> AnswerState:
@@ -243,6 +248,8 @@ def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[R
             # Nobody can untick a radio: a widget without a value lost it (a new session), and keeps the state's.
             if state.widget_value(ref) is not None:
                 put_back[ref] = state.widget_value(ref)
+            else:
+                put_back.pop(ref, None)  # it shows what the state holds: nothing
             continue
         if ref.kind == "item":
             state = state.answer(rules, ref.id, None if raw == NOT_APPLICABLE else raw)  # type: ignore[arg-type]
@@ -251,13 +258,16 @@ def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[R
         else:
             state = state.comment(rules, ref.id, raw)  # type: ignore[arg-type]
         problem = state.refused.get(ref)
-        # A NUL stays in the text area for the person to remove; nothing else refused can come from a person.
-        if problem is not None and problem != "nul":
+        # A comment with a NUL or one character too many stays in its text area for the person to fix; nothing
+        # else refused can come from a person using the widgets.
+        if problem is not None and not (ref.kind == "comment" and problem in KEPT_FOR_THE_PERSON):
             put_back[ref] = state.widget_value(ref)
         else:
             put_back.pop(ref, None)
     if (state.answers, state.profile, state.comments) == (before.answers, before.profile, before.comments):
         state = dataclasses.replace(state, unsaved=before.unsaved)  # changed and changed back: nothing to save
+    if put_back:
+        state = dataclasses.replace(state, generation=state.generation + 1)
     return Reconciled(state=state, put_back=_frozen(put_back))
 
 

@@ -7,15 +7,18 @@ The state lives under :data:`STATE_KEY` only. Every run of an answering page cal
    slept, a new session after a server restart), from storage;
 2. **reconciles** the state with every widget value the session holds for this respondent (any language: a tap
    sent in the same message as a language switch is read with the serde of the language it was made in), puts
-   back widgets that hold something refused, and forgets the widgets of other languages and respondents;
+   back widgets that hold something refused, and forgets the widgets of other languages, generations and
+   respondents;
 3. saves the state if it changed, or if an earlier save failed.
 
 Widgets are drawn by :func:`item_radio`, :func:`profile_radio` and :func:`comment_area`. Their keys carry a
-digest of the token and the language (``ans.<digest>.<lang>.<kind>.<id>``): after a language switch the
-widgets are new ones, started from the state, whose options carry the new language's labels; another respondent
-on the same phone gets widgets of their own. A widget drawn for the first time in a session starts from the
-state unless the browser already shows a value for it (the browser re-sends what it shows after a reconnection):
-then that value is reconciled too, so that the first tap after a server restart is kept.
+digest of the token, a generation and the language (``ans.<digest>.<generation>.<lang>.<kind>.<id>``): after a
+language switch the widgets are new ones, started from the state, whose options carry the new language's
+labels; another respondent on the same phone gets widgets of their own; and putting a widget back to the state
+(it held something refused) starts a new generation, drawn anew from the state. A widget drawn for the first
+time in a session starts from the state unless the browser already shows a value for it (the browser re-sends
+what it shows after a reconnection): then that value is reconciled too, so that the first tap after a server
+restart is kept.
 
 A failed save keeps the answer on screen and in the state, marked unsaved; :func:`save_notice` says so in the
 page's language and retries every :data:`RETRY_EVERY_S` seconds (and every run retries) until storage is back.
@@ -27,17 +30,17 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import streamlit as st
 
 from scoring.answer_rules import AnswerRules
 from scoring.model import Dimension, Item, Questionnaire
+from storage import inputs
 from ui import answer_state, browser_memory, urls
 from ui.answer_state import NOT_APPLICABLE, AnswerState, Ref, Respondent, reconcile
 from ui.catalogue import get_questionnaire
 from ui.language import current_language, t
-from storage import inputs
 from ui.services import get_store
 
 __all__ = ["NOT_APPLICABLE", "Answering", "current", "start"]
@@ -107,17 +110,29 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()[:12]
 
 
-def widget_key(respondent: Respondent, lang: str, ref: Ref) -> str:
-    return f"{WIDGET_PREFIX}.{_digest(respondent.token)}.{lang}.{ref.kind}.{ref.id}"
+class WidgetKey(NamedTuple):
+    """What an answer widget's key says: whose it is, of which generation, in which language, for what."""
+
+    digest: str
+    generation: int
+    lang: str
+    ref: Ref
+
+    def __str__(self) -> str:
+        return f"{WIDGET_PREFIX}.{self.digest}.{self.generation}.{self.lang}.{self.ref.kind}.{self.ref.id}"
 
 
-def parse_widget_key(key: object) -> tuple[str, str, Ref] | None:
+def widget_key(state: AnswerState, lang: str, ref: Ref) -> str:
+    return str(WidgetKey(_digest(state.respondent.token), state.generation, lang, ref))
+
+
+def parse_widget_key(key: object) -> WidgetKey | None:
     if not isinstance(key, str) or not key.startswith(WIDGET_PREFIX + "."):
         return None
-    parts = key.split(".", 4)
-    if len(parts) != 5 or parts[3] not in ("item", "profile", "comment"):
+    parts = key.split(".", 5)
+    if len(parts) != 6 or not parts[2].isdigit() or parts[4] not in ("item", "profile", "comment"):
         return None
-    return parts[1], parts[2], Ref(parts[3], parts[4])  # type: ignore[arg-type]
+    return WidgetKey(parts[1], int(parts[2]), parts[3], Ref(parts[4], parts[5]))  # type: ignore[arg-type]
 
 
 def url_params() -> dict[str, str]:
@@ -290,32 +305,35 @@ def erase() -> bool | None:
 # ----- reconciliation with the widgets -------------------------------------------------------------------------
 
 
-def _forget_widgets(*, keep: tuple[str, str] | None) -> None:
-    """Drop the answer widgets' keys, except those of ``keep`` (digest, language)."""
+def _forget_widgets(*, keep: tuple[str, int, str] | None) -> None:
+    """Drop the answer widgets' keys, except those of ``keep`` (digest, generation, language)."""
     for key in list(st.session_state.keys()):
         parsed = parse_widget_key(key)
-        if parsed is not None and (keep is None or parsed[:2] != keep):
+        if parsed is not None and (keep is None or parsed[:3] != keep):
             del st.session_state[key]
 
 
 def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
+    """Reconcile with every widget of this respondent the session holds; save if anything changed.
+
+    Widgets to put back are not written to: Streamlit's browser side does not reliably clear a radio told to hold
+    nothing, and a value it still shows would come back with the next tap. The state moves to a new widget
+    generation instead, so that every widget of the page is drawn anew from the state.
+    """
     rules = held.respondent.rules(questionnaire, max_comment=MAX_COMMENT_LENGTH)
     lang = current_language()
     digest = _digest(held.respondent.token)
-    observed: list[tuple[Ref, object]] = []
-    mine: list[tuple[Ref, object]] = []
+    older: list[tuple[Ref, object]] = []
+    current: list[tuple[Ref, object]] = []
     for key in list(st.session_state.keys()):
         parsed = parse_widget_key(key)
-        if parsed is None or parsed[0] != digest:
+        if parsed is None or parsed.digest != digest:
             continue
-        entry = (parsed[2], st.session_state[key])
-        # The current language last, so that it wins: the other language's widgets are from before a switch.
-        (mine if parsed[1] == lang else observed).append(entry)
-    result = reconcile(held, rules, observed + mine)
-    _forget_widgets(keep=(digest, lang))
-    for ref, value in result.put_back.items():
-        st.session_state[widget_key(held.respondent, lang, ref)] = value
-    new = result.state
+        entry = (parsed.ref, st.session_state[key])
+        # The current generation and language last, so that they win: the others are from before a switch.
+        (current if (parsed.generation, parsed.lang) == (held.generation, lang) else older).append(entry)
+    new = reconcile(held, rules, older + current).state
+    _forget_widgets(keep=(digest, new.generation, lang))
     if new.unsaved:
         new = _save(new, rules)
     return Answering(questionnaire=questionnaire, rules=rules, state=_keep(new))
@@ -450,7 +468,7 @@ def take_just_submitted() -> bool:
 
 
 def _draw(answering: Answering, ref: Ref, draw: Callable[[str, bool], object]) -> Answering:
-    key = widget_key(answering.respondent, current_language(), ref)
+    key = widget_key(answering.state, current_language(), ref)
     known = key in st.session_state
     value = draw(key, known)
     return answering if known else _observed_on_first_draw(answering, ref, value)
@@ -496,14 +514,15 @@ def comment_area(answering: Answering, dimension: Dimension, *, label: str, help
     shown = str(answering.state.widget_value(ref))
 
     def draw(key: str, known: bool) -> object:
-        return st.text_area(
-            label, value="" if known else shown, key=key, max_chars=answering.rules.max_comment, help=help_text
-        )
+        # One character over the limit: Streamlit cuts what a client sends at max_chars, so that a forged megabyte
+        # would arrive as a valid-looking comment; one more than allowed arrives too long, and is refused.
+        limit = answering.rules.max_comment + 1
+        return st.text_area(label, value="" if known else shown, key=key, max_chars=limit, help=help_text)
 
     answering = _draw(answering, ref, draw)
     problem = answering.state.refused.get(ref)
-    if problem is not None:
-        st.error(t(f"answers.problem_{problem}"), icon=":material/error:")
+    if problem in answer_state.KEPT_FOR_THE_PERSON:
+        st.error(t(f"answers.problem_{problem}", limit=answering.rules.max_comment), icon=":material/error:")
     return answering
 
 

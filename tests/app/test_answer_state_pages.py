@@ -47,7 +47,7 @@ def test_the_answer_state_is_one_session_key() -> None:
     assert "answer_state" in keys
     # No loose keys of the answer flow beside it (there were 14), only the widgets' own keys.
     assert not [k for k in keys if k.startswith(("flow_", "item_", "profile_", "comment_"))]
-    assert all(k.split(".")[2] == "fr" for k in keys if k.startswith("ans."))
+    assert all(k.split(".")[3] == "fr" for k in keys if k.startswith("ans."))
 
 
 def test_a_language_switch_in_the_middle_of_a_step_then_a_tap_keeps_both_answers() -> None:
@@ -220,3 +220,18 @@ def test_a_forged_cookie_opens_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     app.switch_page("app_pages/questionnaire.py").run()
     assert_no_exception(app)
     assert [i.value for i in app.info] == [translate("questionnaire.none", "fr")]
+
+
+def test_a_comment_over_the_limit_is_refused_and_left_for_the_person_to_shorten() -> None:
+    from storage.inputs import MAX_COMMENT
+
+    app, token = started_at_first_dimension("en")
+    too_long = "x" * (MAX_COMMENT + 1)  # pasted: the text area lets one character too many through
+    comment_area(app, FIRST.id).input(too_long).run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [translate("answers.problem_too_long", "en", limit=MAX_COMMENT)]
+    assert len(comment_area(app, FIRST.id).value) == MAX_COMMENT + 1, "left in its box, not wiped"
+    assert Store().load_draft(token).comments == {}  # type: ignore[union-attr]
+    comment_area(app, FIRST.id).input("x" * MAX_COMMENT).run()
+    assert not app.error
+    assert Store().load_draft(token).comments == {FIRST.id: "x" * MAX_COMMENT}  # type: ignore[union-attr]

@@ -15,14 +15,15 @@ its own server and browser.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 from playwright.sync_api import Browser, Error, expect, sync_playwright
 
-from tests.browser.server import AppServer, run_app_server
+from tests.browser.server import AppServer, free_port, run_app_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Debian's Chromium, never a browser downloaded by `playwright install` (the machines have no internet access
@@ -50,6 +51,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 # ----- the app server ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def restartable_server(tmp_path: Path) -> Callable[[], AbstractContextManager[AppServer]]:
+    """A server to start, stop and start again on the same port and data folder: each call of the fixture's value
+    is one ``streamlit run`` (use it in a ``with``), and a tab left open sees the next one as a server restart."""
+    port = free_port()
+    return lambda: run_app_server(tmp_path, port=port)
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ class AppServer:
     data_dir: Path
 
 
-def _free_port() -> int:
+def free_port() -> int:
     # Ask the kernel for a free port; the tiny race until Streamlit binds it is acceptable for a test run.
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -54,7 +54,7 @@ def run_app_server(
     """
     data_dir = workdir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
-    port = port or _free_port()
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     env = os.environ.copy()
     env.update(extra_env or {})

@@ -1,0 +1,477 @@
+"""Answering as phones in a room do it, in the real browser: every tap saved, whatever its timing.
+
+Issue 9 saw answers ticked on screen and never saved: six phones tapping the three statements of a step in quick
+succession (worse with the dashboard open), the first tap after a server restart, a tap after a language switch
+(Streamlit's error page), and a tampered client storing 99. Each test here plays one of those and then reads what
+storage holds, through `Store`, rather than trusting the screen.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocketRoute, expect
+
+from scoring.loader import load_questionnaire
+from scoring.model import Questionnaire, text_in
+from tests.browser.helpers import press, radio_option, shot, statement_group, wait_idle
+from tests.browser.server import ROOT, AppServer
+
+pytestmark = pytest.mark.browser
+
+EXPRESS: Questionnaire = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
+FIRST = EXPRESS.dimensions[0]
+ORGANISATIONS = ["Association A", "Fondation B"]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "fr-FR",
+}
+WORDS = {
+    "fr": {
+        "start": "Commencer à répondre",
+        "start_solo": "Commencer",
+        "next": "Suivant",
+        "submit": "Envoyer mes réponses",
+        "thanks": "Merci\u202f! Vos réponses ont bien été envoyées.",
+        "already": "Vous avez déjà répondu",
+        "see_mine": "Voir mes réponses",
+        "someone_else": "Une autre personne répond sur ce téléphone",
+        "profile_title": "Qui répond ?",
+        "language": "Langue",
+        "language_name": "Français",
+    },
+    "en": {
+        "start": "Start answering",
+        "start_solo": "Start",
+        "next": "Next",
+        "submit": "Send my answers",
+        "thanks": "Thank you! Your answers have been sent.",
+        "already": "You have already answered",
+        "see_mine": "See my answers",
+        "someone_else": "Someone else answers on this phone",
+        "profile_title": "Who is answering?",
+        "language": "Language",
+        "language_name": "English",
+    },
+}
+
+
+@dataclass
+class Phone:
+    context: BrowserContext
+    page: Page
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def token(self) -> str:
+        return parse_qs(urlsplit(self.page.url).query)["r"][0]
+
+    def check_healthy(self) -> None:
+        expect(self.page.locator('[data-testid="stException"]')).to_have_count(0)
+        assert not self.errors, f"JavaScript errors in the page: {self.errors}"
+
+
+@contextmanager
+def phones(browser: Browser, count: int) -> Iterator[list[Phone]]:
+    opened = []
+    try:
+        for _ in range(count):
+            context = browser.new_context(**PHONE)  # type: ignore[arg-type]
+            context.set_default_timeout(30_000)
+            phone = Phone(context=context, page=context.new_page())
+            phone.page.on("pageerror", lambda error, errors=phone.errors: errors.append(str(error)))
+            opened.append(phone)
+        yield opened
+    finally:
+        for phone in opened:
+            phone.context.close()
+
+
+@contextmanager
+def store_of(server: AppServer) -> Iterator[object]:
+    from storage import Store
+    from storage.config import DEFAULT_DB_FILENAME
+
+    store = Store(f"sqlite:///{server.data_dir / DEFAULT_DB_FILENAME}")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def stored_answers(server: AppServer, token: str) -> dict[str, int | None]:
+    with store_of(server) as store:
+        draft = store.load_draft(token)  # type: ignore[attr-defined]
+    assert draft is not None, "nothing saved under this phone's token"
+    return dict(draft.answers)
+
+
+# The page says it is idle as soon as its last run ended, even when the browser has sent a tap that the server,
+# busy with other phones, has not started running yet: what storage holds is read again until it settles (at
+# most SAVED_POLLS times, a quarter of a second apart).
+SAVED_POLLS = 240
+
+
+def expect_saved(server: AppServer, token: str, expected: dict[str, int | None]) -> None:
+    found = saved_answers(server, token, expected)
+    assert found == expected, f"saved {found}, expected {expected}"
+
+
+def saved_answers(server: AppServer, token: str, expected: dict[str, int | None]) -> dict[str, int | None]:
+    """What storage holds for ``token`` once it holds ``expected``, or after SAVED_POLLS reads."""
+    for _ in range(SAVED_POLLS):
+        found = stored_answers(server, token)
+        if found == expected:
+            break
+        time.sleep(0.25)
+    return found
+
+
+def seed_workshop(server: AppServer, title: str) -> tuple[str, str]:
+    with store_of(server) as store:
+        created = store.create_workshop(  # type: ignore[attr-defined]
+            title=title,
+            questionnaire_id="express",
+            organisations=ORGANISATIONS,
+            profile_fields=["role", "organisation"],
+            show_results_to_participants=True,
+        )
+    return created.participant_code, created.facilitator_key
+
+
+def label(value: int | str, lang: str = "fr") -> str:
+    if value == "na":
+        return {"fr": "Je ne sais pas / sans objet", "en": "Don't know / not applicable"}[lang]
+    return f"{value} · {text_in(EXPRESS.scale.labels[int(value)], lang)}"
+
+
+def statement(page: Page, position: int, lang: str = "fr") -> Locator:
+    return statement_group(page, position + 1, text_in(FIRST.items[position].text, lang))
+
+
+def tap(page: Page, position: int, value: int | str, lang: str = "fr") -> None:
+    """Tap an option of a statement of the first dimension, and do not wait for anything."""
+    press(radio_option(statement(page, position, lang), label(value, lang)), touch=True)
+
+
+def button(page: Page, name: str) -> None:
+    press(page.get_by_role("button", name=name, exact=True), touch=True)
+
+
+def join_and_reach_the_first_dimension(phone: Phone, server: AppServer, code: str) -> None:
+    page = phone.page
+    page.goto(f"{server.url}/join?code={code}&lang=fr")
+    wait_idle(page)
+    button(page, WORDS["fr"]["start"])
+    expect(page.get_by_role("heading", name=WORDS["fr"]["profile_title"], exact=True)).to_be_visible()
+    wait_idle(page)
+    button(page, WORDS["fr"]["next"])
+    expect(page.get_by_role("heading", name=text_in(FIRST.label, "fr"), exact=True)).to_be_visible()
+    wait_idle(page)
+
+
+def start_alone_at_the_first_dimension(phone: Phone, server: AppServer) -> None:
+    page = phone.page
+    page.goto(f"{server.url}/?lang=fr")
+    wait_idle(page)
+    card = page.get_by_role("heading", name=text_in(EXPRESS.title, "fr"), exact=True).locator(
+        "xpath=ancestor::div[@data-testid='stVerticalBlock'][1]"
+    )
+    press(card.get_by_role("button", name=WORDS["fr"]["start_solo"], exact=True), touch=True)
+    expect(page.get_by_role("heading", name=WORDS["fr"]["profile_title"], exact=True)).to_be_visible()
+    wait_idle(page)
+    button(page, WORDS["fr"]["next"])
+    expect(page.get_by_role("heading", name=text_in(FIRST.label, "fr"), exact=True)).to_be_visible()
+    wait_idle(page)
+
+
+def expect_ticked(page: Page, values: list[int | str], lang: str = "fr") -> None:
+    for position, value in enumerate(values):
+        expect(
+            statement(page, position, lang).get_by_role("radio", name=label(value, lang), exact=True)
+        ).to_be_checked()
+
+
+# ----- six phones, no pause ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dashboard_open", [False, True], ids=["phones-only", "with-dashboard"])
+def test_six_phones_tapping_a_step_with_no_pause_lose_no_tap(
+    browser: Browser, app_server: AppServer, dashboard_open: bool
+) -> None:
+    code, key = seed_workshop(app_server, f"Six téléphones {dashboard_open}")
+    patterns = [[(n + k) % 5 + 1 for k in range(len(FIRST.items))] for n in range(6)]
+    with phones(browser, 6) as room:
+        dashboard = None
+        if dashboard_open:
+            dashboard = browser.new_context(viewport={"width": 1366, "height": 900}, locale="fr-FR")
+            dashboard_page = dashboard.new_page()
+            dashboard_page.goto(f"{app_server.url}/dashboard?k={key}&lang=fr")
+            wait_idle(dashboard_page)
+        try:
+            for phone in room:
+                join_and_reach_the_first_dimension(phone, app_server, code)
+            # Every phone taps its three statements at once, phone after phone, waiting for nothing.
+            for phone, values in zip(room, patterns, strict=True):
+                for position, value in enumerate(values):
+                    tap(phone.page, position, value)
+            for phone, values in zip(room, patterns, strict=True):
+                wait_idle(phone.page)
+                expect_ticked(phone.page, values)
+                phone.check_healthy()
+            lost = {}
+            for number, (phone, values) in enumerate(zip(room, patterns, strict=True), start=1):
+                expected = {item.id: value for item, value in zip(FIRST.items, values, strict=True)}
+                found = saved_answers(app_server, phone.token, expected)
+                if found != expected:
+                    lost[number] = (expected, found)
+            assert not lost, f"taps ticked on screen but not saved, by phone: {lost}"
+            shot(room[0].page, f"answering-six-phones-{'dashboard' if dashboard_open else 'alone'}", full_page=False)
+        finally:
+            if dashboard is not None:
+                dashboard.close()
+
+
+# ----- a language switch in the middle of a step ---------------------------------------------------------------
+
+
+def switch_language(page: Page, lang: str) -> None:
+    """The « Français / English » control, as a person uses it (its name is in the current language)."""
+    current = "en" if lang == "fr" else "fr"
+    control = page.get_by_role("radiogroup", name=WORDS[current]["language"])
+    press(control.get_by_role("radio", name=WORDS[lang]["language_name"], exact=True), touch=True)
+
+
+def test_a_language_switch_in_the_middle_of_a_step_loses_nothing(browser: Browser, app_server: AppServer) -> None:
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        start_alone_at_the_first_dimension(phone, app_server)
+        tap(page, 0, 4)
+        wait_idle(page)
+        switch_language(page, "en")
+        expect(page.get_by_role("heading", name=text_in(FIRST.label, "en"), exact=True)).to_be_visible()
+        wait_idle(page)
+        tap(page, 1, 2, "en")
+        wait_idle(page)
+        phone.check_healthy()
+        expect_ticked(page, [4, 2], "en")
+        expect_saved(app_server, phone.token, {FIRST.items[0].id: 4, FIRST.items[1].id: 2})
+        shot(page, "answering-language-switch-en", full_page=False)
+        # A tap and a switch with no pause between them: the tap was made in English, and is kept in French.
+        tap(page, 2, "na", "en")
+        switch_language(page, "fr")
+        expect(page.get_by_role("heading", name=text_in(FIRST.label, "fr"), exact=True)).to_be_visible()
+        wait_idle(page)
+        phone.check_healthy()
+        expect_ticked(page, [4, 2, "na"], "fr")
+        expected = {FIRST.items[0].id: 4, FIRST.items[1].id: 2, FIRST.items[2].id: None}
+        expect_saved(app_server, phone.token, expected)
+        shot(page, "answering-language-switch-fr", full_page=False)
+
+
+# ----- a tab kept open across a server restart -----------------------------------------------------------------
+
+
+def test_a_tab_kept_open_across_a_server_restart_saves_its_next_tap(
+    browser: Browser, restartable_server: Callable[[], AbstractContextManager[AppServer]]
+) -> None:
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        with restartable_server() as server:
+            start_alone_at_the_first_dimension(phone, server)
+            tap(page, 0, 5)
+            wait_idle(page)
+            token = phone.token
+            expect_saved(server, token, {FIRST.items[0].id: 5})
+        # The server is down: the page says it lost the connection, and keeps what it shows.
+        expect(page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')).to_have_count(0)
+        with restartable_server() as server:
+            # The page reconnects by itself; then the person taps the next statement.
+            expect(page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')).to_have_count(
+                1, timeout=60_000
+            )
+            wait_idle(page)
+            tap(page, 1, 3)
+            wait_idle(page)
+            expect_ticked(page, [5, 3])
+            phone.check_healthy()
+            expect_saved(server, token, {FIRST.items[0].id: 5, FIRST.items[1].id: 3})
+            tap(page, 2, 1)
+            wait_idle(page)
+            expect_saved(server, token, {FIRST.items[0].id: 5, FIRST.items[1].id: 3, FIRST.items[2].id: 1})
+
+
+# ----- a tampered client ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tamper:
+    """Rewrites the widget values a page sends over Streamlit's websocket, as a forged client would."""
+
+    # the end of a widget's key (an item, profile question or dimension id) -> the value to send instead
+    values: dict[str, str] = field(default_factory=dict)
+    edited: int = 0
+
+    def outgoing(self, message: str | bytes) -> str | bytes:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if isinstance(message, str) or not self.values:
+            return message
+        back = BackMsg()
+        back.ParseFromString(message)
+        if not back.HasField("rerun_script"):
+            return message
+        for widget in back.rerun_script.widget_states.widgets:
+            for suffix, value in self.values.items():
+                if widget.id.endswith(suffix) and widget.HasField("string_value"):
+                    widget.string_value = value
+                    self.edited += 1
+        return back.SerializeToString()
+
+    def wait_for_edits(self, page: Page, count: int) -> None:
+        """Until ``count`` forged values have gone to the server (each is sent the moment the page sends)."""
+        for _ in range(400):
+            if self.edited >= count:
+                return
+            page.wait_for_timeout(50)
+        raise AssertionError(f"only {self.edited} forged values sent, {count} expected")
+
+    def route(self, socket: WebSocketRoute) -> None:
+        server = socket.connect_to_server()
+        socket.on_message(lambda message: server.send(self.outgoing(message)))
+        server.on_message(lambda message: socket.send(message))
+
+
+def test_a_tampered_client_stores_nothing_invalid_and_the_app_keeps_running(
+    browser: Browser, app_server: AppServer
+) -> None:
+    code, _key = seed_workshop(app_server, "Atelier visé")
+    tamper = Tamper()
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        page.route_web_socket(re.compile(r"/_stcore/stream"), tamper.route)
+        page.goto(f"{app_server.url}/join?code={code}&lang=fr")
+        wait_idle(page)
+        button(page, WORDS["fr"]["start"])
+        organisations = page.get_by_role("radiogroup", name="Votre organisation")
+        expect(organisations).to_be_visible()
+        wait_idle(page)
+        # A made-up organisation, sent instead of the one tapped.
+        tamper.values = {"organisation": "Association inventée"}
+        press(radio_option(organisations, ORGANISATIONS[0]), touch=True)
+        tamper.wait_for_edits(page, 1)
+        wait_idle(page)
+        tamper.values = {}
+        button(page, WORDS["fr"]["next"])
+        expect(page.get_by_role("heading", name=text_in(FIRST.label, "fr"), exact=True)).to_be_visible()
+        wait_idle(page)
+        # 99 instead of 4, and an answer of the wrong language's label, on the scale's radio.
+        tamper.values = {FIRST.items[0].id: "99"}
+        tap(page, 0, 4)
+        tamper.wait_for_edits(page, 2)
+        wait_idle(page)
+        tamper.values = {FIRST.items[1].id: "3 · Plutôt d’accord (forged)"}
+        tap(page, 1, 3)
+        tamper.wait_for_edits(page, 3)
+        wait_idle(page)
+        # A comment far over the limit the text area enforces in the browser.
+        tamper.values = {FIRST.id: "x" * 50_000}
+        page.get_by_role("textbox").fill("Réunions trop rares")
+        page.get_by_role("textbox").blur()
+        tamper.wait_for_edits(page, 4)
+        wait_idle(page)
+        # Refused as too long, and said so; the text stays in its box for the person to shorten.
+        expect(page.get_by_text("Ce commentaire dépasse 2000 caractères")).to_be_visible()
+        tamper.values = {}
+        phone.check_healthy()
+        # The app keeps running: an honest tap is saved, alone (the runs of one page go in order, so the forged
+        # values came before it), and the forged one was not left ticked.
+        tap(page, 2, 2)
+        wait_idle(page)
+        phone.check_healthy()
+        expect_saved(app_server, phone.token, {FIRST.items[2].id: 2})
+        with store_of(app_server) as store:
+            draft = store.load_draft(phone.token)  # type: ignore[attr-defined]
+        assert draft is not None
+        assert draft.profile.get("organisation") in (None, *ORGANISATIONS), draft.profile
+        # The honest text the box still shows may come with the honest tap; the forged one never.
+        assert draft.comments in ({}, {FIRST.id: "Réunions trop rares"}), {k: len(v) for k, v in draft.comments.items()}
+        expect(statement(page, 0).locator("input:checked")).to_have_count(0)
+
+
+# ----- one response per person and phone ----------------------------------------------------------------------
+
+
+def send_a_response(phone: Phone, server: AppServer, code: str, lang: str) -> str:
+    page = phone.page
+    words = WORDS[lang]
+    page.goto(f"{server.url}/join?code={code}&lang={lang}")
+    wait_idle(page)
+    button(page, words["start"])
+    expect(page.get_by_role("heading", name=words["profile_title"], exact=True)).to_be_visible()
+    wait_idle(page)
+    button(page, words["next"])  # the profile left blank
+    for dimension in EXPRESS.dimensions:
+        expect(page.get_by_role("heading", name=text_in(dimension.label, lang), exact=True)).to_be_visible()
+        wait_idle(page)
+        first_statement = statement_group(page, 1, text_in(dimension.items[0].text, lang))
+        press(radio_option(first_statement, label(4, lang)), touch=True)
+        wait_idle(page)
+        button(page, words["next"])
+    wait_idle(page)
+    token = phone.token
+    button(page, words["submit"])
+    expect(page.get_by_text(words["thanks"], exact=True)).to_be_visible()
+    wait_idle(page)
+    return token
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_phone_that_answered_is_told_so_and_can_let_someone_else_answer(
+    browser: Browser, app_server: AppServer, lang: str
+) -> None:
+    words = WORDS[lang]
+    code, _key = seed_workshop(app_server, f"Un téléphone, une réponse {lang}")
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        token = send_a_response(phone, app_server, code, lang)
+        # The projected link, opened again on this phone (a new visit: only the code in the URL).
+        page.goto(f"{app_server.url}/join?code={code}&lang={lang}")
+        wait_idle(page)
+        expect(page.get_by_text(words["already"])).to_be_visible()
+        expect(page.get_by_role("button", name=words["start"], exact=True)).to_have_count(0)
+        phone.check_healthy()
+        shot(page, f"answering-already-answered-{lang}")
+        # A new tab on the same phone says so too.
+        tab = phone.context.new_page()
+        tab.goto(f"{app_server.url}/join?code={code}&lang={lang}")
+        wait_idle(tab)
+        expect(tab.get_by_text(words["already"])).to_be_visible()
+        tab.close()
+        # « Voir mes réponses »: one's own results.
+        press(page.get_by_role("link", name=words["see_mine"]), touch=True)
+        expect(page).to_have_url(re.compile(rf"/results\?.*r={token}"))
+        wait_idle(page)
+        phone.check_healthy()
+        # Someone else on the same phone: a new response from the first step, under a new token.
+        page.goto(f"{app_server.url}/join?code={code}&lang={lang}")
+        wait_idle(page)
+        button(page, words["someone_else"])
+        expect(page.get_by_role("heading", name=words["profile_title"], exact=True)).to_be_visible()
+        wait_idle(page)
+        assert phone.token != token
+        with store_of(app_server) as store:
+            first = store.load_draft(token)  # type: ignore[attr-defined]
+            second = store.load_draft(phone.token)  # type: ignore[attr-defined]
+            assert first is not None and first.submitted
+            assert second is not None and not second.submitted
+            assert store.workshop_counts(first.workshop_id) == (2, 1)  # type: ignore[attr-defined]
+        phone.check_healthy()
