@@ -195,7 +195,9 @@ def resume_from_url() -> AnswerState | None:
     if restored is not None:
         # A link opened in this browser (kept, or typed in another tab) is remembered like a response started here.
         browser_memory.remember_response(restored.respondent.workshop_code, token, sent=restored.submitted)
-        _forget_widgets(keep=None)
+        # Another respondent's widgets go; this one's can only be what the browser shows after a reconnection,
+        # which the reconciliation reads.
+        _forget_widgets(keep=None, except_digest=_digest(token))
         _keep(restored)
     return restored
 
@@ -305,11 +307,14 @@ def erase() -> bool | None:
 # ----- reconciliation with the widgets -------------------------------------------------------------------------
 
 
-def _forget_widgets(*, keep: tuple[str, int, str] | None) -> None:
-    """Drop the answer widgets' keys, except those of ``keep`` (digest, generation, language)."""
+def _forget_widgets(*, keep: tuple[str, int, str] | None, except_digest: str | None = None) -> None:
+    """Drop the answer widgets' keys, except those of ``keep`` (digest, generation, language) and, with
+    ``except_digest``, all of that respondent's."""
     for key in list(st.session_state.keys()):
         parsed = parse_widget_key(key)
-        if parsed is not None and (keep is None or parsed[:3] != keep):
+        if parsed is None or parsed.digest == except_digest:
+            continue
+        if keep is None or parsed[:3] != keep:
             del st.session_state[key]
 
 

@@ -9,10 +9,12 @@ storage holds, through `Store`, rather than trusting the screen.
 from __future__ import annotations
 
 import re
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -21,7 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocke
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire, text_in
 from tests.browser.helpers import press, radio_option, shot, statement_group, wait_idle
-from tests.browser.server import ROOT, AppServer
+from tests.browser.server import ROOT, AppServer, run_app_server
 
 pytestmark = pytest.mark.browser
 
@@ -275,6 +277,14 @@ def test_a_language_switch_in_the_middle_of_a_step_loses_nothing(browser: Browse
         expected = {FIRST.items[0].id: 4, FIRST.items[1].id: 2, FIRST.items[2].id: None}
         expect_saved(app_server, phone.token, expected)
         shot(page, "answering-language-switch-fr", full_page=False)
+        # A new tab on the same browser finds the questionnaire in progress, with no link (issue 18).
+        tab = phone.context.new_page()
+        tab.goto(f"{app_server.url}/questionnaire?lang=fr")
+        wait_idle(tab)
+        expect(tab.get_by_role("heading", name=text_in(FIRST.label, "fr"), exact=True)).to_be_visible()
+        expect_ticked(tab, [4, 2, "na"], "fr")
+        assert parse_qs(urlsplit(tab.url).query)["r"] == [phone.token]
+        tab.close()
 
 
 # ----- a tab kept open across a server restart -----------------------------------------------------------------
@@ -474,4 +484,65 @@ def test_a_phone_that_answered_is_told_so_and_can_let_someone_else_answer(
             assert first is not None and first.submitted
             assert second is not None and not second.submitted
             assert store.workshop_counts(first.workshop_id) == (2, 1)  # type: ignore[attr-defined]
+        phone.check_healthy()
+
+
+# ----- storage fails while answering, then comes back ----------------------------------------------------------
+
+
+@contextmanager
+def tiny_disk(path: Path, size: str = "8m") -> Iterator[Path]:
+    """A small tmpfs at ``path`` (the server's data folder), to fill up: a full disk, for real."""
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"this machine does not let the tests mount a tmpfs: {mounted.stderr.decode().strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    """Fill the disk of ``folder`` to the last byte; the file returned frees it again."""
+    filler = folder / "filler"
+    with filler.open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65_536)
+                handle.flush()
+        except OSError:
+            pass
+        try:
+            while True:  # the last few bytes
+                handle.write(b"\0")
+                handle.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_a_full_disk_while_answering_keeps_the_answer_says_so_and_saves_it_once_there_is_room(
+    browser: Browser, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    with tiny_disk(data), run_app_server(tmp_path) as server, phones(browser, 1) as (phone,):
+        page = phone.page
+        start_alone_at_the_first_dimension(phone, server)
+        tap(page, 0, 4)
+        wait_idle(page)
+        expect_saved(server, phone.token, {FIRST.items[0].id: 4})
+        filler = fill(data)
+        tap(page, 1, 2)
+        notice = page.get_by_text("Votre dernière réponse n’est pas encore enregistrée", exact=False)
+        expect(notice).to_be_visible()
+        expect_ticked(page, [4, 2])
+        phone.check_healthy()
+        shot(page, "answering-not-saved-fr", full_page=False)
+        assert stored_answers(server, phone.token) == {FIRST.items[0].id: 4}
+        # Room again: nobody touches the page, and the answer is saved by the retry, with no restart.
+        filler.unlink()
+        expect(notice).to_have_count(0, timeout=60_000)
+        expect_saved(server, phone.token, {FIRST.items[0].id: 4, FIRST.items[1].id: 2})
+        expect_ticked(page, [4, 2])
         phone.check_healthy()
