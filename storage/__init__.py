@@ -11,10 +11,10 @@ is brought to the newest Alembic revision on first use (`storage.migrations`); a
 version raises `SchemaTooNew`.
 
 API (``from storage import Store, ...``): `Store` (every read and write, one short transaction per method; its
-methods' docstrings are the reference), the frozen records it hands out (`storage.views`), and the errors
+methods' docstrings are the reference), the frozen records it hands out (`storage.views`), the errors
 (`storage.errors`, all subclasses of `StorageError`), and `AnswerRules` (`storage.rules`: what
-`Store.save_draft(..., rules=...)` accepts, built by the app from ``scoring.answer_rules``). The names are those modules' ``__all__``, gathered
-below rather than copied, so that this list cannot drift from them.
+`Store.save_draft(..., rules=...)` accepts, built by the app from ``scoring.answer_rules``). The names are
+those modules' ``__all__``, gathered below rather than copied, so that this list cannot drift from them.
 
 Errors: `StorageUnavailable` is a transient failure (database down, disk full, files read-only or gone), with a
 machine-readable `reason` for the page's message, after which the same call can succeed with no restart;
