@@ -506,19 +506,13 @@ def tiny_disk(path: Path, size: str = "8m") -> Iterator[Path]:
 def fill(folder: Path) -> Path:
     """Fill the disk of ``folder`` to the last byte; the file returned frees it again."""
     filler = folder / "filler"
-    with filler.open("wb") as handle:
-        try:
-            while True:
-                handle.write(b"\0" * 65_536)
-                handle.flush()
-        except OSError:
-            pass
-        try:
-            while True:  # the last few bytes
-                handle.write(b"\0")
-                handle.flush()
-        except OSError:
-            pass
+    with filler.open("wb", buffering=0) as handle:  # unbuffered: closing it has nothing left to write
+        for chunk in (b"\0" * 65_536, b"\0"):  # then the last few bytes
+            try:
+                while True:
+                    handle.write(chunk)
+            except OSError:
+                pass
     return filler
 
 
