@@ -62,13 +62,13 @@ def help_language(argv: Sequence[str]) -> str:
 
 
 def run_validate(files: Sequence[str], lang: str) -> int:
-    from scoring.loader import load_questionnaire
+    from scoring.data_files import load_data_file
     from scoring.problems import QuestionnaireError
 
     status = EXIT_OK
     for file in files:
         try:
-            load_questionnaire(file)
+            load_data_file(file)
         except QuestionnaireError as error:
             status = EXIT_BAD_INPUT
             emit(error.describe(lang), "stderr")

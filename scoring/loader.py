@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -45,19 +46,37 @@ RESERVED_IDS = {RESPONDENT_COLUMN}
 def load_questionnaire(path: str | Path) -> Questionnaire:
     """Load and validate one questionnaire file; raise QuestionnaireError listing every problem."""
     path = Path(path)
+    return parse_questionnaire(read_file(path), str(path))
+
+
+def read_file(path: Path) -> bytes:
+    """A data file's bytes, refused over ``MAX_BYTES`` before it is read (the guides of content/ too)."""
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise QuestionnaireError([Problem(name, "", "file_too_large", {"size": size, "limit": MAX_BYTES})])
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise QuestionnaireError([Problem(name, "", "file_unreadable", {"detail": error.strerror or error})]) from None
-    return parse_questionnaire(data, name)
 
 
 def parse_questionnaire(data: bytes | str, name: str = "questionnaire.yaml") -> Questionnaire:
     """Validate questionnaire content (e.g. an upload); ``name`` is used in the messages."""
+    return parse_data(data, name, Questionnaire, _cross_checks)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def parse_data(
+    data: bytes | str,
+    name: str,
+    model: type[ModelT],
+    cross_checks: Callable[[dict[str, Any], str], list[Problem]] | None = None,
+) -> ModelT:
+    """Any data file of the project (a questionnaire, the guides of content/) read safely and checked against
+    ``model``, every problem located; the file's ``language`` is the default language of its texts."""
     raw, problems = _read_yaml(data, name)
     # Where YAML gave no usable value (an alias, a refused tag, an unreadable value), the model's complaint about
     # the stand-in would only repeat the YAML-level problem.
@@ -66,15 +85,15 @@ def parse_questionnaire(data: bytes | str, name: str = "questionnaire.yaml") -> 
     if not (isinstance(language, str) and is_language_code(language)):
         # A wrong code is reported once, at ``language``; the texts are read as if it were the default.
         language = DEFAULT_LANGUAGE
-    cross = _cross_checks(raw, name)
+    cross = cross_checks(raw, name) if cross_checks else []
     try:
-        questionnaire = Questionnaire.model_validate(raw, context={"language": language})
+        validated = model.model_validate(raw, context={"language": language})
     except ValidationError as error:
-        model = [problem for problem in _from_pydantic(error, name) if problem.path not in stand_ins]
-        raise QuestionnaireError(_sorted_unique(problems + model + cross)) from None
+        found = [problem for problem in _from_pydantic(error, name, model) if problem.path not in stand_ins]
+        raise QuestionnaireError(_sorted_unique(problems + found + cross)) from None
     if problems or cross:
         raise QuestionnaireError(_sorted_unique(problems + cross))
-    return questionnaire
+    return validated
 
 
 def _read_yaml(data: bytes | str, name: str) -> tuple[dict[str, Any], list[Problem]]:
@@ -282,7 +301,7 @@ def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
     return out
 
 
-def _from_pydantic(error: ValidationError, name: str) -> list[Problem]:
+def _from_pydantic(error: ValidationError, name: str, root: type[BaseModel] = Questionnaire) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
@@ -302,7 +321,7 @@ def _from_pydantic(error: ValidationError, name: str) -> list[Problem]:
         if code == "extra_forbidden":
             key = _short(loc[-1])
             params["key"] = key
-            suggestion = _suggestion(key, _model_at(loc[:-1]))
+            suggestion = _suggestion(key, _model_at(loc[:-1], root))
             if suggestion:
                 code = "extra_forbidden_hint"
                 params["suggestion"] = suggestion
@@ -316,10 +335,20 @@ def _from_pydantic(error: ValidationError, name: str) -> list[Problem]:
             pass
         elif code == "bool_parsing":
             code = "bool_type"
+        elif code == "literal_error":
+            params["expected"] = _choices(str(params.get("expected", "")))
         elif code in {"model_type", "model_attributes_type"}:
             code = "dict_type"
         problems.append(Problem(name, path, code, params))
     return problems
+
+
+def _choices(expected: str) -> Text:
+    """pydantic's "'yes', 'no' or 'limited'" as the values an author types, listed in the reader's language."""
+    values = re.findall(r"'([^']*)'", expected) or [expected]
+    if len(values) == 1:
+        return Text("validation.choices.one", {"value": values[0]})
+    return Text("validation.choices.many", {"head": ", ".join(values[:-1]), "last": values[-1]})
 
 
 def _bad_language_key(text: dict[Any, Any], shown: Any) -> Any:
@@ -361,9 +390,9 @@ def _safe_repr(value: Any) -> str:
         return f"<{type(value).__name__}>"
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = Questionnaire) -> type[BaseModel] | None:
     """The model class a location points into, to suggest the key the author probably meant."""
-    model: Any = Questionnaire
+    model: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -418,6 +447,17 @@ def _cross_checks(raw: dict[str, Any], name: str) -> list[Problem]:
             if isinstance(option, dict):
                 check(seen_options, option.get("id"), f"{field_path}.options[{o_index}].id")
 
+    # A position's id names its answers beside the profile's (a respondent's draft, a response file's columns).
+    seen_positions: dict[str, str] = {}
+    positions = raw.get("positions")
+    for p_index, position in enumerate(positions if isinstance(positions, list) else []):
+        if isinstance(position, dict):
+            position_path = f"positions[{p_index}].id"
+            check(seen_positions, position.get("id"), position_path)
+            if isinstance(position.get("id"), str) and position["id"] in seen_profile:
+                first = seen_profile[position["id"]]
+                problems.append(Problem(name, position_path, "duplicate_id", {"value": position["id"], "first": first}))
+
     dimensions = raw.get("dimensions")
     for d_index, dimension in enumerate(dimensions if isinstance(dimensions, list) else []):
         if not isinstance(dimension, dict):
@@ -429,11 +469,12 @@ def _cross_checks(raw: dict[str, Any], name: str) -> list[Problem]:
                 item_path = f"dimensions[{d_index}].items[{i_index}].id"
                 check(seen_items, item.get("id"), item_path)
                 # Item and profile ids share the columns of a response file.
-                if isinstance(item.get("id"), str) and item["id"] in seen_profile:
-                    first = seen_profile[item["id"]]
-                    problems.append(Problem(name, item_path, "duplicate_id", {"value": item["id"], "first": first}))
+                for other in (seen_profile, seen_positions):
+                    if isinstance(item.get("id"), str) and item["id"] in other:
+                        first = other[item["id"]]
+                        problems.append(Problem(name, item_path, "duplicate_id", {"value": item["id"], "first": first}))
 
-    for registry in (seen_items, seen_profile):
+    for registry in (seen_items, seen_profile, seen_positions):
         for value, path in registry.items():
             if value in RESERVED_IDS:
                 problems.append(Problem(name, path, "reserved_id", {"value": value}))

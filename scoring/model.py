@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -196,6 +197,61 @@ class Dimension(_Strict):
     recommendations: BandRecommendations = Field(default_factory=BandRecommendations)
 
 
+class PositionStep(_Strict):
+    """One step of an ordered list (the continuum's « concertation »), with what it means."""
+
+    id: Slug
+    label: Text
+    definition: Text
+    source: str | None = None
+
+
+# The ordered lists a questionnaire may name instead of writing its steps out: one data file each, so that every
+# questionnaire and the glossary read the same definitions.
+NAMED_STEP_LISTS = ("continuum",)
+
+
+def _named_steps(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if value not in NAMED_STEP_LISTS:
+        raise PydanticCustomError(
+            "position_steps_name", "unknown list of steps", {"value": value, "names": ", ".join(NAMED_STEP_LISTS)}
+        )
+    from scoring.continuum import shipped_continuum  # the continuum's own file, read once
+
+    return list(shipped_continuum().steps)
+
+
+def _unique_step_ids(steps: list[PositionStep]) -> list[PositionStep]:
+    ids = [step.id for step in steps]
+    repeated = sorted({step_id for step_id in ids if ids.count(step_id) > 1})
+    if repeated:
+        raise PydanticCustomError("duplicate_value", "a value appears twice", {"value": ", ".join(repeated)})
+    return steps
+
+
+class Position(_Strict):
+    """A question not scored: where the relationship stands today on an ordered list, and where one wishes it."""
+
+    id: Slug
+    label: Text
+    help: Text | None = None
+    today: Text
+    wished: Text | None = None  # None: only today's position is asked
+    steps: Annotated[
+        list[PositionStep], BeforeValidator(_named_steps), AfterValidator(_unique_step_ids), Field(min_length=2)
+    ]
+
+    def step(self, step_id: str) -> PositionStep | None:
+        return next((step for step in self.steps if step.id == step_id), None)
+
+    @property
+    def asks(self) -> tuple[str, ...]:
+        """The moments asked, in order: ("today", "wished") or ("today",)."""
+        return ("today", "wished") if self.wished is not None else ("today",)
+
+
 class Questionnaire(_Strict):
     id: Slug
     version: str
@@ -208,6 +264,7 @@ class Questionnaire(_Strict):
     consensus_threshold: Number = Field(default=0.6, ge=0, le=1, allow_inf_nan=False)
     min_group_size: WholeNumber = Field(default=3, ge=1)
     profile: list[ProfileField] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
     dimensions: list[Dimension] = Field(min_length=1)
 
     @property
@@ -223,6 +280,9 @@ class Questionnaire(_Strict):
             if any(item.id == item_id for item in dimension.items):
                 return dimension
         raise KeyError(item_id)
+
+    def position(self, position_id: str) -> Position | None:
+        return next((position for position in self.positions if position.id == position_id), None)
 
     def profile_field(self, field_id: str) -> ProfileField | None:
         return next((field for field in self.profile if field.id == field_id), None)

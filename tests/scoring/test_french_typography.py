@@ -72,7 +72,7 @@ def _example_params(template: str) -> dict[str, object]:
     return params
 
 
-VALIDATION_CODES = sorted({key.split(".")[1] for key in FRENCH if key.startswith("validation.")} - {"kind"})
+VALIDATION_CODES = sorted({key.split(".")[1] for key in FRENCH if key.startswith("validation.")} - {"kind", "choices"})
 RESPONSE_CODES = sorted({key.split(".")[1] for key in FRENCH if key.startswith("responses.")} - {"where"})
 
 
