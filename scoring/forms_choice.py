@@ -97,4 +97,5 @@ def _sort_key(form: CooperationForm, lang: str) -> str:
     import unicodedata
 
     name = unicodedata.normalize("NFKD", text_in(form.name, lang))
-    return "".join(char for char in name if not unicodedata.combining(char)).casefold()
+    # Letters and digits only, as a French index sorts: « d’employeurs » after « de coopération ».
+    return "".join(char for char in name if char.isalnum()).casefold()

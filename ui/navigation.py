@@ -43,6 +43,7 @@ PAGES = (
     PageSpec("results.py", "nav.results", ":material/radar:"),
     PageSpec("workshop.py", "nav.workshop", ":material/groups:"),
     PageSpec("join.py", "nav.join", ":material/login:"),
+    PageSpec("guide.py", "nav.guide", ":material/handshake:"),
     PageSpec("method.py", "nav.method", ":material/calculate:"),
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),
     PageSpec("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
