@@ -12,6 +12,7 @@ from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.paper_answers import paper_panel
 from ui.services import get_store
+from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
 
@@ -65,6 +66,7 @@ def live() -> None:
         breakdown(questionnaire, report, report.group_by)
     st.subheader(t("results.recommendations_title"))
     results_view.recommendations(questionnaire, report)
+    show_path_for(questionnaire, report, group=True)
     report_downloads(
         questionnaire,
         report,

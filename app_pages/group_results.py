@@ -5,6 +5,7 @@ import streamlit as st
 from ui import results_view, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import t
+from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
 
@@ -44,4 +45,5 @@ st.header(t("dashboard.discuss_title"))
 disagreements(questionnaire, report, limit=8)
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
+show_path_for(questionnaire, report, group=True)
 report_downloads(questionnaire, report, scope="group", title=workshop.title, key="group_report", spread="iqr")

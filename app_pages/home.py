@@ -6,6 +6,7 @@ from scoring.model import text_in
 from ui import browser_memory, flow, urls
 from ui.catalogue import estimated_minutes, shipped_questionnaires
 from ui.language import current_language, t
+from ui.steps_view import show_path
 
 lang = current_language()
 st.title(t("home.title"))
@@ -40,6 +41,10 @@ for questionnaire in questionnaires.values():
         if st.button(t("home.start"), key=f"start_{questionnaire.id}", type="primary"):
             flow.start(questionnaire.id)
             st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
+
+st.header(t("path.home_title"))
+st.markdown(t("path.home_intro"))
+show_path()
 
 st.header(t("home.uses_title"))
 uses = st.columns(3)

@@ -8,6 +8,7 @@ from ui import browser_memory, flow, results_view, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.own_results import own_report
+from ui.steps_view import show_path_for
 
 ERASED = "results_erased"
 
@@ -82,6 +83,8 @@ st.caption(t("results.items_help"))
 st.plotly_chart(item_bars_figure(questionnaire, report, lang), config={"displayModeBar": False}, key="items")
 with st.expander(t("results.items_table_title")):
     results_view.items_table(questionnaire, report)
+
+show_path_for(questionnaire, report, group=False)
 
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
