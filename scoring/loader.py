@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from i18n import Text
-from scoring.model import DEFAULT_LANGUAGE, RESPONDENT_COLUMN, Questionnaire, is_language_code
+from scoring.model import DEFAULT_LANGUAGE, RESPONDENT_COLUMN, Continuum, PositionStep, Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
 
 MAX_BYTES = 1024 * 1024
@@ -86,14 +87,38 @@ def parse_data(
         # A wrong code is reported once, at ``language``; the texts are read as if it were the default.
         language = DEFAULT_LANGUAGE
     cross = cross_checks(raw, name) if cross_checks else []
+    context = {"language": language, "named_steps": named_steps}
     try:
-        validated = model.model_validate(raw, context={"language": language})
+        validated = model.model_validate(raw, context=context)
     except ValidationError as error:
         found = [problem for problem in _from_pydantic(error, name, model) if problem.path not in stand_ins]
         raise QuestionnaireError(_sorted_unique(problems + found + cross)) from None
     if problems or cross:
         raise QuestionnaireError(_sorted_unique(problems + cross))
     return validated
+
+
+CONTINUUM_FILE = Path(__file__).resolve().parents[1] / "content" / "continuum.yaml"
+
+
+def parse_continuum(data: bytes | str, name: str = "continuum.yaml") -> Continuum:
+    return parse_data(data, name, Continuum)
+
+
+def load_continuum(path: str | Path = CONTINUUM_FILE) -> Continuum:
+    path = Path(path)
+    return parse_continuum(read_file(path), str(path))
+
+
+@cache
+def shipped_continuum() -> Continuum:
+    """The continuum of working together, read once: every questionnaire naming it gets the same steps."""
+    return load_continuum(CONTINUUM_FILE)
+
+
+def named_steps(name: str) -> list[PositionStep]:
+    """The steps of a list a questionnaire names (``steps: continuum``); a broken file raises its own problems."""
+    return list(shipped_continuum().steps)
 
 
 def _read_yaml(data: bytes | str, name: str) -> tuple[dict[str, Any], list[Problem]]:

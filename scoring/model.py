@@ -7,7 +7,7 @@ loader, because a text field cannot see the top-level ``language`` key by itself
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -211,16 +211,16 @@ class PositionStep(_Strict):
 NAMED_STEP_LISTS = ("continuum",)
 
 
-def _named_steps(value: Any) -> Any:
+def _named_steps(value: Any, info: ValidationInfo) -> Any:
     if not isinstance(value, str):
         return value
-    if value not in NAMED_STEP_LISTS:
+    # The loader gives the lists (scoring.loader.parse_data reads content/continuum.yaml when one is named).
+    resolve = (info.context or {}).get("named_steps")
+    if value not in NAMED_STEP_LISTS or resolve is None:
         raise PydanticCustomError(
             "position_steps_name", "unknown list of steps", {"value": value, "names": ", ".join(NAMED_STEP_LISTS)}
         )
-    from scoring.continuum import shipped_continuum  # the continuum's own file, read once
-
-    return list(shipped_continuum().steps)
+    return [step.model_dump() for step in resolve(value)]
 
 
 def _unique_step_ids(steps: list[PositionStep]) -> list[PositionStep]:
@@ -229,6 +229,18 @@ def _unique_step_ids(steps: list[PositionStep]) -> list[PositionStep]:
     if repeated:
         raise PydanticCustomError("duplicate_value", "a value appears twice", {"value": ", ".join(repeated)})
     return steps
+
+
+class Continuum(_Strict):
+    """The data file of an ordered list that questionnaires name (content/continuum.yaml)."""
+
+    kind: Literal["continuum"]
+    version: str
+    language: LanguageCode = DEFAULT_LANGUAGE
+    title: Text
+    description: Text | None = None
+    source: str | None = None
+    steps: Annotated[list[PositionStep], AfterValidator(_unique_step_ids), Field(min_length=2)]
 
 
 class Position(_Strict):

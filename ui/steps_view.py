@@ -13,9 +13,9 @@ STATUS_COLOURS = {"done": "green", "partly": "orange", "not_done": "red", "unkno
 # Where each step is served in the app: (page, label key, icon).
 SERVED_BY = {
     "diagnostic": [],
-    "opportunite": [("pages/guide.py", "path.guide_link", ":material/handshake:")],
-    "faisabilite": [("pages/guide.py", "path.guide_link", ":material/handshake:")],
-    "decision": [("pages/workshop.py", "path.workshop_link", ":material/groups:")],
+    "opportunite": [("app_pages/guide.py", "path.guide_link", ":material/handshake:")],
+    "faisabilite": [("app_pages/guide.py", "path.guide_link", ":material/handshake:")],
+    "decision": [("app_pages/workshop.py", "path.workshop_link", ":material/groups:")],
 }
 
 

@@ -42,7 +42,7 @@ def seeded_results(answers: dict[str, int | None], lang: str = "fr"):
     store.submit(token)
     app = new_app(lang, r=token)
     app.run()
-    app.switch_page("pages/results.py").run()
+    app.switch_page("app_pages/results.py").run()
     assert_no_exception(app)
     return app
 
