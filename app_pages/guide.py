@@ -6,7 +6,7 @@ nothing: the forms that fit come sorted by name, and the page says so.
 
 import streamlit as st
 
-from ui.guide_view import ANSWER_CHOICES, POOL_KEYS, matching, show_form, show_unfit
+from ui.guide_view import ANSWER_CHOICES, POOL_KEYS, matching, show_side_by_side, show_unfit
 from ui.language import current_language, t
 
 lang = current_language()
@@ -55,12 +55,7 @@ fit, unfit = matching(pools, public, keep, structure, lang)
 st.header(t("guide.fit_title", count=len(fit)))
 if fit:
     st.caption(t("guide.order_note"))
-    per_row = 3
-    for start in range(0, len(fit), per_row):
-        row = fit[start : start + per_row]
-        for column, one in zip(st.columns(per_row), row, strict=False):
-            with column:
-                show_form(one, lang)
+    show_side_by_side(fit, lang)
 else:
     st.info(t("guide.none_fits"))
 

@@ -44,18 +44,47 @@ def reason_text(reason: Reason) -> str:
     return t(f"guide.reason.{reason.code}")
 
 
-def show_form(fit: Fit, lang: str) -> None:
-    form = fit.form
-    with st.container(border=True):
-        st.subheader(text_in(form.name, lang))
-        st.write(text_in(form.summary, lang))
-        for caution in fit.cautions:
-            st.warning(reason_text(caution), icon=":material/help:")
-        for key, fact in form.facts().items():
+PER_ROW = 3
+FACT_KEYS = (
+    "pooling",
+    "members",
+    "legal_person",
+    "governance",
+    "employees",
+    "authorisations",
+    "funders",
+    "duration",
+    "limits",
+)
+
+
+def short_name(fit: Fit, lang: str) -> str:
+    """« GCSMS » for « Groupement de coopération sociale ou médico-sociale (GCSMS) »: what a cell is headed by."""
+    name = text_in(fit.form.name, lang)
+    return name[name.rindex("(") + 1 : -1] if name.endswith(")") and "(" in name else name
+
+
+def show_side_by_side(fits: list[Fit], lang: str) -> None:
+    """Up to three forms a row, fact by fact, so that each trade-off is read across the forms; on a phone the
+    columns stack and each cell is headed by its form's short name."""
+    for start in range(0, len(fits), PER_ROW):
+        row = fits[start : start + PER_ROW]
+        for column, fit in zip(st.columns(PER_ROW), row, strict=False):
+            with column.container(border=True):
+                st.subheader(text_in(fit.form.name, lang))
+                st.write(text_in(fit.form.summary, lang))
+                for caution in fit.cautions:
+                    st.warning(reason_text(caution), icon=":material/help:")
+        separator = "\u202f; " if lang == "fr" else "; "
+        for key in FACT_KEYS:
             st.markdown(f"**{t(f'guide.fact.{key}')}**")
-            st.write(text_in(fact.text, lang))
-            separator = "\u202f; " if lang == "fr" else "; "
-            st.caption(t("guide.sources", sources=separator.join(source_text(s) for s in fact.sources)))
+            for column, fit in zip(st.columns(PER_ROW), row, strict=False):
+                fact = fit.form.facts()[key]
+                with column:
+                    st.caption(short_name(fit, lang))
+                    st.write(text_in(fact.text, lang))
+                    st.caption(t("guide.sources", sources=separator.join(source_text(s) for s in fact.sources)))
+        st.divider()
 
 
 def show_unfit(fit: Fit, lang: str) -> None:

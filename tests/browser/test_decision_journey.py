@@ -1,0 +1,64 @@
+"""From diagnosis to decision in real Chromium (issue 15): a director answers the guide's questions and compares
+the forms that fit, on a desktop and on a phone.
+
+The French words are written out here, as a person reads them, independently of the catalogue.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import AppServer, ScreenDefect, shot, wait_idle
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, press, radio_option
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def answer_the_guide(page: Page, *, touch: bool) -> None:
+    for pool in ("Du personnel", "Des moyens et des fonctions support"):
+        press(page.get_by_text(pool, exact=False).first, touch=touch)
+        wait_idle(page)
+    public = page.get_by_role("radiogroup", name="Des personnes publiques", exact=False)
+    press(radio_option(public, "Non"), touch=touch)
+    wait_idle(page)
+    keep = page.get_by_role("radiogroup", name="Chaque organisation doit-elle garder", exact=False)
+    press(radio_option(keep, "Oui"), touch=touch)
+    wait_idle(page)
+
+
+@pytest.mark.parametrize(("size", "touch"), [(DESKTOP, False), (PHONE, True)], ids=["desktop", "phone"])
+def test_a_director_finds_the_forms_that_fit_side_by_side(
+    browser: Browser, app_server: AppServer, size: dict[str, int], touch: bool
+) -> None:
+    context = browser.new_context(viewport=size, locale="fr-FR", has_touch=touch, is_mobile=touch)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.url}/guide?lang=fr")
+        wait_idle(page)
+        expect(page.get_by_role("heading", name="Choisir une forme de coopération")).to_be_visible()
+        expect(page.get_by_text("Ceci n’est pas un conseil juridique", exact=False)).to_be_visible()
+        answer_the_guide(page, touch=touch)
+        # Staff and support functions, private partners, each keeping its legal existence: three forms.
+        expect(page.get_by_role("heading", name="3 formes qui conviennent")).to_be_visible()
+        for name in ("Convention de coopération", "Groupement d’intérêt économique (GIE)", "Groupement de coopération"):
+            expect(page.get_by_role("heading", name=name, exact=False).first).to_be_visible()
+        expect(page.get_by_text("Pour les salariés").first).to_be_visible()
+        expect(page.get_by_text("texte juridique hors corpus", exact=False).first).to_be_visible()
+        overflow = page.evaluate(HORIZONTAL_OVERFLOW_JS)
+        if overflow > 1:
+            raise ScreenDefect(f"the guide scrolls sideways by {overflow}px at {size['width']}px")
+        name = "guide-desktop" if not touch else "guide-phone"
+        shot(page, f"{name}-first-screen", full_page=False)
+        shot(page, name)
+        # The ruled-out forms, each with its reason.
+        press(page.get_by_text("5 formes écartées, et pourquoi"), touch=touch)
+        wait_idle(page)
+        expect(page.get_by_text("Elle demande au moins un partenaire public.", exact=False)).to_be_visible()
+        shot(page, f"{name}-ruled-out")
+    finally:
+        context.close()
