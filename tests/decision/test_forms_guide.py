@@ -198,3 +198,12 @@ def test_validate_checks_the_guide_and_the_continuum_like_a_questionnaire(
     assert main(["validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "forms[0].governance.sources[0].seed" in err and "001:61-58" in err
+
+
+def test_no_shipped_questionnaire_ranks_the_forms_on_a_line_either() -> None:
+    ranking = re.compile(r"plus légère|plus intégrée|lightest|most integrated|de la convention à la fusion", re.I)
+    found = {
+        path.name: ranking.findall(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "questionnaires").glob("*.yaml"))
+    }
+    assert {name: words for name, words in found.items() if words} == {}
