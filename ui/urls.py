@@ -33,6 +33,7 @@ PAGE_PATHS = (
     "results",
     "questionnaire",
     "method",
+    "guide",
     "home",
 )
 DEFAULT_ADDRESS = "http://localhost:8501/"
