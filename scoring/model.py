@@ -252,7 +252,10 @@ class Position(_Strict):
     today: Text
     wished: Text | None = None  # None: only today's position is asked
     steps: Annotated[
-        list[PositionStep], BeforeValidator(_named_steps), AfterValidator(_unique_step_ids), Field(min_length=2)
+        list[PositionStep],
+        BeforeValidator(_named_steps, json_schema_input_type=Literal["continuum"] | list[PositionStep]),
+        AfterValidator(_unique_step_ids),
+        Field(min_length=2),
     ]
 
     def step(self, step_id: str) -> PositionStep | None:
