@@ -11,6 +11,7 @@ from typing import Literal
 __all__ = [
     "DraftNotFound",
     "InvalidInput",
+    "PlanChanged",
     "SchemaTooNew",
     "StorageError",
     "StorageUnavailable",
@@ -67,6 +68,10 @@ class WorkshopClosed(StorageError):
 
 class DraftNotFound(StorageError, LookupError):
     """No draft is saved under this respondent token, so there is nothing to submit."""
+
+
+class PlanChanged(StorageError):
+    """The action plan was saved by someone else (another tab) since it was read: reload before saving."""
 
 
 class TokenMismatch(StorageError, ValueError):

@@ -82,3 +82,14 @@ responses = Table(
     # Store.publish), so that comparing two screens never isolates fewer than min_group_size people.
     Column("published_at", DateTime(timezone=True), nullable=True),
 )
+
+# Since revision 0004. A workshop's action plan (scoring.plan): one JSON document, written with the facilitator key
+# and shown read-only on the projector. CASCADE is a second line of defence: delete_workshop deletes it itself.
+action_plans = Table(
+    "action_plans",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("document", JSON, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

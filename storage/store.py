@@ -14,7 +14,7 @@ from typing import Any, TypeVar, get_args
 from sqlalchemy import Connection, Insert, Row, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from . import codes, inputs
+from . import codes, inputs, plans
 from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
@@ -27,6 +27,7 @@ from .views import (
     ParticipantView,
     ProjectionView,
     Publication,
+    StoredPlan,
     SubmittedResponse,
     WorkshopCreated,
     WorkshopStatus,
@@ -228,6 +229,31 @@ class Store:
         rows = self._read(lambda conn: conn.execute(query).all())
         return [SubmittedResponse(answers=dict(r.answers), profile=dict(r.profile)) for r in rows]
 
+    # ---- action plans ---------------------------------------------------------------------------------
+
+    def action_plan(self, workshop_id: int) -> StoredPlan | None:
+        """The workshop's action plan, or None if none was saved. The id comes from a view (facilitator or
+        projection): the plan holds no answer, and the projector shows it read-only."""
+        if type(workshop_id) is not int:
+            raise InvalidInput("workshop_id must be an integer")
+        found = self._read(partial(plans.load, workshop_id=workshop_id))
+        if found is None:
+            return None
+        return StoredPlan(document=found.document, revision=found.revision, updated_at=_utc(found.updated_at))
+
+    def save_action_plan(self, key: str, document: dict[str, Any], *, expected_revision: int) -> int:
+        """Save the plan of this facilitator key's workshop over `expected_revision` (0: no plan yet); returns
+        the new revision. Raises `WorkshopNotFound` for a key that opens no workshop, `PlanChanged` if another
+        save came first (a second tab), `InvalidInput` for a document that is not small plain JSON."""
+        if type(expected_revision) is not int or expected_revision < 0:
+            raise InvalidInput("expected_revision must be a whole number")
+        checked = plans.check_document(document)
+        if not codes.looks_like_facilitator_key(key):
+            raise WorkshopNotFound("no workshop opens with this key")
+        return self._write(
+            partial(_save_plan, key_hash=codes.hash_secret(key), document=checked, expected_revision=expected_revision)
+        )
+
     # ---- respondents -----------------------------------------------------------------------------------
 
     def publish(self, workshop_id: int, *, batch: int, hold_back: int) -> Publication:
@@ -390,8 +416,19 @@ def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
     # Explicitly, rather than trusting ON DELETE CASCADE: SQLite ignores it on a connection where
     # foreign keys were not switched on (e.g. someone's maintenance shell).
     conn.execute(delete(responses).where(responses.c.workshop_id == workshop_id))
+    plans.delete_for_workshop(conn, workshop_id=workshop_id)
     conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
     return True
+
+
+def _save_plan(conn: Connection, *, key_hash: str, document: dict[str, Any], expected_revision: int) -> int:
+    query = select(workshops.c.id).where(workshops.c.facilitator_key_hash == key_hash)
+    if conn.dialect.name == "postgresql":  # two saves at once: the second waits, then sees the new revision
+        query = query.with_for_update()
+    workshop_id = conn.execute(query).scalar_one_or_none()
+    if workshop_id is None:
+        raise WorkshopNotFound("no workshop opens with this key")
+    return plans.save(conn, workshop_id=workshop_id, document=document, expected_revision=expected_revision, now=_now())
 
 
 def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int, write: bool) -> Publication | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "Answers",
@@ -17,6 +17,7 @@ __all__ = [
     "ParticipantView",
     "ProjectionView",
     "Publication",
+    "StoredPlan",
     "SubmittedResponse",
     "WorkshopCreated",
     "WorkshopStatus",
@@ -77,6 +78,15 @@ class Publication:
 
     published: int  # submitted responses in the shown results
     waiting: int  # submitted responses with answers, not shown yet (never those with no answer at all)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPlan:
+    """A workshop's action plan as saved: the document the app wrote, and the revision to save over."""
+
+    document: dict[str, Any]
+    revision: int  # 1 for the first save; a save names the revision it started from
+    updated_at: datetime  # timezone-aware, UTC
 
 
 @dataclass(frozen=True, slots=True)
