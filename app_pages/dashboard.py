@@ -107,6 +107,12 @@ with tabs[0]:
         query_params=urls.projection_params(workshops.projection_token(key) or "", lang),
     )
     st.caption(t("dashboard.projection_help"))
+    st.page_link(
+        "app_pages/plan.py",
+        label=t("dashboard.plan_link"),
+        icon=":material/checklist:",
+        query_params=urls.dashboard_params(key, lang),
+    )
     live()
 with tabs[1]:
     # Not the code itself: this page's URL carries the facilitator key, and a projected URL bar is read by the room.

@@ -48,6 +48,8 @@ PAGES = (
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),
     PageSpec("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
     PageSpec("group_results.py", "nav.group_results", ":material/groups:", hidden=True),
+    PageSpec("plan.py", "nav.plan", ":material/checklist:", hidden=True),
+    PageSpec("plan_view.py", "nav.plan_view", ":material/present_to_all:", hidden=True),
 )
 
 
@@ -67,7 +69,7 @@ def projecting() -> bool:
     from urllib.parse import urlsplit
 
     url = st.context.url or ""
-    return urlsplit(url).path.rstrip("/").endswith("/projection")
+    return urlsplit(url).path.rstrip("/").endswith(("/projection", "/plan_view"))
 
 
 def build_navigation() -> st.Page:

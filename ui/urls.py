@@ -34,6 +34,8 @@ PAGE_PATHS = (
     "questionnaire",
     "method",
     "guide",
+    "plan",
+    "plan_view",
     "home",
 )
 DEFAULT_ADDRESS = "http://localhost:8501/"
