@@ -62,3 +62,84 @@ def test_a_director_finds_the_forms_that_fit_side_by_side(
         shot(page, f"{name}-ruled-out")
     finally:
         context.close()
+
+
+def seed_closed_workshop(server: AppServer) -> tuple[str, str]:
+    """A closed workshop of the quick check with four answers, written into the server's database."""
+    from scoring.loader import load_questionnaire
+    from storage import Store
+    from storage.config import DEFAULT_DB_FILENAME
+    from tests.browser.conftest import ROOT
+
+    express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
+    store = Store(f"sqlite:///{server.data_dir / DEFAULT_DB_FILENAME}")
+    try:
+        created = store.create_workshop(
+            title="Conseil du 12 mars",
+            questionnaire_id="express",
+            organisations=[],
+            profile_fields=[],
+            show_results_to_participants=False,
+        )
+        for shift in range(4):
+            token = store.new_respondent_token()
+            answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(express.items)}
+            store.save_draft(
+                token,
+                questionnaire_id="express",
+                workshop_id=created.workshop_id,
+                answers=answers,
+                profile={},
+                comments={},
+                step=0,
+            )
+            store.submit(token)
+        store.set_workshop_status(created.facilitator_key, "closed")
+        token = store.projection_token(created.facilitator_key)
+        assert token is not None
+        return created.facilitator_key, token
+    finally:
+        store.close()
+
+
+def test_a_facilitator_builds_a_plan_from_a_closed_workshop_and_projects_it(
+    browser: Browser, app_server: AppServer
+) -> None:
+    key, token = seed_closed_workshop(app_server)
+    context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        # From the facilitator's link (the dashboard links here; its live refresh never lets a page settle).
+        page.goto(f"{app_server.url}/plan?k={key}&lang=fr")
+        wait_idle(page)
+        expect(page.get_by_role("heading", name="Plan d’action", exact=True)).to_be_visible()
+        expect(page.get_by_text("Choisissez de 3 à 5 priorités", exact=False)).to_be_visible()
+        priorities = page.get_by_role("combobox").first
+        for _ in range(3):
+            priorities.click()
+            page.get_by_role("option").first.click()
+            wait_idle(page)
+        page.keyboard.press("Escape")
+        action = page.get_by_role("combobox", name="Priorité", exact=True).first
+        action.click()
+        page.get_by_role("option").first.click()
+        wait_idle(page)
+        page.get_by_role("textbox", name="Quoi", exact=True).fill("Réunir le comité de pilotage hors période de crise")
+        page.get_by_role("textbox", name="Qui (un rôle ou une instance)").fill("Bureau")
+        page.get_by_role("textbox", name="Qui (un rôle ou une instance)").press("Enter")
+        wait_idle(page)
+        page.get_by_role("button", name="Enregistrer le plan").click()
+        wait_idle(page)
+        expect(page.get_by_text("Plan enregistré.")).to_be_visible()
+        shot(page, "plan-desktop")
+        # The projector: read-only, opened with the projection token, no navigation bar.
+        page.goto(f"{app_server.url}/plan_view?p={token}&lang=fr")
+        wait_idle(page)
+        expect(page.get_by_role("heading", name="Plan d’action", exact=True)).to_be_visible()
+        expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible()
+        expect(page.get_by_role("navigation", name="App pages")).to_have_count(0)
+        expect(page.get_by_role("button", name="Enregistrer le plan")).to_have_count(0)
+        shot(page, "plan-projected")
+    finally:
+        context.close()
