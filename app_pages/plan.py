@@ -76,11 +76,17 @@ status_labels = {status: t(f"plan.status.{status}") for status in action_plan.ST
 if not picked:
     st.info(t("plan.pick_first"))
 rows = []
+orphans = False
 for index in range(int(st.session_state.get("plan_rows", 1))):
     with st.container(border=True):
         st.markdown(f"**{t('plan.action_number', number=index + 1)}**")
         priority = st.selectbox(
-            t("plan.col_priority"), picked, format_func=labels.__getitem__, key=f"plan_{index}_priority", index=None
+            t("plan.col_priority"),
+            picked,
+            format_func=labels.__getitem__,
+            key=f"plan_{index}_priority",
+            index=None,
+            placeholder=t("plan.choose_priority"),
         )
         what = st.text_input(t("plan.col_what"), max_chars=300, key=f"plan_{index}_what")
         who_col, due_col, status_col = st.columns([2, 1, 1])
@@ -97,6 +103,8 @@ for index in range(int(st.session_state.get("plan_rows", 1))):
             index=None,
             placeholder=t("plan.no_recommendation"),
         )
+    if priority is None and what.strip():
+        orphans = True  # written but attached to no priority: said, never silently dropped
     if priority is not None:
         rows.append(
             {
@@ -117,6 +125,8 @@ def add_row() -> None:
 st.button(t("plan.add_action"), icon=":material/add:", on_click=add_row, key="plan_add")
 if st.button(t("plan.save"), type="primary", icon=":material/save:", key="plan_save"):
     plan, problem = action_plan.build([by_value[value] for value in picked], rows)
+    if orphans:
+        plan, problem = None, "plan.error.action_without_priority"
     revision = None
     if plan is not None:
         revision, problem = action_plan.save(key, plan, loaded.revision)

@@ -138,3 +138,14 @@ def test_a_wrong_key_opens_no_plan() -> None:
     app.switch_page("app_pages/plan.py").run()
     assert [e.value for e in app.error] == [translate("dashboard.unknown_key", "fr")]
     assert not app.multiselect
+
+
+def test_an_action_written_without_its_priority_is_refused_not_dropped() -> None:
+    key, _, workshop_id = closed_workshop_with_answers()
+    app = plan_page(key)
+    options = app.multiselect(key="plan_priorities").options
+    app.multiselect(key="plan_priorities").set_value(list(options[:3])).run()
+    app.text_input(key="plan_0_what").input("Écrire la convention").run()
+    app.button(key="plan_save").click().run()
+    assert [e.value for e in app.error] == [translate("plan.error.action_without_priority", "fr")]
+    assert Store().action_plan(workshop_id) is None
