@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from i18n import translate
 from scoring.forms import shipped_forms_guide
-from tests.app.conftest import assert_no_exception, new_app
+from tests.app.helpers import assert_no_exception, new_app
 
 GUIDE = shipped_forms_guide()
 

@@ -8,7 +8,7 @@ import pytest
 
 from i18n import translate
 from scoring.steps import PATH
-from tests.app.conftest import assert_no_exception, new_app
+from tests.app.helpers import assert_no_exception, new_app
 
 STEP_TITLES = [f"path.{step.id}.title" for step in PATH]
 

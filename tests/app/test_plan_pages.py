@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from i18n import translate
 from scoring.plan import plan_from_document
 from storage import Store
-from tests.app.conftest import assert_no_exception, new_app
+from tests.app.helpers import assert_no_exception, new_app
 from ui.catalogue import shipped_questionnaires
 
 EXPRESS = shipped_questionnaires()["express"]

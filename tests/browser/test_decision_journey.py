@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import AppServer, ScreenDefect, shot, wait_idle
-from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, press, radio_option
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, ScreenDefect, press, radio_option, shot, wait_idle
+from tests.browser.server import AppServer
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,7 @@ def seed_closed_workshop(server: AppServer) -> tuple[str, str]:
     from scoring.loader import load_questionnaire
     from storage import Store
     from storage.config import DEFAULT_DB_FILENAME
-    from tests.browser.conftest import ROOT
+    from tests.browser.server import ROOT
 
     express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
     store = Store(f"sqlite:///{server.data_dir / DEFAULT_DB_FILENAME}")
