@@ -19,8 +19,8 @@ those modules' ``__all__``, gathered below rather than copied, so that this list
 Errors: `StorageUnavailable` is a transient failure (database down, disk full, files read-only or gone), with a
 machine-readable `reason` for the page's message, after which the same call can succeed with no restart;
 `WorkshopClosed`, `WorkshopNotFound`, `DraftNotFound`, `TokenMismatch`, `PlanChanged` (an action plan saved
-meanwhile by another tab), `InvalidInput` (also a `ValueError`) are refusals; `SchemaTooNew`, `UnsupportedDatabase` come at start-up. No `Store` method lets a raw SQLAlchemy
-or driver error out.
+meanwhile by another tab), `InvalidInput` (also a `ValueError`) are refusals; `SchemaTooNew`,
+`UnsupportedDatabase` come at start-up. No `Store` method lets a raw SQLAlchemy or driver error out.
 
 Access rules, which pages must keep: the participant code opens only `ParticipantView` (and, through its
 `id`, aggregates when `show_results_to_participants`); the projection token opens only `ProjectionView` and,
