@@ -372,8 +372,8 @@ def _choices(expected: str) -> Text:
     """pydantic's "'yes', 'no' or 'limited'" as the values an author types, listed in the reader's language."""
     values = re.findall(r"'([^']*)'", expected) or [expected]
     if len(values) == 1:
-        return Text("validation.choices.one", {"value": values[0]})
-    return Text("validation.choices.many", {"head": ", ".join(values[:-1]), "last": values[-1]})
+        return Text("validation.choices.single", {"value": values[0]})
+    return Text("validation.choices.several", {"head": ", ".join(values[:-1]), "last": values[-1]})
 
 
 def _bad_language_key(text: dict[Any, Any], shown: Any) -> Any:
