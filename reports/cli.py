@@ -15,6 +15,13 @@ from scoring.cli_output import EXIT_BAD_INPUT, EXIT_OK, emit, write_atomically
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from scoring.cli import add_score_options
+
+    def say(key: str) -> str:  # score's options, with score's help in French
+        from i18n import translate
+
+        return translate(f"cli.{key}", "fr")
+
     parser = argparse.ArgumentParser(
         prog="python -m reports",
         description="Radar du partenariat : rapport PDF (pour un conseil) ou tableur XLSX (pour une fédération).",
@@ -24,8 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=what)
         command.add_argument("questionnaire", metavar="QUESTIONNAIRE.yaml")
         command.add_argument("responses", metavar="RESPONSES.csv|xlsx")
-        command.add_argument("--group-by", dest="group_by", metavar="FIELD", help="champ de profil (ex. organisation)")
-        command.add_argument("--lang", choices=["fr", "en"], default=None, help="langue du rapport")
+        add_score_options(command, say)
         command.add_argument("--title", metavar="TEXT", help="titre du rapport (organisation, atelier...)")
         command.add_argument("-o", "--output", metavar=f"OUT.{name}", required=True, help="fichier à écrire")
     return parser
@@ -35,7 +41,14 @@ def build_report(args: argparse.Namespace) -> int:
     from i18n import translate
     from scoring.batch import score_inputs
 
-    scored = score_inputs(args.questionnaire, args.responses, group_by=args.group_by, lang=args.lang)
+    scored = score_inputs(
+        args.questionnaire,
+        args.responses,
+        group_by=args.group_by,
+        baseline=args.baseline,
+        balance=args.balance,
+        lang=args.lang,
+    )
     for message in scored.errors + scored.warnings:
         emit(message, "stderr")
     if scored.report is None or scored.questionnaire is None:

@@ -90,6 +90,36 @@ class Breakdown:
 
 
 @dataclass(frozen=True)
+class ProgressRow:
+    """One line of step 11: the earlier wave, now, and the change (the JSON's ``delta``, rounded as it is)."""
+
+    label: str
+    before: Banded
+    now: Banded
+    delta: float | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    n_before: int
+    n_now: int
+    overall: ProgressRow
+    dimensions: tuple[ProgressRow, ...]
+    items: tuple[ProgressRow, ...]
+
+
+@dataclass(frozen=True)
+class Balanced:
+    """Step 12: each value of ``field_label`` counts once; ``left_out`` people are in no group that counts."""
+
+    field_label: str
+    groups: tuple[str, ...]  # as shown (an option's label, or the value typed), in the JSON's order
+    left_out: int
+    overall: Banded
+    dimensions: tuple[tuple[str, Banded], ...]  # (dimension label, balanced score) in the questionnaire's order
+
+
+@dataclass(frozen=True)
 class ReportContent:
     lang: str
     scope: Scope
@@ -114,6 +144,8 @@ class ReportContent:
     breakdowns: tuple[Breakdown, ...] = ()
     radar: RadarChart | None = None
     bars: BarChart | None = None
+    progress: Progress | None = None
+    balanced: Balanced | None = None
     extras: dict[str, object] = field(default_factory=dict)
 
     def t(self, key: str, **params: object) -> str:
@@ -192,7 +224,74 @@ def build_content(
         breakdowns=breakdowns,
         radar=radar_chart(questionnaire, report, lang, spread=spread),
         bars=item_bars_chart(questionnaire, report, lang),
+        progress=_progress(questionnaire, report, lang),
+        balanced=_balanced(questionnaire, report, lang),
     )
+
+
+def _progress(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> Progress | None:
+    """Step 11 as ``score``'s JSON has it: each figure then, now, and the delta at full precision, rounded once."""
+    baseline, delta = report.baseline, report.delta
+    if baseline is None or delta is None:
+        return None
+    before_dimensions = {d.id: d for d in baseline.dimensions}
+    before_items = {i.id: i for i in baseline.items}
+    dimension_deltas = {d.id: d.delta for d in delta.dimensions}
+    item_deltas = {i.id: i.delta for i in delta.items}
+    overall = ProgressRow(
+        translate("report.col_overall", lang),
+        banded(baseline.overall.score, baseline.overall.band, lang),
+        banded(report.overall.score, report.overall.band, lang),
+        round_half_up(delta.overall, 1),
+    )
+    dimensions = tuple(
+        ProgressRow(
+            text_in(d.label, lang),
+            banded(before_dimensions[d.id].score, before_dimensions[d.id].band, lang),
+            banded(report.dimension(d.id).score, report.dimension(d.id).band, lang),
+            round_half_up(dimension_deltas.get(d.id), 1),
+        )
+        for d in questionnaire.dimensions
+    )
+    items = tuple(
+        ProgressRow(
+            text_in(i.text, lang),
+            banded(before_items[i.id].mean, None, lang),
+            banded(report.item(i.id).mean, report.item(i.id).band, lang),
+            round_half_up(item_deltas.get(i.id), 1),
+        )
+        for i in questionnaire.items
+    )
+    return Progress(baseline.n_respondents, report.n_respondents, overall, dimensions, items)
+
+
+def _balanced(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> Balanced | None:
+    balanced = report.balanced
+    if balanced is None:
+        return None
+    profile_field = questionnaire.profile_field(balanced.by)
+    options = {o.id: text_in(o.label, lang) for o in profile_field.options} if profile_field else {}
+    scores = {d.id: d for d in balanced.dimensions}
+    return Balanced(
+        field_label=_field_label(questionnaire, balanced.by, lang),
+        groups=tuple(options.get(value) or value for value in balanced.groups),
+        left_out=balanced.left_out,
+        overall=banded(balanced.overall.score, balanced.overall.band, lang),
+        dimensions=tuple(
+            (text_in(d.label, lang), banded(scores[d.id].score, scores[d.id].band, lang))
+            for d in questionnaire.dimensions
+            if d.id in scores
+        ),
+    )
+
+
+def _field_label(questionnaire: Questionnaire, field_id: str, lang: str) -> str:
+    """A profile field as a report names it: the participants' question is « Votre rôle », a report says « Rôle »."""
+    standard = {"role": "dashboard.field_role", "organisation": "dashboard.field_organisation"}
+    if field_id in standard:
+        return translate(standard[field_id], lang)
+    profile_field = questionnaire.profile_field(field_id)
+    return text_in(profile_field.label, lang) if profile_field else field_id
 
 
 def _dimension_row(stats: DimensionStats, labels: dict[str, str], lang: str) -> DimensionRow:
@@ -258,13 +357,9 @@ def _breakdown(
                 ),
             )
         )
-    label = text_in(profile_field.label, lang) if profile_field else field_id
-    standard = {"role": "dashboard.field_role", "organisation": "dashboard.field_organisation"}
-    if field_id in standard:  # the participants' question is « Votre rôle »; a report compares by « Rôle »
-        label = translate(standard[field_id], lang)
     return Breakdown(
         field_id=field_id,
-        field_label=label,
+        field_label=_field_label(questionnaire, field_id, lang),
         dimension_labels=tuple(text_in(d.label, lang) for d in questionnaire.dimensions),
         rows=tuple(rows),
         min_group_size=questionnaire.min_group_size,

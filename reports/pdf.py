@@ -203,6 +203,65 @@ def breakdown_blocks(content: ReportContent, files: Files) -> list[Block]:
     return blocks
 
 
+def signed(value: float | None, content: ReportContent) -> str:
+    """A change as a board reads it: « +3,2 », « −1,5 » (a true minus sign), « 0,0 »."""
+    text = number(value, content)
+    if value is None or text == "–":
+        return text
+    rounded = float(text.replace(",", "."))
+    if rounded > 0:
+        return f"+{text}"
+    return f"\u2212{text.lstrip('-')}" if rounded < 0 else text.lstrip("-")
+
+
+def progress_block(content: ReportContent, files: Files) -> Block | None:
+    """Step 11: the overall score and each dimension, then and now; statements are in the workbook."""
+    progress = content.progress
+    if progress is None:
+        return None
+    headers = [
+        content.t("results.col_dimension"),
+        content.t("report.col_before"),
+        content.t("report.col_now"),
+        content.t("report.col_delta"),
+    ]
+    rows = [
+        [row.label, number(row.before.value, content), number(row.now.value, content), signed(row.delta, content)]
+        for row in (progress.overall, *progress.dimensions)
+    ]
+    return {
+        "kind": "breakdown",
+        "title": content.t("report.progress_title"),
+        "help": content.t("report.progress_help", before=progress.n_before, now=progress.n_now),
+        "headers": headers,
+        "rows": rows,
+    }
+
+
+def balanced_block(content: ReportContent, files: Files) -> Block | None:
+    """Step 12: each organisation (or other group) counts once, whatever its size."""
+    balanced = content.balanced
+    if balanced is None:
+        return None
+    headers = [content.t("results.col_dimension"), content.t("results.col_score"), content.t("results.col_band")]
+    rows = [[content.t("report.col_overall"), number(balanced.overall.value, content), band_cell(balanced.overall)]]
+    rows += [[label, number(score.value, content), band_cell(score)] for label, score in balanced.dimensions]
+    groups = ", ".join(balanced.groups) or content.t("report.balanced_no_group")
+    return {
+        "kind": "breakdown",
+        "title": content.t("report.balanced_title", field=balanced.field_label.lower()),
+        "help": content.t(
+            "report.balanced_help",
+            field=balanced.field_label.lower(),
+            groups=groups,
+            count=balanced.left_out,
+            minimum=content.min_group_size,
+        ),
+        "headers": headers,
+        "rows": rows,
+    }
+
+
 def method_paragraphs(content: ReportContent) -> list[str]:
     """The method in a few sentences, with this questionnaire's own limits (also the XLSX's « Méthode » sheet)."""
     paragraphs = [
@@ -232,6 +291,8 @@ SECTIONS: list[Section] = [
     discuss_block,
     recommendations_block,
     breakdown_blocks,
+    balanced_block,
+    progress_block,
     statements_block,
     method_block,
 ]

@@ -19,6 +19,7 @@ from scoring.cells import set_xlsx_cell
 ONE_DECIMAL = "0.0"
 THREE_DECIMALS = "0.000"
 WHOLE = "0"
+SIGNED = "+0.0;-0.0;0.0"  # a change: « +3.2 », « -1.5 », the spreadsheet's own minus sign
 MAX_WIDTH = 70  # characters: a long statement wraps in its cell rather than making a sheet unreadable
 
 
@@ -206,6 +207,53 @@ def groups_sheet(content: ReportContent, workbook: Any) -> None:
     sheet.finish()
 
 
+def progress_sheet(content: ReportContent, workbook: Any) -> None:
+    """Step 11, one row per figure: the overall score, each dimension, then each statement."""
+    progress = content.progress
+    if progress is None:
+        return
+    headers = [
+        content.t("report.col_level"),
+        content.t("report.col_field"),
+        content.t("report.col_before"),
+        content.t("report.col_now"),
+        content.t("report.col_delta"),
+        content.t("results.col_band"),
+    ]
+    sheet = Sheet(
+        workbook, content.t("report.sheet_progress"), headers, [None, None, ONE_DECIMAL, ONE_DECIMAL, SIGNED, None]
+    )
+    kinds = (
+        (content.t("report.col_overall"), (progress.overall,)),
+        (content.t("results.col_dimension"), progress.dimensions),
+        (content.t("results.col_item"), progress.items),
+    )
+    for kind, rows in kinds:
+        for row in rows:
+            sheet.append([kind, row.label, row.before.value, row.now.value, row.delta, _band(row.now)])
+    sheet.append([])
+    sheet.append([content.t("report.progress_help", before=progress.n_before, now=progress.n_now)])
+    sheet.finish()
+
+
+def balanced_sheet(content: ReportContent, workbook: Any) -> None:
+    """Step 12: the balanced scores, the groups that count and how many people are left out."""
+    balanced = content.balanced
+    if balanced is None:
+        return
+    headers = [content.t("results.col_dimension"), content.t("results.col_score"), content.t("results.col_band")]
+    sheet = Sheet(workbook, content.t("report.sheet_balanced"), headers, [None, ONE_DECIMAL, None])
+    sheet.append([content.t("report.col_overall"), balanced.overall.value, _band(balanced.overall)])
+    for label, score in balanced.dimensions:
+        sheet.append([label, score.value, _band(score)])
+    sheet.append([])
+    sheet.append([content.t("report.balanced_field"), balanced.field_label])
+    for group in balanced.groups:
+        sheet.append([content.t("report.col_group"), group])
+    sheet.append([content.t("report.balanced_left_out"), balanced.left_out])
+    sheet.finish()
+
+
 def method_sheet(content: ReportContent, workbook: Any) -> None:
     sheet = Sheet(workbook, content.t("report.sheet_method"), None, [None])
     sheet.append([content.t("report.method_title")])
@@ -226,6 +274,8 @@ SHEETS: list[SheetWriter] = [
     items_sheet,
     recommendations_sheet,
     groups_sheet,
+    balanced_sheet,
+    progress_sheet,
     method_sheet,
 ]
 
