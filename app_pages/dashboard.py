@@ -6,7 +6,7 @@ from datetime import timedelta
 import streamlit as st
 
 from scoring.model import text_in
-from ui import results_view, urls, workshops
+from ui import action_plan, results_view, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.downloads import report_downloads
 from ui.language import current_language, t
@@ -75,6 +75,7 @@ def live() -> None:
         key="dashboard_report",
         spread="iqr",
         protect_groups=True,
+        plan=action_plan.load(current.id).plan,
     )
 
 

@@ -4,6 +4,7 @@ then actions (what, who, by when, status, the recommendation they come from), sa
 import streamlit as st
 
 from ui import action_plan, urls, workshops
+from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.text import plain
 
@@ -135,6 +136,7 @@ if st.button(t("plan.save"), type="primary", icon=":material/save:", key="plan_s
     else:
         st.session_state["plan_revision"] = revision
         st.success(t("plan.saved"))
+        loaded = action_plan.LoadedPlan(plan, revision)  # the files below hold what was just saved
 
 token = workshops.projection_token(key) or ""
 st.page_link(
@@ -144,3 +146,12 @@ st.page_link(
     query_params=urls.projection_params(token, lang),
 )
 st.caption(t("plan.project_help"))
+
+# The saved plan with the results it was built from, for the board's minutes: the same files as the dashboard's.
+st.header(t("plan.download_title"))
+if loaded.plan.priorities:
+    report_downloads(
+        questionnaire, report, scope="group", title=workshop.title, key="plan_report", spread="iqr", plan=loaded.plan
+    )
+else:
+    st.caption(t("plan.download_after_save"))

@@ -20,6 +20,7 @@ from i18n import translate
 from reports.bands import band_label, band_symbol
 from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
 from scoring.model import Questionnaire, text_in
+from scoring.plan import ActionPlan, format_due, priority_label, recommendation_texts
 from scoring.privacy import protect_breakdown
 from scoring.results import DimensionStats, GroupReport, ItemStats, ScoreReport
 from scoring.rounding import round_half_up
@@ -120,6 +121,21 @@ class Balanced:
 
 
 @dataclass(frozen=True)
+class PlanActionRow:
+    what: str
+    who: str
+    due: str  # as people write a date in the report's language; « — » when none
+    status: str
+    recommendation: str | None  # the text of the recommendation it comes from
+
+
+@dataclass(frozen=True)
+class PlanPriorityRow:
+    label: str  # why and what: « À discuter · <statement> »
+    actions: tuple[PlanActionRow, ...]
+
+
+@dataclass(frozen=True)
 class ReportContent:
     lang: str
     scope: Scope
@@ -146,6 +162,7 @@ class ReportContent:
     bars: BarChart | None = None
     progress: Progress | None = None
     balanced: Balanced | None = None
+    plan: tuple[PlanPriorityRow, ...] = ()  # the workshop's action plan, where there is one
     extras: dict[str, object] = field(default_factory=dict)
 
     def t(self, key: str, **params: object) -> str:
@@ -166,6 +183,7 @@ def build_content(
     date: dt.date | None = None,
     spread: Spread = None,
     protect_groups: bool = False,
+    plan: ActionPlan | None = None,
 ) -> ReportContent:
     """The report's content. ``protect_groups``: breakdowns as the workshop screens show them (complementary
     suppression); without it, as ``score``'s JSON (step 9 only)."""
@@ -226,6 +244,30 @@ def build_content(
         bars=item_bars_chart(questionnaire, report, lang),
         progress=_progress(questionnaire, report, lang),
         balanced=_balanced(questionnaire, report, lang),
+        plan=_plan(questionnaire, report, plan, lang) if plan is not None else (),
+    )
+
+
+def _plan(
+    questionnaire: Questionnaire, report: ScoreReport, plan: ActionPlan, lang: str
+) -> tuple[PlanPriorityRow, ...]:
+    """The plan as the facilitator saved it: its priorities in their order, each with its actions."""
+    recommendations = recommendation_texts(questionnaire, report, lang)
+    return tuple(
+        PlanPriorityRow(
+            label=priority_label(questionnaire, priority, lang),
+            actions=tuple(
+                PlanActionRow(
+                    what=action.what,
+                    who=action.who or "—",
+                    due=format_due(action.due, lang),
+                    status=translate(f"plan.status.{action.status}", lang),
+                    recommendation=recommendations.get(action.recommendation) if action.recommendation else None,
+                )
+                for action in plan.actions_for(priority.id)
+            ),
+        )
+        for priority in plan.priorities
     )
 
 

@@ -262,6 +262,30 @@ def balanced_block(content: ReportContent, files: Files) -> Block | None:
     }
 
 
+def plan_block(content: ReportContent, files: Files) -> Block | None:
+    """The action plan the facilitator saved: each priority, then its actions (what, who, by when, status)."""
+    if not content.plan:
+        return None
+    headers = [content.t(f"plan.col_{column}") for column in ("what", "who", "due", "status")]
+    priorities = []
+    for number, priority in enumerate(content.plan, start=1):
+        rows = [[action.what, action.who, action.due, action.status] for action in priority.actions]
+        notes = [
+            content.t("report.plan_from", recommendation=action.recommendation)
+            for action in priority.actions
+            if action.recommendation
+        ]
+        priorities.append({"label": f"{number}. {priority.label}", "rows": rows, "notes": notes})
+    return {
+        "kind": "plan",
+        "title": content.t("plan.title"),
+        "help": content.t("report.plan_help"),
+        "headers": headers,
+        "empty": content.t("plan.no_action_yet"),
+        "priorities": priorities,
+    }
+
+
 def method_paragraphs(content: ReportContent) -> list[str]:
     """The method in a few sentences, with this questionnaire's own limits (also the XLSX's « Méthode » sheet)."""
     paragraphs = [
@@ -289,6 +313,7 @@ SECTIONS: list[Section] = [
     radar_block,
     dimensions_block,
     discuss_block,
+    plan_block,
     recommendations_block,
     breakdown_blocks,
     balanced_block,

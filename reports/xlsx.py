@@ -254,6 +254,27 @@ def balanced_sheet(content: ReportContent, workbook: Any) -> None:
     sheet.finish()
 
 
+def plan_sheet(content: ReportContent, workbook: Any) -> None:
+    """The action plan, one row per action (a priority without actions: one row with the priority only)."""
+    if not content.plan:
+        return
+    headers = [
+        content.t("plan.col_priority"),
+        content.t("plan.col_what"),
+        content.t("plan.col_who"),
+        content.t("plan.col_due"),
+        content.t("plan.col_status"),
+        content.t("plan.col_recommendation"),
+    ]
+    sheet = Sheet(workbook, content.t("report.sheet_plan"), headers, [None] * len(headers))
+    for priority in content.plan:
+        if not priority.actions:
+            sheet.append([priority.label])
+        for action in priority.actions:
+            sheet.append([priority.label, action.what, action.who, action.due, action.status, action.recommendation])
+    sheet.finish()
+
+
 def method_sheet(content: ReportContent, workbook: Any) -> None:
     sheet = Sheet(workbook, content.t("report.sheet_method"), None, [None])
     sheet.append([content.t("report.method_title")])
@@ -273,6 +294,7 @@ SHEETS: list[SheetWriter] = [
     dimensions_sheet,
     items_sheet,
     recommendations_sheet,
+    plan_sheet,
     groups_sheet,
     balanced_sheet,
     progress_sheet,

@@ -20,6 +20,9 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from i18n import translate
+from scoring.model import Questionnaire, text_in
+
 MIN_PRIORITIES = 3
 MAX_PRIORITIES = 5
 MAX_ACTIONS = 30  # in the whole plan; a board's plan holds a handful
@@ -158,3 +161,51 @@ def recommendation_key(dimension: str, item: str | None, band: str, index: int) 
     """A recommendation's stable name in a plan: the statement's for one of a statement, else the dimension's
     band and rank (the questionnaire's order)."""
     return f"item:{item}" if item else f"dimension:{dimension}:{band}:{index}"
+
+
+def priority_name(questionnaire: Questionnaire, priority: Priority, lang: str) -> str:
+    """The statement's text or the dimension's label; the bare id when the questionnaire no longer has it."""
+    if priority.kind == "dimension":
+        dimension = next((d for d in questionnaire.dimensions if d.id == priority.id), None)
+        return text_in(dimension.label, lang) if dimension else priority.id
+    item = next((i for i in questionnaire.items if i.id == priority.id), None)
+    return text_in(item.text, lang) if item else priority.id
+
+
+def priority_label(questionnaire: Questionnaire, priority: Priority, lang: str) -> str:
+    """« À discuter · <statement> », « Dimension la plus basse · <label> »...: what and why, in plain words."""
+    reason = translate(f"plan.reason.{priority.reason}", lang)
+    return translate("plan.priority_label", lang, reason=reason, name=priority_name(questionnaire, priority, lang))
+
+
+class _Recommendation(Protocol):
+    dimension: str
+    item: str | None
+    band: str
+    text: dict[str, str]
+
+
+class _WithRecommendations(Protocol):
+    @property
+    def recommendations(self) -> Sequence[_Recommendation]: ...
+
+
+def recommendation_texts(questionnaire: Questionnaire, report: _WithRecommendations, lang: str) -> dict[str, str]:
+    """The recommendations a screen shows, by their key in a plan (:func:`recommendation_key`), in ``lang``."""
+    found: dict[str, str] = {}
+    dimensions = {d.id: d for d in questionnaire.dimensions}
+    for rec in report.recommendations:
+        if rec.item:
+            key = recommendation_key(rec.dimension, rec.item, rec.band, 0)
+        else:
+            texts = [r.text for r in dimensions[rec.dimension].recommendations.for_band(rec.band)]
+            key = recommendation_key(rec.dimension, None, rec.band, texts.index(rec.text) if rec.text in texts else 0)
+        found[key] = text_in(rec.text, lang)
+    return found
+
+
+def format_due(due: dt.date | None, lang: str) -> str:
+    """A due date as people write it: « 15/03/2027 » in French, ISO elsewhere; « — » when none was set."""
+    if due is None:
+        return "—"
+    return due.strftime("%d/%m/%Y") if lang == "fr" else due.isoformat()

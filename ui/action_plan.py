@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 from pydantic import ValidationError
 
-from scoring.model import Questionnaire, text_in
+from scoring import plan as plan_rules
+from scoring.model import Questionnaire
 from scoring.plan import (
     STATUSES,
     Action,
@@ -21,7 +22,6 @@ from scoring.plan import (
     Priority,
     check_plan,
     plan_from_document,
-    recommendation_key,
     suggested_priorities,
 )
 from ui.language import t
@@ -49,14 +49,7 @@ def priority_value(priority: Priority) -> str:
 
 
 def priority_label(questionnaire: Questionnaire, priority: Priority, lang: str) -> str:
-    """« À discuter · <statement> », « Dimension la plus basse · <label> »...: what and why, in plain words."""
-    if priority.kind == "dimension":
-        found = next((d for d in questionnaire.dimensions if d.id == priority.id), None)
-        name = text_in(found.label, lang) if found else priority.id
-    else:
-        item = next((i for i in questionnaire.items if i.id == priority.id), None)
-        name = text_in(item.text, lang) if item else priority.id
-    return t("plan.priority_label", reason=t(f"plan.reason.{priority.reason}"), name=name)
+    return plan_rules.priority_label(questionnaire, priority, lang)
 
 
 def candidates(questionnaire: Questionnaire, report) -> list[Priority]:
@@ -66,17 +59,8 @@ def candidates(questionnaire: Questionnaire, report) -> list[Priority]:
 
 
 def recommendations(questionnaire: Questionnaire, report, lang: str) -> dict[str, str]:
-    """The recommendations the screen shows, by their key in a plan (scoring.plan.recommendation_key)."""
-    found: dict[str, str] = {}
-    dimensions = {d.id: d for d in questionnaire.dimensions}
-    for rec in report.recommendations:
-        if rec.item:
-            key = recommendation_key(rec.dimension, rec.item, rec.band, 0)
-        else:
-            texts = [r.text for r in dimensions[rec.dimension].recommendations.for_band(rec.band)]
-            key = recommendation_key(rec.dimension, None, rec.band, texts.index(rec.text) if rec.text in texts else 0)
-        found[key] = text_in(rec.text, lang)
-    return found
+    """The recommendations the screen shows, by their key in a plan."""
+    return plan_rules.recommendation_texts(questionnaire, report, lang)
 
 
 def save(key: str, plan: ActionPlan, revision: int) -> tuple[int | None, str | None]:
@@ -105,9 +89,7 @@ def build(priorities: list[Priority], rows: list[dict]) -> tuple[ActionPlan | No
 
 
 def format_due(due: dt.date | None, lang: str) -> str:
-    if due is None:
-        return "—"
-    return due.strftime("%d/%m/%Y") if lang == "fr" else due.isoformat()
+    return plan_rules.format_due(due, lang)
 
 
 def actions_table(questionnaire: Questionnaire, plan: ActionPlan, priority: Priority, lang: str) -> pd.DataFrame:

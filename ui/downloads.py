@@ -16,6 +16,7 @@ from reports.charts import Spread
 from reports.content import Scope, build_content
 from reports.names import report_file_name
 from scoring.model import Questionnaire
+from scoring.plan import ActionPlan
 from scoring.results import ScoreReport
 from ui.language import current_language, t
 
@@ -43,10 +44,19 @@ def report_downloads(
     key: str,
     spread: Spread = None,
     protect_groups: bool = False,
+    plan: ActionPlan | None = None,
 ) -> None:
+    """``plan``: the workshop's saved action plan, which the files then hold after the statements to discuss."""
     lang = current_language()
     today = dt.date.today()
-    options = {"scope": scope, "title": title, "date": today, "spread": spread, "protect_groups": protect_groups}
+    options = {
+        "scope": scope,
+        "title": title,
+        "date": today,
+        "spread": spread,
+        "protect_groups": protect_groups,
+        "plan": plan,
+    }
     pdf_column, xlsx_column = st.columns(2)
     with pdf_column:
         st.download_button(

@@ -69,10 +69,18 @@ def test_the_facilitator_builds_a_plan_that_is_kept_with_the_workshop(lang: str)
     app = plan_page(key, lang)
     assert app.title[0].value == translate("plan.title", lang)
     assert translate("plan.why_few", lang) in [i.value for i in app.info]
+    assert translate("plan.download_after_save", lang) in [c.value for c in app.caption]
+    assert not [b for b in app.get("download_button") if b.key.startswith("plan_report")]  # nothing saved yet
     choose_and_write(app, 3, "Réunir le comité de pilotage hors crise")
     app.button(key="plan_save").click().run()
     assert_no_exception(app)
     assert [s.value for s in app.success] == [translate("plan.saved", lang)]
+    # Once saved, the plan goes to the minutes with the results it was built from.
+    downloads = {b.key: b.label for b in app.get("download_button") if b.key.startswith("plan_report")}
+    assert downloads == {
+        "plan_report_pdf": translate("downloads.pdf", lang),
+        "plan_report_xlsx": translate("downloads.xlsx", lang),
+    }
     stored = Store().action_plan(workshop_id)
     assert stored is not None
     plan = plan_from_document(stored.document)

@@ -6,11 +6,15 @@ The French words are written out here, as a person reads them, independently of 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, ScreenDefect, press, radio_option, shot, wait_idle
 from tests.browser.server import AppServer
+from tests.browser.test_reports_download import download, to_png
 
 pytestmark = pytest.mark.browser
 
@@ -103,10 +107,10 @@ def seed_closed_workshop(server: AppServer) -> tuple[str, str]:
 
 
 def test_a_facilitator_builds_a_plan_from_a_closed_workshop_and_projects_it(
-    browser: Browser, app_server: AppServer
+    browser: Browser, app_server: AppServer, tmp_path: Path
 ) -> None:
     key, token = seed_closed_workshop(app_server)
-    context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
+    context = browser.new_context(viewport=DESKTOP, locale="fr-FR", accept_downloads=True)
     context.set_default_timeout(15_000)
     page = context.new_page()
     try:
@@ -133,6 +137,12 @@ def test_a_facilitator_builds_a_plan_from_a_closed_workshop_and_projects_it(
         wait_idle(page)
         expect(page.get_by_text("Plan enregistré.")).to_be_visible()
         shot(page, "plan-desktop")
+        # For the minutes: the PDF holds the plan with the results it was built from.
+        pdf = download(page, "Télécharger le PDF", tmp_path)
+        text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(pdf).pages).split())
+        assert "Plan d’action" in text and "Réunir le comité de pilotage hors période de crise" in text
+        assert "Bureau" in text and "À faire" in text
+        assert to_png(pdf, "plan-report-fr")
         # The projector: read-only, opened with the projection token, no navigation bar.
         page.goto(f"{app_server.url}/plan_view?p={token}&lang=fr")
         wait_idle(page)
