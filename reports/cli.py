@@ -8,47 +8,39 @@ file is written. The report is written next to its target and renamed, so a fail
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from scoring.cli_output import EXIT_BAD_INPUT, EXIT_OK, emit, write_atomically
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "fr") -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (``--lang``'s, as for ``python -m scoring``)."""
+    from i18n import translate
     from scoring.cli import add_score_options
 
-    def say(key: str) -> str:  # score's options, with score's help in French
-        from i18n import translate
+    def say(key: str) -> str:
+        return translate(f"cli.{key}", lang)
 
-        return translate(f"cli.{key}", "fr")
-
-    parser = argparse.ArgumentParser(
-        prog="python -m reports",
-        description="Radar du partenariat : rapport PDF (pour un conseil) ou tableur XLSX (pour une fédération).",
-    )
+    parser = argparse.ArgumentParser(prog="python -m reports", description=say("help.reports"))
     commands = parser.add_subparsers(dest="format", required=True)
-    for name, what in (("pdf", "rapport PDF (A4)"), ("xlsx", "tableur XLSX")):
-        command = commands.add_parser(name, help=what)
-        command.add_argument("questionnaire", metavar="QUESTIONNAIRE.yaml")
-        command.add_argument("responses", metavar="RESPONSES.csv|xlsx")
+    for name in ("pdf", "xlsx"):
+        command = commands.add_parser(name, help=say(f"help.reports_{name}"))
+        command.add_argument("questionnaire", metavar="QUESTIONNAIRE.yaml", help=say("help.questionnaire"))
+        command.add_argument("responses", metavar="RESPONSES.csv|xlsx", help=say("help.responses"))
         add_score_options(command, say)
-        command.add_argument("--title", metavar="TEXT", help="titre du rapport (organisation, atelier...)")
-        command.add_argument("-o", "--output", metavar=f"OUT.{name}", required=True, help="fichier à écrire")
+        command.add_argument("--title", metavar="TEXT", help=say("help.title"))
+        command.add_argument("-o", "--output", metavar=f"OUT.{name}", required=True, help=say("help.output_report"))
     return parser
 
 
 def build_report(args: argparse.Namespace) -> int:
     from i18n import translate
     from scoring.batch import score_inputs
+    from scoring.cli import score_options
 
-    scored = score_inputs(
-        args.questionnaire,
-        args.responses,
-        group_by=args.group_by,
-        baseline=args.baseline,
-        balance=args.balance,
-        lang=args.lang,
-    )
+    scored = score_inputs(args.questionnaire, args.responses, **score_options(args))
     for message in scored.errors + scored.warnings:
         emit(message, "stderr")
     if scored.report is None or scored.questionnaire is None:
@@ -76,5 +68,8 @@ def build_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from scoring.cli import help_language
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(help_language(argv)).parse_args(argv)
     return build_report(args)

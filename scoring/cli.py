@@ -81,15 +81,12 @@ def run_validate(files: Sequence[str], lang: str) -> int:
 def run_score(args: argparse.Namespace) -> int:
     from scoring.batch import score_file
 
-    return score_file(
-        args.questionnaire,
-        args.responses,
-        group_by=args.group_by,
-        baseline=args.baseline,
-        balance=args.balance,
-        lang=args.lang,
-        output=args.output,
-    )
+    return score_file(args.questionnaire, args.responses, **score_options(args), output=args.output)
+
+
+def score_options(args: argparse.Namespace) -> dict[str, str | None]:
+    """The values of :func:`add_score_options`' options, as ``score_inputs`` and ``score_file`` take them."""
+    return {"group_by": args.group_by, "baseline": args.baseline, "balance": args.balance, "lang": args.lang}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

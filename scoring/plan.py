@@ -205,7 +205,8 @@ def recommendation_texts(questionnaire: Questionnaire, report: _WithRecommendati
 
 
 def format_due(due: dt.date | None, lang: str) -> str:
-    """A due date as people write it: « 15/03/2027 » in French, ISO elsewhere; « — » when none was set."""
+    """A due date as people write it (« 15/03/2027 » in French: the catalogue's ``plan.due_format``); « — » when
+    none was set."""
     if due is None:
         return "—"
-    return due.strftime("%d/%m/%Y") if lang == "fr" else due.isoformat()
+    return due.strftime(translate("plan.due_format", lang))

@@ -57,27 +57,17 @@ def report_downloads(
         "protect_groups": protect_groups,
         "plan": plan,
     }
-    pdf_column, xlsx_column = st.columns(2)
-    with pdf_column:
-        st.download_button(
-            t("downloads.pdf"),
-            data=partial(_build, "pdf", questionnaire, report, lang, **options),
-            file_name=report_file_name(title, today, "pdf"),
-            mime=PDF_MIME,
-            icon=":material/picture_as_pdf:",
-            key=f"{key}_pdf",
-            on_click="ignore",
-            width="stretch",
-        )
-    with xlsx_column:
-        st.download_button(
-            t("downloads.xlsx"),
-            data=partial(_build, "xlsx", questionnaire, report, lang, **options),
-            file_name=report_file_name(title, today, "xlsx"),
-            mime=XLSX_MIME,
-            icon=":material/table_view:",
-            key=f"{key}_xlsx",
-            on_click="ignore",
-            width="stretch",
-        )
+    files = (("pdf", PDF_MIME, ":material/picture_as_pdf:"), ("xlsx", XLSX_MIME, ":material/table_view:"))
+    for column, (kind, mime, icon) in zip(st.columns(len(files)), files, strict=True):
+        with column:
+            st.download_button(
+                t(f"downloads.{kind}"),
+                data=partial(_build, kind, questionnaire, report, lang, **options),
+                file_name=report_file_name(title, today, kind),
+                mime=mime,
+                icon=icon,
+                key=f"{key}_{kind}",
+                on_click="ignore",
+                width="stretch",
+            )
     st.caption(t("downloads.help"))

@@ -10,6 +10,7 @@ from i18n import translate
 from scoring.plan import plan_from_document
 from storage import Store
 from tests.app.helpers import assert_no_exception, new_app
+from tests.workshop_seeds import closed_express_workshop
 from ui.catalogue import shipped_questionnaires
 
 EXPRESS = shipped_questionnaires()["express"]
@@ -17,31 +18,8 @@ EXPRESS = shipped_questionnaires()["express"]
 
 def closed_workshop_with_answers() -> tuple[str, str, int]:
     """A closed workshop of express with four submitted responses, written through the Store."""
-    store = Store()
-    created = store.create_workshop(
-        title="Conseil du 12 mars",
-        questionnaire_id="express",
-        organisations=[],
-        profile_fields=[],
-        show_results_to_participants=False,
-    )
-    for shift in range(4):
-        token = store.new_respondent_token()
-        answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(EXPRESS.items)}
-        store.save_draft(
-            token,
-            questionnaire_id="express",
-            workshop_id=created.workshop_id,
-            answers=answers,
-            profile={},
-            comments={},
-            step=0,
-        )
-        store.submit(token)
-    store.set_workshop_status(created.facilitator_key, "closed")
-    token = store.projection_token(created.facilitator_key)
-    assert token is not None
-    return created.facilitator_key, token, created.workshop_id
+    seeded = closed_express_workshop(Store())
+    return seeded.facilitator_key, seeded.projection_token, seeded.workshop_id
 
 
 def plan_page(key: str, lang: str = "fr") -> AppTest:

@@ -70,38 +70,14 @@ def test_a_director_finds_the_forms_that_fit_side_by_side(
 
 def seed_closed_workshop(server: AppServer) -> tuple[str, str]:
     """A closed workshop of the quick check with four answers, written into the server's database."""
-    from scoring.loader import load_questionnaire
     from storage import Store
     from storage.config import DEFAULT_DB_FILENAME
-    from tests.browser.server import ROOT
+    from tests.workshop_seeds import closed_express_workshop
 
-    express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
     store = Store(f"sqlite:///{server.data_dir / DEFAULT_DB_FILENAME}")
     try:
-        created = store.create_workshop(
-            title="Conseil du 12 mars",
-            questionnaire_id="express",
-            organisations=[],
-            profile_fields=[],
-            show_results_to_participants=False,
-        )
-        for shift in range(4):
-            token = store.new_respondent_token()
-            answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(express.items)}
-            store.save_draft(
-                token,
-                questionnaire_id="express",
-                workshop_id=created.workshop_id,
-                answers=answers,
-                profile={},
-                comments={},
-                step=0,
-            )
-            store.submit(token)
-        store.set_workshop_status(created.facilitator_key, "closed")
-        token = store.projection_token(created.facilitator_key)
-        assert token is not None
-        return created.facilitator_key, token
+        seeded = closed_express_workshop(store)
+        return seeded.facilitator_key, seeded.projection_token
     finally:
         store.close()
 

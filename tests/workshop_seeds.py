@@ -1,0 +1,46 @@
+"""Workshops written straight through the Store, for tests whose subject is not the answering journey (AppTest
+and browser tests alike: a browser test passes the Store of its server's database)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scoring.loader import load_questionnaire
+from storage import Store
+from tests.browser.server import ROOT
+
+
+@dataclass(frozen=True)
+class ClosedWorkshop:
+    facilitator_key: str
+    projection_token: str
+    workshop_id: int
+
+
+def closed_express_workshop(store: Store, *, people: int = 4) -> ClosedWorkshop:
+    """A closed workshop of express with ``people`` submitted responses that do not all agree."""
+    express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
+    created = store.create_workshop(
+        title="Conseil du 12 mars",
+        questionnaire_id="express",
+        organisations=[],
+        profile_fields=[],
+        show_results_to_participants=False,
+    )
+    for shift in range(people):
+        token = store.new_respondent_token()
+        answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(express.items)}
+        store.save_draft(
+            token,
+            questionnaire_id="express",
+            workshop_id=created.workshop_id,
+            answers=answers,
+            profile={},
+            comments={},
+            step=0,
+        )
+        store.submit(token)
+    store.set_workshop_status(created.facilitator_key, "closed")
+    projection = store.projection_token(created.facilitator_key)
+    assert projection is not None
+    return ClosedWorkshop(created.facilitator_key, projection, created.workshop_id)
