@@ -23,9 +23,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from i18n import DEFAULT_LANGUAGE  # one default language for questionnaires and the interface
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
-DEFAULT_LANGUAGE = "fr"
 # The column of a response file that names its respondents: no id of a questionnaire may take it.
 RESPONDENT_COLUMN = "respondent"
 
