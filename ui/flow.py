@@ -549,7 +549,7 @@ def _retrying_notice() -> None:
         held = retry()
     if held is None or not held.retrying:
         st.rerun()  # saved: the whole page drops the notice
-    st.warning(t("answers.not_saved"), icon=":material/cloud_off:")
+    st.warning(t("answers.not_saved", seconds=f"{RETRY_EVERY_S:g}"), icon=":material/cloud_off:")
 
 
 def storage_down_notice() -> None:

@@ -13,8 +13,13 @@ from i18n import translate
 from storage import StorageUnavailable, Store
 from tests.app.helpers import answer_widgets, assert_no_exception, click, comment_area, item_radio, new_app
 from tests.app.test_workshop_pages import create_workshop
-from ui import browser_memory
+from ui import browser_memory, flow
 from ui.catalogue import shipped_questionnaires
+
+
+def not_saved(lang: str) -> str:
+    return translate("answers.not_saved", lang, seconds=f"{flow.RETRY_EVERY_S:g}")
+
 
 EXPRESS = shipped_questionnaires()["express"]
 FIRST = EXPRESS.dimensions[0]
@@ -83,11 +88,11 @@ def test_a_storage_failure_while_answering_keeps_the_answer_says_so_and_saves_it
         patch.setattr(Store, "save_draft", down)
         item_radio(app, first).set_value(4).run()
         assert not app.exception
-        assert [w.value for w in app.warning] == [translate("answers.not_saved", "fr")]
+        assert [w.value for w in app.warning] == [not_saved("fr")]
         assert item_radio(app, first).value == 4, "the answer stays on screen"
         # In the page's language.
         app.segmented_control(key="lang_selector").set_value("en").run()
-        assert [w.value for w in app.warning] == [translate("answers.not_saved", "en")]
+        assert [w.value for w in app.warning] == [not_saved("en")]
         assert item_radio(app, first).value == 4
     assert first not in draft_answers(token)
     # Storage is back: the next run saves it, with no restart, and the notice goes.
@@ -107,7 +112,7 @@ def test_an_unexpected_storage_error_is_a_notice_too(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(Store, "save_draft", broken)
     item_radio(app, FIRST.items[0].id).set_value(5).run()
     assert not app.exception
-    assert [w.value for w in app.warning] == [translate("answers.not_saved", "fr")]
+    assert [w.value for w in app.warning] == [not_saved("fr")]
 
 
 def test_sending_while_storage_is_down_keeps_the_answers_and_asks_to_try_again(monkeypatch: pytest.MonkeyPatch) -> None:
