@@ -53,6 +53,8 @@ WIDGET_PREFIX = "ans"
 # How often a page retries a failed save on its own while nobody touches it: soon enough that a room sees its
 # answers saved as the database comes back, rare enough to cost nothing.
 RETRY_EVERY_S = 3.0
+# The period of the answering pages' idle timer (see `save_notice`): only its existence matters, so it is long.
+WATCH_EVERY_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -535,11 +537,24 @@ def comment_area(answering: Answering, dimension: Dimension, *, label: str, help
 
 
 def save_notice(answering: Answering) -> None:
-    """While a save has failed: say that the answers are kept but not saved yet, and retry on a timer."""
+    """While a save has failed: say that the answers are kept but not saved yet, and retry on a timer.
+
+    Otherwise a timer that does nothing (`_reconnection_watch`): Streamlit's page, when it connects again after
+    losing its connection to a session the server kept, runs the whole page again (with every widget's value) only
+    if the page has a timed fragment. Without one, a tap whose message was lost with the connection (a phone
+    locked right after a tap) stayed ticked on screen and unsaved until the next tap.
+    """
     if answering.state.retrying:
         _retrying_notice()
-    elif answering.state.save_failure == "refused":
+        return
+    if answering.state.save_failure == "refused":
         st.error(t("answers.refused"), icon=":material/error:")
+    _reconnection_watch()
+
+
+@st.fragment(run_every=WATCH_EVERY_S)
+def _reconnection_watch() -> None:
+    """Shows nothing; its timer is what matters (see `save_notice`)."""
 
 
 @st.fragment(run_every=RETRY_EVERY_S)

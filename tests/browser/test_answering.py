@@ -319,6 +319,73 @@ def test_a_tab_kept_open_across_a_server_restart_saves_its_next_tap(
             expect_saved(server, token, {FIRST.items[0].id: 5, FIRST.items[1].id: 3, FIRST.items[2].id: 1})
 
 
+# ----- a phone that sleeps and wakes up -----------------------------------------------------------------------
+
+
+@dataclass
+class Sleep:
+    """The websocket of a phone whose screen locks just after a tap: the tap's message never reaches the server,
+    and the connection is cut; the page then connects again by itself, as a phone does when it wakes up."""
+
+    asleep: bool = False
+    connections: int = 0
+
+    def route(self, socket: WebSocketRoute) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        server = socket.connect_to_server()
+        self.connections += 1
+
+        def outgoing(message: str | bytes) -> None:
+            if self.asleep and isinstance(message, bytes):
+                back = BackMsg()
+                back.ParseFromString(message)
+                if back.HasField("rerun_script"):  # the tap: lost with the connection
+                    self.asleep = False
+                    server.close()
+                    socket.close(code=1001, reason="the phone went to sleep")
+                    return
+            server.send(message)
+
+        socket.on_message(outgoing)
+        server.on_message(lambda message: socket.send(message))
+
+
+@pytest.mark.parametrize("session_kept", [True, False], ids=["short-sleep", "session-forgotten"])
+def test_a_phone_that_sleeps_right_after_a_tap_saves_it_when_it_wakes_up(
+    browser: Browser, tmp_path: Path, session_kept: bool
+) -> None:
+    # A server that forgets a disconnected session at once stands for a phone asleep longer than Streamlit keeps
+    # it (two minutes by default): the page then comes back in a new session, like after a restart.
+    ttl = {} if session_kept else {"STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL": "0"}
+    sleep = Sleep()
+    with run_app_server(tmp_path, extra_env=ttl) as server, phones(browser, 1) as (phone,):
+        page = phone.page
+        page.route_web_socket(re.compile(r"/_stcore/stream"), sleep.route)
+        start_alone_at_the_first_dimension(phone, server)
+        tap(page, 0, 5)
+        wait_idle(page)
+        expect_saved(server, phone.token, {FIRST.items[0].id: 5})
+        first = sleep.connections
+        sleep.asleep = True
+        tap(page, 1, 2)
+        # Awake again: the page has connected anew, and shows both answers; the one tapped before the phone slept
+        # is saved with nobody touching the screen again.
+        expect(page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')).to_have_count(
+            1, timeout=60_000
+        )
+        wait_idle(page)
+        assert sleep.connections > first
+        expect_ticked(page, [5, 2])
+        expect_saved(server, phone.token, {FIRST.items[0].id: 5, FIRST.items[1].id: 2})
+        if session_kept:
+            shot(page, "answering-after-sleep-fr", full_page=False)
+        tap(page, 2, "na")
+        wait_idle(page)
+        expect_saved(server, phone.token, {FIRST.items[0].id: 5, FIRST.items[1].id: 2, FIRST.items[2].id: None})
+        phone.check_healthy()
+
+
 # ----- a tampered client ---------------------------------------------------------------------------------------
 
 
