@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -418,13 +419,16 @@ def _safe_repr(value: Any) -> str:
 def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = Questionnaire) -> type[BaseModel] | None:
     """The model class a location points into, to suggest the key the author probably meant."""
     model: Any = root
+    expect_key = False  # after a field holding a mapping of models, the next part is a key (a role's id)
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or expect_key:
+            expect_key = False
             continue
         field = model.model_fields.get(part) if model else None
         if field is None:
             return None
         model = _inner_model(field.annotation)
+        expect_key = typing.get_origin(field.annotation) is dict
     return model
 
 
