@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from i18n import Text
 from scoring.case_model import CORPUS, Case, Teaching
 from scoring.loader import MAX_BYTES, _from_pydantic, _read_yaml, _sorted_unique
 from scoring.model import DEFAULT_LANGUAGE, Questionnaire
-from scoring.problems import Problem, QuestionnaireError, localise
+from scoring.problems import Problem, QuestionnaireError
+from scoring.rounding import format_number
 from scoring.synthetic import ROLE_FIELD, statement_consensus, synthetic_responses
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
@@ -27,103 +30,18 @@ CASES_DIR = CONTENT_DIR / "cases"
 TEACHING_FILE = CONTENT_DIR / "teaching.yaml"
 _LOCATOR = re.compile(r"^(\d{3}):(\d+)(?:-(\d+))?$")
 
-# The words of the case checks, beside the questionnaire's (scoring.problems). French first.
-CASE_MESSAGES: dict[str, dict[str, str]] = {
-    "case_text_language": {
-        "fr": "texte à donner aussi en {missing} : un cas est écrit en français et en anglais",
-        "en": "text missing in {missing}: a case is written in French and in English",
-    },
-    "case_id_file": {
-        "fr": "l’identifiant « {value} » doit être le nom du fichier sans .yaml (« {expected} »)",
-        "en": "the id '{value}' must be the file's name without .yaml ('{expected}')",
-    },
-    "case_locator_file": {
-        "fr": "« {value} » ne renvoie à aucun des textes sources (fichiers {allowed})",
-        "en": "'{value}' points to none of the source texts (files {allowed})",
-    },
-    "case_locator_order": {
-        "fr": "« {value} » : la première ligne doit précéder la dernière",
-        "en": "'{value}': the first line must come before the last",
-    },
-    "case_unknown_questionnaire": {
-        "fr": "questionnaire inconnu « {value} » (questionnaires disponibles : {allowed})",
-        "en": "unknown questionnaire '{value}' (available: {allowed})",
-    },
-    "case_no_role_field": {
-        "fr": "le questionnaire « {value} » ne demande pas de rôle parmi une liste : un cas en a besoin",
-        "en": "the questionnaire '{value}' asks for no role from a list: a case needs one",
-    },
-    "case_unknown_role_option": {
-        "fr": "rôle « {value} » absent du questionnaire (rôles possibles : {allowed})",
-        "en": "role '{value}' is not in the questionnaire (possible roles: {allowed})",
-    },
-    "case_unknown_organisation": {
-        "fr": "organisation « {value} » absente de la liste organisations du cas",
-        "en": "organisation '{value}' is not in the case's organisations",
-    },
-    "case_duplicate": {
-        "fr": "« {value} » apparaît deux fois (déjà à {first})",
-        "en": "'{value}' appears twice (already at {first})",
-    },
-    "case_unknown_role": {
-        "fr": "rôle « {value} » absent des rôles du cas (rôles : {allowed})",
-        "en": "role '{value}' is not one of the case's roles (roles: {allowed})",
-    },
-    "case_unknown_dimension": {
-        "fr": "dimension « {value} » absente du questionnaire « {questionnaire} »",
-        "en": "dimension '{value}' is not in the questionnaire '{questionnaire}'",
-    },
-    "case_unknown_statement": {
-        "fr": "affirmation « {value} » absente du questionnaire « {questionnaire} »",
-        "en": "statement '{value}' is not in the questionnaire '{questionnaire}'",
-    },
-    "case_off_scale": {
-        "fr": "tendance {value} hors de l’échelle du questionnaire ({min} à {max})",
-        "en": "tendency {value} is off the questionnaire's scale ({min} to {max})",
-    },
-    "case_spread_too_wide": {
-        "fr": "dispersion {value} plus large que l’échelle elle-même ({width} points)",
-        "en": "spread {value} is wider than the scale itself ({width} points)",
-    },
-    "case_too_few_synthetic": {
-        "fr": "{value} réponses fictives en tout : il en faut au moins {needed} pour que les écrans de groupe "
-        "montrent quelque chose",
-        "en": "{value} synthetic answers in all: at least {needed} are needed for the group screens to show anything",
-    },
-    "case_no_dissensus": {
-        "fr": "les réponses fictives s’accordent sur « {value} » (consensus {consensus}, seuil {threshold}) alors "
-        "que le cas la dit disputée : écartez les tendances des rôles ou élargissez leur dispersion",
-        "en": "the synthetic answers agree on '{value}' (consensus {consensus}, threshold {threshold}) although the "
-        "case says it is disputed: set the roles' tendencies further apart or widen their spread",
-    },
-    "case_unknown_competence": {
-        "fr": "compétence « {value} » absente de content/teaching.yaml (forme : cursus.compétence, par exemple "
-        "bts-esf.c4-1)",
-        "en": "competence '{value}' is not in content/teaching.yaml (form: curriculum.competence, e.g. bts-esf.c4-1)",
-    },
-    "case_unknown_term": {
-        "fr": "terme « {value} » absent du glossaire (content/glossary.yaml)",
-        "en": "term '{value}' is not in the glossary (content/glossary.yaml)",
-    },
-    "session_minutes": {
-        "fr": "les étapes durent {value} minutes en tout, la séance {minutes}",
-        "en": "the steps last {value} minutes in all, the session {minutes}",
-    },
-}
 
+@dataclass(frozen=True)
+class _Figure(Text):
+    """A decimal parameter of a message, written as the message's language writes it (« 0,45 », "0.45"): a Text,
+    so that translate() calls it with the language."""
 
-class CaseProblem(Problem):
-    """A problem found by the case checks: worded from CASE_MESSAGES, else as a questionnaire's."""
+    key: str = ""
+    value: float | None = None
+    digits: int = 1
 
-    def message(self, lang: str = "fr") -> str:
-        templates = CASE_MESSAGES.get(self.code)
-        if templates is None:
-            return super().message(lang)
-        return localise(templates, lang, dict(self.params))
-
-
-def _as_case_problems(problems: list[Problem]) -> list[Problem]:
-    return [CaseProblem(p.file, p.path, p.code, p.params) for p in problems]
+    def __call__(self, lang: str) -> str:
+        return format_number(self.value, lang, self.digits, missing="—")
 
 
 # ---- the shared material ----------------------------------------------------------------------------------------
@@ -142,7 +60,7 @@ def load_teaching(path: str | Path) -> Teaching:
             total = sum(step.minutes for step in session.steps)
             if total != session.minutes:
                 params = {"value": total, "minutes": session.minutes}
-                problems.append(CaseProblem(str(path), f"sessions.{key}.steps", "session_minutes", params))
+                problems.append(Problem(str(path), f"sessions.{key}.steps", "session_minutes", params))
         problems += _locator_problems(raw, str(path))
     if problems or model is None:
         raise QuestionnaireError(_sorted_unique(problems))
@@ -227,10 +145,10 @@ def _parse(data: bytes | str, name: str, model: type[BaseModel]) -> tuple[Any, d
     """The model (None when it does not validate), the raw data, and the problems so far."""
     raw, problems = _read_yaml(data, name)
     try:
-        return model.model_validate(raw, context={"language": DEFAULT_LANGUAGE}), raw, _as_case_problems(problems)
+        return model.model_validate(raw, context={"language": DEFAULT_LANGUAGE}), raw, problems
     except ValidationError as error:
-        found = _from_pydantic(error, name, model=model)
-        return None, raw, _as_case_problems(problems + found)
+        found = _from_pydantic(error, name, model)
+        return None, raw, problems + found
 
 
 def _locator_problems(raw: Any, name: str, path: str = "") -> list[Problem]:
@@ -260,9 +178,9 @@ def _one_locator(locator: Any, name: str, path: str) -> list[Problem]:
         return []
     number, first, last = match.group(1), int(match.group(2)), match.group(3)
     if number not in CORPUS:
-        return [CaseProblem(name, path, "case_locator_file", {"value": locator, "allowed": ", ".join(CORPUS)})]
+        return [Problem(name, path, "case_locator_file", {"value": locator, "allowed": ", ".join(CORPUS)})]
     if last is not None and int(last) < first:
-        return [CaseProblem(name, path, "case_locator_order", {"value": locator})]
+        return [Problem(name, path, "case_locator_order", {"value": locator})]
     return []
 
 
@@ -276,34 +194,37 @@ def _case_problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
 
-    def problem(path: str, code: str, **params: Any) -> None:
-        problems.append(CaseProblem(name, path, code, params))
+    def _problem(path: str, code: str, **params: Any) -> None:
+        problems.append(Problem(name, path, code, params))
 
     if expected_id is not None and case.id != expected_id:
-        problem("id", "case_id_file", value=case.id, expected=expected_id)
+        _problem("id", "case_id_file", value=case.id, expected=expected_id)
 
     organisations: dict[str, str] = {}
     for index, organisation in enumerate(case.organisations):
         if organisation.casefold() in organisations:
             first = organisations[organisation.casefold()]
-            problem(f"organisations[{index}]", "case_duplicate", value=organisation, first=first)
+            _problem(f"organisations[{index}]", "case_duplicate", value=organisation, first=first)
         organisations.setdefault(organisation.casefold(), f"organisations[{index}]")
     role_ids: dict[str, str] = {}
     for index, role in enumerate(case.roles):
         if role.id in role_ids:
-            problem(f"roles[{index}].id", "case_duplicate", value=role.id, first=role_ids[role.id])
+            _problem(f"roles[{index}].id", "case_duplicate", value=role.id, first=role_ids[role.id])
         role_ids.setdefault(role.id, f"roles[{index}].id")
         for o_index, organisation in enumerate(role.organisations):
             if organisation.casefold() not in organisations:
-                problem(f"roles[{index}].organisations[{o_index}]", "case_unknown_organisation", value=organisation)
+                _problem(f"roles[{index}].organisations[{o_index}]", "case_unknown_organisation", value=organisation)
     for key in case.synthetic.roles:
         if key not in role_ids:
-            problem(f"synthetic.roles.{key}", "case_unknown_role", value=key, allowed=", ".join(role_ids))
+            _problem(f"synthetic.roles.{key}", "case_unknown_role", value=key, allowed=", ".join(role_ids))
     seen_disputed: dict[str, str] = {}
     for index, entry in enumerate(case.disputed):
         if entry.statement in seen_disputed:
-            problem(
-                f"disputed[{index}].statement", "case_duplicate", value=entry.statement, first=seen_disputed[entry.statement]
+            _problem(
+                f"disputed[{index}].statement",
+                "case_duplicate",
+                value=entry.statement,
+                first=seen_disputed[entry.statement],
             )
         seen_disputed.setdefault(entry.statement, f"disputed[{index}].statement")
 
@@ -311,17 +232,17 @@ def _case_problems(
         for index, objective in enumerate(case.objectives):
             for c_index, ref in enumerate(objective.competences):
                 if teaching.competence(ref) is None:
-                    problem(f"objectives[{index}].competences[{c_index}]", "case_unknown_competence", value=ref)
+                    _problem(f"objectives[{index}].competences[{c_index}]", "case_unknown_competence", value=ref)
     if glossary_terms is not None:
         for index, term in enumerate(case.glossary):
             if term not in glossary_terms:
-                problem(f"glossary[{index}]", "case_unknown_term", value=term)
+                _problem(f"glossary[{index}]", "case_unknown_term", value=term)
 
     if questionnaires is None:
         return problems
     questionnaire = questionnaires.get(case.questionnaire)
     if questionnaire is None:
-        problem(
+        _problem(
             "questionnaire", "case_unknown_questionnaire", value=case.questionnaire, allowed=", ".join(questionnaires)
         )
         return problems
@@ -332,17 +253,22 @@ def _case_problems(
 def _against_questionnaire(case: Case, name: str, questionnaire: Questionnaire) -> list[Problem]:
     problems: list[Problem] = []
 
-    def problem(path: str, code: str, **params: Any) -> None:
-        problems.append(CaseProblem(name, path, code, params))
+    def _problem(path: str, code: str, **params: Any) -> None:
+        problems.append(Problem(name, path, code, params))
 
     role_field = questionnaire.profile_field(ROLE_FIELD)
     options = [option.id for option in role_field.options] if role_field else []
     if not options:
-        problem("questionnaire", "case_no_role_field", value=questionnaire.id)
+        _problem("questionnaire", "case_no_role_field", value=questionnaire.id)
     else:
         for index, role in enumerate(case.roles):
             if role.answers_as not in options:
-                problem(f"roles[{index}].answers_as", "case_unknown_role_option", value=role.answers_as, allowed=", ".join(options))
+                _problem(
+                    f"roles[{index}].answers_as",
+                    "case_unknown_role_option",
+                    value=role.answers_as,
+                    allowed=", ".join(options),
+                )
 
     scale = questionnaire.scale
     dimension_ids = {dimension.id for dimension in questionnaire.dimensions}
@@ -352,32 +278,52 @@ def _against_questionnaire(case: Case, name: str, questionnaire: Questionnaire) 
         tendencies = [(base, role)]
         for dimension_id, tendency in role.dimensions.items():
             if dimension_id not in dimension_ids:
-                problem(
-                    f"{base}.dimensions.{dimension_id}", "case_unknown_dimension", value=dimension_id, questionnaire=questionnaire.id
+                _problem(
+                    f"{base}.dimensions.{dimension_id}",
+                    "case_unknown_dimension",
+                    value=dimension_id,
+                    questionnaire=questionnaire.id,
                 )
             tendencies.append((f"{base}.dimensions.{dimension_id}", tendency))
         for item_id, tendency in role.statements.items():
             if item_id not in item_ids:
-                problem(
-                    f"{base}.statements.{item_id}", "case_unknown_statement", value=item_id, questionnaire=questionnaire.id
+                _problem(
+                    f"{base}.statements.{item_id}",
+                    "case_unknown_statement",
+                    value=item_id,
+                    questionnaire=questionnaire.id,
                 )
             tendencies.append((f"{base}.statements.{item_id}", tendency))
         for path, tendency in tendencies:
             if not scale.min <= tendency.tendency <= scale.max:
-                problem(f"{path}.tendency", "case_off_scale", value=tendency.tendency, min=scale.min, max=scale.max)
+                _problem(
+                    f"{path}.tendency",
+                    "case_off_scale",
+                    value=_Figure(value=tendency.tendency),
+                    min=scale.min,
+                    max=scale.max,
+                )
             if tendency.spread > scale.max - scale.min:
-                problem(f"{path}.spread", "case_spread_too_wide", value=tendency.spread, width=scale.max - scale.min)
+                _problem(
+                    f"{path}.spread",
+                    "case_spread_too_wide",
+                    value=_Figure(value=tendency.spread),
+                    width=scale.max - scale.min,
+                )
 
     total = sum(role.count for key, role in case.synthetic.roles.items() if case.role(key))
     if total < questionnaire.min_group_size:
-        problem("synthetic.roles", "case_too_few_synthetic", value=total, needed=questionnaire.min_group_size)
+        _problem("synthetic.roles", "case_too_few_synthetic", value=total, needed=questionnaire.min_group_size)
 
     unknown = False
     for index, entry in enumerate(case.disputed):
         if entry.statement not in item_ids:
             unknown = True
-            problem(
-                f"disputed[{index}].statement", "case_unknown_statement", value=entry.statement, questionnaire=questionnaire.id
+            _problem(
+                f"disputed[{index}].statement",
+                "case_unknown_statement",
+                value=entry.statement,
+                questionnaire=questionnaire.id,
             )
     if problems or unknown:  # the synthetic set is only worth checking on a case that fits its questionnaire
         return problems
@@ -386,12 +332,11 @@ def _against_questionnaire(case: Case, name: str, questionnaire: Questionnaire) 
     for index, entry in enumerate(case.disputed):
         value = consensus.get(entry.statement)
         if value is None or value >= threshold:
-            shown = "—" if value is None else f"{value:.2f}"
-            problem(
+            _problem(
                 f"disputed[{index}].statement",
                 "case_no_dissensus",
                 value=entry.statement,
-                consensus=shown,
-                threshold=threshold,
+                consensus=_Figure(value=value, digits=2),
+                threshold=_Figure(value=threshold, digits=2),
             )
     return problems

@@ -77,7 +77,8 @@ def statement_consensus(
                 raw[row, column] = value
     scale = questionnaire.scale
     consensus = consensus_from_counts(answer_counts(raw, scale.min, scale.max), scale.min, scale.max)
-    return {item_id: None if math.isnan(value) else float(value) for item_id, value in zip(item_ids, consensus)}
+    pairs = zip(item_ids, consensus, strict=True)
+    return {item_id: None if math.isnan(value) else float(value) for item_id, value in pairs}
 
 
 def _items(questionnaire: Questionnaire) -> list[tuple[str, Item]]:
