@@ -44,6 +44,7 @@ schema_version = Table(
 
 TITLE_MAX = 200
 QUESTIONNAIRE_ID_MAX = 100
+DEMO_CASE_MAX = 100
 
 workshops = Table(
     "workshops",
@@ -60,7 +61,12 @@ workshops = Table(
     # Since revision 0002. Null for a workshop created before: the dashboard, which holds the key, fills it in.
     Column("projection_token_hash", String(64), nullable=True, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Since revision 0005. A demo workshop of teaching mode: the case study it was filled from, and when the purge
+    # deletes it (Store.purge_expired_demos). Both null for a real workshop; a demo never lives for ever.
+    Column("demo_case", String(DEMO_CASE_MAX), nullable=True),
+    Column("expires_at", DateTime(timezone=True), nullable=True),
     CheckConstraint("status IN ('open', 'closed')", name="status"),
+    CheckConstraint("(demo_case IS NULL) = (expires_at IS NULL)", name="demo_expires"),
 )
 
 responses = Table(

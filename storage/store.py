@@ -19,7 +19,7 @@ from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
 from .rules import AnswerRules
-from .schema import QUESTIONNAIRE_ID_MAX, responses, workshops
+from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, responses, workshops
 from .views import (
     Answers,
     Draft,
@@ -48,6 +48,7 @@ _PARTICIPANT_COLUMNS = (
     workshops.c.organisations,
     workshops.c.profile_fields,
     workshops.c.show_results_to_participants,
+    workshops.c.demo_case,
 )
 
 
@@ -93,8 +94,13 @@ class Store:
         organisations: list[str],
         profile_fields: list[str],
         show_results_to_participants: bool,
+        demo_case: str | None = None,
+        demo_lifetime: timedelta | None = None,
     ) -> WorkshopCreated:
         """A new open workshop, with a fresh participant code and facilitator key (returned once, here).
+
+        With `demo_case` (a case study's id), a demo workshop of teaching mode, deleted by `purge_expired_demos`
+        once `demo_lifetime` has passed (both or neither).
 
         Not to be repeated blindly after a `StorageUnavailable`: if the connection broke at the commit, the
         workshop may exist, and a second call makes a second one.
@@ -109,6 +115,13 @@ class Store:
             "profile_fields": inputs.text_list("profile_fields", profile_fields, inputs.MAX_PROFILE_FIELDS),
             "show_results_to_participants": inputs.flag("show_results_to_participants", show_results_to_participants),
         }
+        if (demo_case is None) != (demo_lifetime is None):
+            raise InvalidInput("a demo workshop needs both demo_case and demo_lifetime")
+        if demo_case is not None and demo_lifetime is not None:
+            if demo_lifetime <= timedelta(0):
+                raise InvalidInput("demo_lifetime must be positive")
+            values["demo_case"] = inputs.text("demo_case", demo_case, DEMO_CASE_MAX)
+            values["expires_at"] = _now() + demo_lifetime
         key = codes.new_facilitator_key()
         for _ in range(_CODE_ATTEMPTS):
             code = codes.new_participant_code()
@@ -142,9 +155,9 @@ class Store:
         """The workshop this facilitator key opens, or None (for a participant code, too)."""
         if not codes.looks_like_facilitator_key(key):
             return None
-        query = select(*_PARTICIPANT_COLUMNS, workshops.c.participant_code, workshops.c.created_at).where(
-            workshops.c.facilitator_key_hash == codes.hash_secret(key)
-        )
+        query = select(
+            *_PARTICIPANT_COLUMNS, workshops.c.participant_code, workshops.c.created_at, workshops.c.expires_at
+        ).where(workshops.c.facilitator_key_hash == codes.hash_secret(key))
         row = self._read(lambda conn: conn.execute(query).one_or_none())
         if row is None:
             return None
@@ -152,6 +165,7 @@ class Store:
             **_participant_fields(row),
             participant_code=codes.format_participant_code(row.participant_code),
             created_at=_utc(row.created_at),
+            expires_at=None if row.expires_at is None else _utc(row.expires_at),
         )
 
     def projection_token(self, key: str) -> str | None:
@@ -206,6 +220,22 @@ class Store:
         if not codes.looks_like_facilitator_key(key):
             return False
         return bool(self._write(partial(_delete_workshop, key_hash=codes.hash_secret(key))))
+
+    def reset_demo(self, key: str, *, lifetime: timedelta) -> bool:
+        """Empty a demo workshop (every draft and response, the synthetic ones and the students') and give it
+        `lifetime` more, keeping its code, key and projection link: the class goes on with the same screens.
+        False if the key opens no demo workshop (a real workshop is never emptied: its answers are people's).
+
+        The workshop is deleted and written again under the same codes in one transaction, so that whatever
+        deleting a workshop deletes (its responses, what the publication recorded) goes with it here too.
+        """
+        if not codes.looks_like_facilitator_key(key) or lifetime <= timedelta(0):
+            return False
+        return bool(self._write(partial(_reset_demo, key_hash=codes.hash_secret(key), expires_at=_now() + lifetime)))
+
+    def purge_expired_demos(self) -> int:
+        """Delete the demo workshops whose time is up, with everything in them; returns how many."""
+        return int(self._write(partial(_purge_expired_demos, now=_now())))
 
     def workshop_counts(self, workshop_id: int) -> tuple[int, int]:
         """(joined, submitted): respondents who saved at least one draft, and those who submitted."""
@@ -392,6 +422,7 @@ def _participant_fields(row: Row[Any]) -> dict[str, Any]:
         "organisations": list(row.organisations),
         "profile_fields": list(row.profile_fields),
         "show_results_to_participants": bool(row.show_results_to_participants),
+        "demo_case": row.demo_case,
     }
 
 
@@ -429,6 +460,27 @@ def _save_plan(conn: Connection, *, key_hash: str, document: dict[str, Any], exp
     if workshop_id is None:
         raise WorkshopNotFound("no workshop opens with this key")
     return plans.save(conn, workshop_id=workshop_id, document=document, expected_revision=expected_revision, now=_now())
+
+
+def _reset_demo(conn: Connection, *, key_hash: str, expires_at: datetime) -> bool:
+    row = conn.execute(
+        select(workshops).where(workshops.c.facilitator_key_hash == key_hash, workshops.c.demo_case.is_not(None))
+    ).one_or_none()
+    if row is None:
+        return False
+    kept = {name: value for name, value in row._mapping.items() if name != "id"}
+    _delete_workshop(conn, key_hash=key_hash)
+    conn.execute(
+        workshops.insert().values(**{**kept, "status": "open", "created_at": _now(), "expires_at": expires_at})
+    )
+    return True
+
+
+def _purge_expired_demos(conn: Connection, *, now: datetime) -> int:
+    expired = conn.execute(
+        select(workshops.c.facilitator_key_hash).where(workshops.c.demo_case.is_not(None), workshops.c.expires_at < now)
+    ).scalars()
+    return sum(_delete_workshop(conn, key_hash=key_hash) for key_hash in list(expired))
 
 
 def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int, write: bool) -> Publication | None:

@@ -48,6 +48,8 @@ class ParticipantView:
     organisations: list[str]
     profile_fields: list[str]
     show_results_to_participants: bool
+    # The case study a demo workshop of teaching mode was filled from (its answers are made up); None: a real one.
+    demo_case: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class FacilitatorView(ProjectionView):
     """Everything about a workshop, for the holder of its facilitator key (not the key, which is not stored)."""
 
     created_at: datetime  # timezone-aware, UTC
+    expires_at: datetime | None  # a demo workshop's deletion by the purge; None for a real workshop
 
 
 @dataclass(frozen=True, slots=True)
