@@ -6,7 +6,7 @@ from datetime import timedelta
 import streamlit as st
 
 from scoring.model import text_in
-from ui import action_plan, results_view, urls, workshops
+from ui import action_plan, results_view, teaching, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.downloads import report_downloads
 from ui.language import current_language, t
@@ -26,6 +26,14 @@ if workshop is None:
     st.stop()
 
 st.title(plain(workshop.title))
+teaching.demo_notice(workshop.demo_case)
+if workshop.demo_case:
+    st.page_link(
+        "app_pages/teaching.py",
+        label=t("teaching.reset"),
+        icon=":material/restart_alt:",
+        query_params=urls.dashboard_params(key, lang),
+    )
 status_word = t(f"dashboard.status_{workshop.status}")
 st.caption(t("dashboard.status_line", status=status_word, code=workshop.participant_code))
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import results_view, urls, workshops
+from ui import results_view, teaching, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import t
 from ui.steps_view import show_path_for
@@ -19,6 +19,7 @@ if workshop is None:
     st.error(t("join.unknown_code"))
     st.stop()
 st.subheader(plain(workshop.title))
+teaching.demo_notice(workshop.demo_case)
 if workshop.status != "closed" or not workshop.show_results_to_participants:
     st.info(t("group_results.not_yet"))
     st.stop()

@@ -8,7 +8,7 @@ goes back to its answers.
 import streamlit as st
 
 from scoring.model import text_in
-from ui import browser_memory, flow, urls, workshops
+from ui import browser_memory, flow, teaching, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.language import current_language, t
 from ui.text import plain
@@ -67,6 +67,7 @@ if not code_in_url:
     st.query_params[urls.CODE] = code.strip().upper()
     st.rerun()
 st.subheader(plain(workshop.title))
+teaching.demo_notice(workshop.demo_case)
 st.caption(text_in(questionnaire.title, lang))
 
 answered = resumed is not None and resumed.submitted and resumed.respondent.workshop_id == workshop.id

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from ui import urls, workshops
+from ui import teaching, urls, workshops
 from ui.language import current_language, t
 from ui.text import plain
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice, share_panel
@@ -33,6 +33,7 @@ def switch_link(*, to_code: bool) -> None:
         )
 
 
+teaching.demo_notice(workshop.demo_case)
 if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
     st.markdown(f"## {plain(workshop.title)}")
     if workshop.status == "open":

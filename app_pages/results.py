@@ -4,7 +4,7 @@ import streamlit as st
 
 from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
-from ui import browser_memory, flow, results_view, urls, workshops
+from ui import browser_memory, flow, results_view, teaching, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.own_results import own_report
@@ -38,6 +38,8 @@ report = own_report(answering)
 code = answering.respondent.workshop_code
 st.title(t("results.title", questionnaire=text_in(questionnaire.title, lang)))
 st.caption(t("results.private_note"))
+if code:
+    teaching.demo_notice(getattr(workshops.participant_view(code), "demo_case", None))
 if answering.in_workshop and answering.state.submitted:
     st.success(t("results.thanks"))
     workshop = workshops.participant_view(code)

@@ -45,11 +45,13 @@ PAGES = (
     PageSpec("join.py", "nav.join", ":material/login:"),
     PageSpec("guide.py", "nav.guide", ":material/handshake:"),
     PageSpec("method.py", "nav.method", ":material/calculate:"),
+    PageSpec("teaching.py", "nav.teaching", ":material/school:"),
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),
     PageSpec("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
     PageSpec("group_results.py", "nav.group_results", ":material/groups:", hidden=True),
     PageSpec("plan.py", "nav.plan", ":material/checklist:", hidden=True),
     PageSpec("plan_view.py", "nav.plan_view", ":material/present_to_all:", hidden=True),
+    PageSpec("classroom.py", "nav.classroom", ":material/co_present:", hidden=True),
 )
 
 
@@ -69,7 +71,7 @@ def projecting() -> bool:
     from urllib.parse import urlsplit
 
     url = st.context.url or ""
-    return urlsplit(url).path.rstrip("/").endswith(("/projection", "/plan_view"))
+    return urlsplit(url).path.rstrip("/").endswith(("/projection", "/plan_view", "/classroom"))
 
 
 def build_navigation() -> st.Page:

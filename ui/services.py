@@ -22,6 +22,7 @@ DRAFT_RETENTION = timedelta(days=30)
 def get_store() -> Store:
     store = _store()
     _purge_abandoned_drafts()
+    _purge_expired_demos()
     return store
 
 
@@ -37,3 +38,9 @@ def _store() -> Store:
 @st.cache_resource(ttl=timedelta(days=1), show_spinner=False)
 def _purge_abandoned_drafts() -> int:
     return _store().purge_abandoned_drafts(DRAFT_RETENTION)
+
+
+# Demo workshops of teaching mode live days (ui.teaching.DEMO_LIFETIME): an hour late is soon enough.
+@st.cache_resource(ttl=timedelta(hours=1), show_spinner=False)
+def _purge_expired_demos() -> int:
+    return _store().purge_expired_demos()

@@ -36,6 +36,8 @@ PAGE_PATHS = (
     "guide",
     "plan",
     "plan_view",
+    "teaching",
+    "classroom",
     "home",
 )
 DEFAULT_ADDRESS = "http://localhost:8501/"

@@ -1,0 +1,89 @@
+"""Teaching mode: the case studies, each opening a demo workshop in one click; with ``?k=`` (a demo's facilitator
+key), that demo's links and its reset."""
+
+import streamlit as st
+
+from scoring.model import text_in
+from ui import teaching, urls, workshops
+from ui.catalogue import get_questionnaire
+from ui.language import current_language, t
+from ui.text import plain
+from ui.workshop_view import share_panel
+
+lang = current_language()
+st.title(t("teaching.title"))
+
+
+def demo_panel(key: str) -> None:
+    """A demo's links (dashboard, classroom projection, join code) and its reset, for the holder of its key."""
+    workshop = workshops.facilitator_view(key)
+    case = teaching.shipped_cases().get(workshop.demo_case or "") if workshop else None
+    if workshop is None or case is None:
+        st.error(t("teaching.not_a_demo"))
+        return
+    teaching.demo_notice(workshop.demo_case)
+    st.subheader(plain(workshop.title))
+    if workshop.expires_at is not None:
+        st.caption(t("teaching.expires", date=workshop.expires_at.strftime("%d/%m/%Y")))
+    st.warning(t("teaching.secret_warning"))
+    with st.container(horizontal=True):
+        st.page_link(
+            "app_pages/dashboard.py",
+            label=t("teaching.dashboard"),
+            icon=":material/monitoring:",
+            query_params=urls.dashboard_params(key, lang),
+        )
+        st.page_link(
+            "app_pages/classroom.py",
+            label=t("teaching.classroom_link"),
+            icon=":material/co_present:",
+            query_params=urls.projection_params(workshops.projection_token(key) or "", lang),
+        )
+    share_panel(workshop.participant_code)
+    st.caption(t("teaching.reset_help"))
+    if st.button(t("teaching.reset"), icon=":material/restart_alt:", key="teaching_reset"):
+        teaching.reset_demo(key, case, lang)
+        st.success(t("teaching.reset_done"))
+    if st.button(t("teaching.other_case"), key="teaching_other_case"):
+        st.session_state.pop(OPENED, None)
+        st.query_params.pop(urls.KEY, None)
+        st.rerun()
+
+
+# The key of the demo opened in this session stays out of the URL (this screen may be projected, and the room
+# reads a projected URL bar); a link with ``?k=`` (from the dashboard) opens the same panel.
+OPENED = "teaching_demo_key"
+key = st.query_params.get(urls.KEY) or st.session_state.get(OPENED)
+if key:
+    demo_panel(key)
+    st.stop()
+
+st.markdown(t("teaching.intro", days=teaching.DEMO_LIFETIME.days))
+cases = teaching.shipped_cases()
+if not cases:
+    st.info(t("teaching.no_cases"))
+for case in cases.values():
+    questionnaire = get_questionnaire(case.questionnaire)
+    with st.container(border=True):
+        st.subheader(text_in(case.title, lang))
+        st.markdown(text_in(case.summary, lang))
+        count = sum(role.count for role in case.synthetic.roles.values())
+        name = text_in(questionnaire.title, lang) if questionnaire else case.questionnaire
+        st.caption(t("teaching.summary_questionnaire", questionnaire=name, count=count))
+        with st.expander(t("teaching.situation")):
+            st.markdown(text_in(case.situation, lang))
+            st.caption(t("teaching.sources", sources=", ".join(case.source)))
+            st.markdown(f"**{t('teaching.roles')}**")
+            for role in case.roles:
+                st.markdown(
+                    "- " + t("teaching.role_line", label=text_in(role.label, lang), brief=text_in(role.brief, lang))
+                )
+            st.markdown(f"**{t('teaching.questions')}**")
+            for question in case.questions:
+                st.markdown("- " + text_in(question.question, lang))
+            st.markdown(f"**{t('teaching.texts_say')}**")
+            for reading in case.texts_say:
+                st.markdown(f"- {text_in(reading.text, lang)} ({', '.join(reading.source)})")
+        if st.button(t("teaching.open_demo"), key=f"demo_open_{case.id}", type="primary", icon=":material/science:"):
+            st.session_state[OPENED] = teaching.open_demo(case, lang).facilitator_key
+            st.rerun()

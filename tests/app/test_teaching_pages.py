@@ -1,0 +1,168 @@
+"""Teaching mode through AppTest: the case list, a demo opened in one click and filled with its synthetic answers,
+« données fictives » on each workshop screen, the classroom projector one disputed statement at a time, and the
+reset."""
+
+from __future__ import annotations
+
+import pytest
+
+from i18n import translate
+from scoring.synthetic import synthetic_responses
+from storage import Store
+from storage.codes import projection_token_for
+from tests.app.helpers import assert_no_exception, click, new_app
+from ui.catalogue import shipped_questionnaires
+from ui.teaching import shipped_cases
+
+CASE = "charte-protection-enfance"
+
+
+def fictitious(app, lang: str = "fr") -> bool:
+    return any(w.value == translate("teaching.fictitious", lang) for w in app.warning)
+
+
+def open_demo(lang: str = "fr") -> tuple[object, str]:
+    app = new_app(lang)
+    app.run()
+    app.switch_page("app_pages/teaching.py").run()
+    assert_no_exception(app)
+    click(app, f"demo_open_{CASE}")
+    return app, app.session_state["teaching_demo_key"]
+
+
+def synthetic_count(case_id: str = CASE) -> int:
+    case = shipped_cases()[case_id]
+    return len(synthetic_responses(case, shipped_questionnaires()[case.questionnaire]))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_page_lists_every_case_with_a_button_each(lang: str) -> None:
+    app = new_app(lang)
+    app.run()
+    app.switch_page("app_pages/teaching.py").run()
+    assert_no_exception(app)
+    assert app.title[0].value == translate("teaching.title", lang)
+    keys = {button.key for button in app.button}
+    assert {f"demo_open_{case_id}" for case_id in shipped_cases()} <= keys
+    assert len(shipped_cases()) >= 4
+    assert not fictitious(app, lang)
+
+
+def test_one_click_opens_a_demo_filled_with_the_synthetic_answers() -> None:
+    app, key = open_demo()
+    assert fictitious(app)
+    store = Store()
+    view = store.workshop_for_facilitator(key)
+    assert view.demo_case == CASE and "(données fictives)" in view.title
+    assert store.workshop_counts(view.id) == (synthetic_count(), synthetic_count())
+    # The participant code is shown to project, the key is not in the URL (this screen may be projected).
+    assert view.participant_code in [m.value.removeprefix("# ") for m in app.markdown]
+    assert "k" not in app.query_params
+
+
+def test_the_dashboard_of_a_demo_says_fictitious_and_shows_results() -> None:
+    _, key = open_demo()
+    dashboard = new_app("fr", k=key)
+    dashboard.run()
+    dashboard.switch_page("app_pages/dashboard.py").run()
+    assert_no_exception(dashboard)
+    assert fictitious(dashboard)
+    # Results already: the synthetic answers are the first batches (the newest batch waits while it is open).
+    assert dashboard.get("plotly_chart"), "a radar and distributions"
+
+
+def test_join_projection_and_group_results_say_fictitious() -> None:
+    _, key = open_demo()
+    store = Store()
+    view = store.workshop_for_facilitator(key)
+    join = new_app("fr", code=view.participant_code)
+    join.run()
+    join.switch_page("app_pages/join.py").run()
+    assert_no_exception(join)
+    assert fictitious(join)
+    projection = new_app("fr", p=projection_token_for(key))
+    projection.run()
+    projection.switch_page("app_pages/projection.py").run()
+    assert_no_exception(projection)
+    assert fictitious(projection)
+    store.set_workshop_status(key, "closed")
+    group = new_app("fr", code=view.participant_code)
+    group.run()
+    group.switch_page("app_pages/group_results.py").run()
+    assert_no_exception(group)
+    assert fictitious(group)
+
+
+def test_a_real_workshop_says_nothing_of_the_kind() -> None:
+    store = Store()
+    real = store.create_workshop(
+        title="CA", questionnaire_id="express", organisations=[], profile_fields=[], show_results_to_participants=True
+    )
+    join = new_app("fr", code=real.participant_code)
+    join.run()
+    join.switch_page("app_pages/join.py").run()
+    assert_no_exception(join)
+    assert not fictitious(join)
+
+
+def test_the_classroom_shows_one_disputed_statement_at_a_time() -> None:
+    _, key = open_demo()
+    case = shipped_cases()[CASE]
+    questionnaire = shipped_questionnaires()[case.questionnaire]
+    texts = {item.id: item.text["fr"] for item in questionnaire.items}
+    app = new_app("fr", p=projection_token_for(key))
+    app.run()
+    app.switch_page("app_pages/classroom.py").run()
+    assert_no_exception(app)
+    assert fictitious(app)
+
+    def shown() -> list[str]:
+        return [m.value.removeprefix("## ") for m in app.markdown if m.value.startswith("## ")]
+
+    assert shown() == [texts[case.disputed[0].statement]]
+    assert app.button(key="classroom_previous").disabled
+    question = translate("classroom.question", "fr", question=case.disputed[0].question["fr"])
+    assert f"### {question}" in [m.value for m in app.markdown]
+    assert app.get("plotly_chart"), "the distribution of its answers"
+    click(app, "classroom_next")
+    assert shown() == [texts[case.disputed[1].statement]]
+    for _ in range(len(case.disputed)):
+        if not app.button(key="classroom_next").disabled:
+            click(app, "classroom_next")
+    assert shown() == [texts[case.disputed[-1].statement]]
+    click(app, "classroom_previous")
+    assert shown() == [texts[case.disputed[-2].statement]]
+
+
+def test_the_classroom_refuses_a_real_workshop() -> None:
+    store = Store()
+    real = store.create_workshop(
+        title="CA", questionnaire_id="express", organisations=[], profile_fields=[], show_results_to_participants=True
+    )
+    app = new_app("fr", p=projection_token_for(real.facilitator_key))
+    app.run()
+    app.switch_page("app_pages/classroom.py").run()
+    assert [e.value for e in app.error] == [translate("classroom.unknown_link", "fr")]
+
+
+def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
+    app, key = open_demo()
+    store = Store()
+    view = store.workshop_for_facilitator(key)
+    token = store.new_respondent_token()
+    store.save_draft(
+        token,
+        questionnaire_id=view.questionnaire_id,
+        workshop_id=view.id,
+        answers={"eth-1": 2},
+        profile={},
+        comments={},
+        step=1,
+    )
+    store.submit(token)
+    assert store.workshop_counts(view.id)[1] == synthetic_count() + 1
+    click(app, "teaching_reset")
+    assert [s.value for s in app.success] == [translate("teaching.reset_done", "fr")]
+    after = store.workshop_for_facilitator(key)
+    assert after.participant_code == view.participant_code
+    assert store.workshop_counts(after.id) == (synthetic_count(), synthetic_count())
