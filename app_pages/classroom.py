@@ -50,6 +50,8 @@ def statement() -> None:
             + t("projection.join_code", code=current.participant_code)
         )
         st.markdown(f"## {text_in(item.text, lang) if item else entry.statement}")
+        # The question right under its statement: on a 1366×768 projector both must be on the first screen.
+        st.markdown(f"### {t('classroom.question', question=text_in(entry.question, lang))}")
         stats = next((s for s in results.report.items if s.id == entry.statement), None) if results.report else None
         if stats is None or not stats.n:
             st.info(t("classroom.waiting"))
@@ -62,10 +64,9 @@ def statement() -> None:
             st.markdown(
                 t("classroom.answers_line", count=stats.n, consensus=format_decimal(stats.consensus)),
             )
-        st.markdown(f"### {t('classroom.question', question=text_in(entry.question, lang))}")
 
 
-statement()
+# « Précédent / Suivant » above the statement: on the first screen whatever the length of the text.
 with st.container(horizontal=True, key="classroom_nav"):
     st.button(
         t("classroom.previous"),
@@ -83,3 +84,4 @@ with st.container(horizontal=True, key="classroom_nav"):
         args=(1,),
         key="classroom_next",
     )
+statement()

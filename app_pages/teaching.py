@@ -23,9 +23,9 @@ def demo_panel(key: str) -> None:
         return
     teaching.demo_notice(workshop.demo_case)
     st.subheader(plain(workshop.title))
-    if workshop.expires_at is not None:
-        st.caption(t("teaching.expires", date=workshop.expires_at.strftime("%d/%m/%Y")))
-    st.warning(t("teaching.secret_warning"))
+    # The code first: this screen is the one projected for the students to join. The links below carry the key in
+    # their address only, never as text on the screen.
+    share_panel(workshop.participant_code)
     with st.container(horizontal=True):
         st.page_link(
             "app_pages/dashboard.py",
@@ -39,7 +39,8 @@ def demo_panel(key: str) -> None:
             icon=":material/co_present:",
             query_params=urls.projection_params(workshops.projection_token(key) or "", lang),
         )
-    share_panel(workshop.participant_code)
+    if workshop.expires_at is not None:
+        st.caption(t("teaching.expires", date=workshop.expires_at.strftime("%d/%m/%Y")))
     st.caption(t("teaching.reset_help"))
     if st.button(t("teaching.reset"), icon=":material/restart_alt:", key="teaching_reset"):
         teaching.reset_demo(key, case, lang)

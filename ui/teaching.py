@@ -122,7 +122,9 @@ def classroom_style() -> None:
 def projected_distribution(questionnaire: Questionnaire, distribution: dict[int, int], lang: str) -> Any:
     """The dashboard's distribution chart, drawn for a projector: taller, with large labels."""
     figure = distribution_figure(questionnaire, distribution, lang)
-    figure.update_layout(height=380, font={"size": 24}, margin={"l": 10, "r": 10, "t": 20, "b": 90})
+    figure.update_layout(height=300, font={"size": 22}, margin={"l": 10, "r": 10, "t": 30, "b": 80})
+    figure.update_xaxes(tickfont={"size": 20})
+    figure.update_traces(textfont={"size": 24})
     return figure
 
 
