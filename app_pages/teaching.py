@@ -85,6 +85,11 @@ for case in cases.values():
             st.markdown(f"**{t('teaching.texts_say')}**")
             for reading in case.texts_say:
                 st.markdown(f"- {text_in(reading.text, lang)} ({', '.join(reading.source)})")
-        if st.button(t("teaching.open_demo"), key=f"demo_open_{case.id}", type="primary", icon=":material/science:"):
+        with st.container(horizontal=True):
+            opened = st.button(
+                t("teaching.open_demo"), key=f"demo_open_{case.id}", type="primary", icon=":material/science:"
+            )
+            teaching.sheet_download(case)
+        if opened:
             st.session_state[OPENED] = teaching.open_demo(case, lang).facilitator_key
             st.rerun()

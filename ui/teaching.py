@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from reports.figures import distribution_figure
+from reports.trainer_sheet import trainer_sheet_pdf
 from scoring.answer_rules import AnswerRules
 from scoring.case_model import Case
 from scoring.cases import default_teaching, load_cases
@@ -126,6 +127,24 @@ def projected_distribution(questionnaire: Questionnaire, distribution: dict[int,
     figure.update_xaxes(tickfont={"size": 20})
     figure.update_traces(textfont={"size": 24})
     return figure
+
+
+def sheet_download(case: Case) -> None:
+    """« Fiche du formateur (PDF) », typeset on click (reports.trainer_sheet), in French as trainers use it."""
+    from functools import partial
+
+    questionnaire = get_questionnaire(case.questionnaire)
+    if questionnaire is None:
+        return
+    st.download_button(
+        t("trainer_sheet.download"),
+        data=partial(trainer_sheet_pdf, case, default_teaching(), questionnaire),
+        file_name=f"fiche-formateur-{case.id}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=f"sheet_{case.id}",
+        on_click="ignore",
+    )
 
 
 def demo_notice(demo_case: str | None) -> None:

@@ -45,6 +45,8 @@ def test_the_page_lists_every_case_with_a_button_each(lang: str) -> None:
     keys = {button.key for button in app.button}
     assert {f"demo_open_{case_id}" for case_id in shipped_cases()} <= keys
     assert len(shipped_cases()) >= 4
+    sheets = {button.key for button in app.get("download_button")}
+    assert {f"sheet_{case_id}" for case_id in shipped_cases()} <= sheets
     assert not fictitious(app, lang)
 
 
