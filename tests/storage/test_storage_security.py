@@ -37,6 +37,7 @@ def test_participant_view_exposes_only_public_fields(store: Store, workshop_args
         "organisations",
         "profile_fields",
         "show_results_to_participants",
+        "demo_case",  # public: a participant of a demo is told its answers are made up
     }
     for attribute in ("facilitator_key", "facilitator_key_hash", "key", "key_hash", "created_at"):
         assert not hasattr(view, attribute)
