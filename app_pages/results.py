@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from reports.figures import item_bars_figure, radar_figure
 from scoring.model import text_in
 from ui import browser_memory, flow, results_view, teaching, urls, workshops
 from ui.downloads import report_downloads
+from ui.figures import item_bars_figure, radar_figure
 from ui.language import current_language, t
 from ui.own_results import own_report
 from ui.steps_view import show_path_for

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reports.figures import distribution_figure, radar_figure
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import protect_breakdown
 from scoring.results import ScoreReport
 from ui import urls, workshops
+from ui.figures import distribution_figure, radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, format_decimal, format_score
 from ui.text import plain

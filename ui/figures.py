@@ -1,0 +1,58 @@
+"""The charts of the screens, built once per thing they show.
+
+A Plotly figure costs its validation: 200 to 400 ms for the radar and the statements chart of « Santé du
+partenariat » on this machine, paid on every rerun of a page (each tap, each refresh of the dashboard). The
+figure is a pure function of its description (``reports.charts``: a frozen dataclass of the rounded values and
+texts it shows), so it is cached on that description, shared by every session: a rerun showing the same
+figures rebuilds none. Streamlit only reads a figure it is given (it serialises it), so sharing one is safe.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from reports import figures
+from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from scoring.model import Questionnaire
+from scoring.results import ScoreReport
+
+# Distinct figures kept: enough for a few workshops' screens at once, a few MB at most.
+MAX_FIGURES = 256
+
+
+@st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
+def _radar(chart: RadarChart, height: int, large: bool) -> go.Figure:
+    return figures.radar_plotly(chart, height=height, large=large)
+
+
+@st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
+def _item_bars(chart: BarChart) -> go.Figure:
+    return figures.item_bars_plotly(chart)
+
+
+@st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
+def _distribution(values: tuple[int, ...], labels: tuple[str, ...], counts: tuple[int, ...]) -> go.Figure:
+    return figures.distribution_plotly(values, labels, counts)
+
+
+def radar_figure(
+    questionnaire: Questionnaire,
+    report: ScoreReport,
+    lang: str,
+    *,
+    spread: Spread = None,
+    height: int = 460,
+    large: bool = False,
+) -> go.Figure:
+    return _radar(radar_chart(questionnaire, report, lang, spread=spread), height, large)
+
+
+def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> go.Figure:
+    return _item_bars(item_bars_chart(questionnaire, report, lang))
+
+
+def distribution_figure(questionnaire: Questionnaire, distribution: dict[int, int], lang: str) -> go.Figure:
+    values = tuple(questionnaire.scale.values)
+    labels = tuple(figures.scale_label(questionnaire, value, lang) for value in values)
+    return _distribution(values, labels, tuple(distribution.get(value, 0) for value in values))
