@@ -23,6 +23,7 @@ from ui.answer_state import (
     refs_of_step,
     step_count,
     step_of_dimension,
+    steps,
     unanswered_by_dimension,
 )
 from ui.catalogue import shipped_questionnaires
@@ -191,7 +192,13 @@ def test_the_steps_of_a_workshop_questionnaire() -> None:
     assert describe_step(EXPRESS, RULES, 0) == ("profile", None)
     assert describe_step(EXPRESS, RULES, 1) == ("dimension", 0)
     assert describe_step(EXPRESS, RULES, len(DIMENSIONS) + 1) == ("summary", None)
-    assert step_of_dimension(RULES, 2) == 3
+    assert step_of_dimension(EXPRESS, RULES, 2) == 3
+    assert steps(EXPRESS, RULES) == (
+        ("profile", None),
+        *(("dimension", index) for index in range(len(DIMENSIONS))),
+        ("summary", None),
+    )
+    assert describe_step(EXPRESS, RULES, -1) == describe_step(EXPRESS, RULES, 99) == ("summary", None)
     assert refs_of_step(EXPRESS, RULES, 0) == [Ref("profile", "role"), Ref("profile", "organisation")]
     first = EXPRESS.dimensions[0]
     assert refs_of_step(EXPRESS, RULES, 1) == [*(Ref("item", i.id) for i in first.items), Ref("comment", first.id)]

@@ -289,24 +289,31 @@ def profile_questions(
     return asked
 
 
+def steps(questionnaire: Questionnaire, rules: AnswerRules) -> tuple[Step, ...]:
+    """The steps of a response, in order: the profile (if anything is asked), one per dimension, the summary.
+
+    The one place the order is written: a new kind of step (say, the position questions after the profile) is one
+    more entry here, its widgets in `refs_of_step` and its branch in ``app_pages/questionnaire.py``.
+    """
+    return (
+        *((("profile", None),) if rules.profile_options else ()),
+        *(("dimension", index) for index in range(len(questionnaire.dimensions))),
+        ("summary", None),
+    )
+
+
 def step_count(questionnaire: Questionnaire, rules: AnswerRules) -> int:
-    """The profile (if anything is asked), one step per dimension, then the summary."""
-    return (1 if rules.profile_options else 0) + len(questionnaire.dimensions) + 1
+    return len(steps(questionnaire, rules))
 
 
 def describe_step(questionnaire: Questionnaire, rules: AnswerRules, step: int) -> Step:
-    """("profile", None), ("dimension", index) or ("summary", None)."""
-    offset = 1 if rules.profile_options else 0
-    if offset and step == 0:
-        return "profile", None
-    index = step - offset
-    if 0 <= index < len(questionnaire.dimensions):
-        return "dimension", index
-    return "summary", None
+    """("profile", None), ("dimension", index) or ("summary", None); a step out of range is the summary."""
+    order = steps(questionnaire, rules)
+    return order[step] if 0 <= step < len(order) else ("summary", None)
 
 
-def step_of_dimension(rules: AnswerRules, index: int) -> int:
-    return index + (1 if rules.profile_options else 0)
+def step_of_dimension(questionnaire: Questionnaire, rules: AnswerRules, index: int) -> int:
+    return steps(questionnaire, rules).index(("dimension", index))
 
 
 def refs_of_step(questionnaire: Questionnaire, rules: AnswerRules, step: int) -> list[Ref]:

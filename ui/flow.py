@@ -85,7 +85,7 @@ class Answering:
         return answer_state.describe_step(self.questionnaire, self.rules, step)
 
     def step_of_dimension(self, index: int) -> int:
-        return answer_state.step_of_dimension(self.rules, index)
+        return answer_state.step_of_dimension(self.questionnaire, self.rules, index)
 
     def profile_questions(self) -> list[tuple[str, list[tuple[str, str | dict[str, str]]]]]:
         return answer_state.profile_questions(self.questionnaire, self.rules)
