@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -21,6 +21,9 @@ from pydantic import BaseModel, ValidationError
 from i18n import Text
 from scoring.model import DEFAULT_LANGUAGE, RESPONDENT_COLUMN, Continuum, PositionStep, Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
+
+if TYPE_CHECKING:
+    from scoring.bibliography import Bibliography
 
 MAX_BYTES = 1024 * 1024
 # A questionnaire nests about six levels; hundreds would exhaust the stack of whatever reads the data next.
@@ -45,10 +48,13 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 RESERVED_IDS = {RESPONDENT_COLUMN}
 
 
-def load_questionnaire(path: str | Path) -> Questionnaire:
-    """Load and validate one questionnaire file; raise QuestionnaireError listing every problem."""
+def load_questionnaire(path: str | Path, *, bibliography: Bibliography | None = None) -> Questionnaire:
+    """Load and validate one questionnaire file; raise QuestionnaireError listing every problem.
+
+    With a ``bibliography``, every cited key must be in it (``scoring.bibliography``).
+    """
     path = Path(path)
-    return parse_questionnaire(read_file(path), str(path))
+    return parse_questionnaire(read_file(path), str(path), bibliography=bibliography)
 
 
 def read_file(path: Path) -> bytes:
@@ -63,9 +69,17 @@ def read_file(path: Path) -> bytes:
         raise QuestionnaireError([Problem(name, "", "file_unreadable", {"detail": error.strerror or error})]) from None
 
 
-def parse_questionnaire(data: bytes | str, name: str = "questionnaire.yaml") -> Questionnaire:
+def parse_questionnaire(
+    data: bytes | str, name: str = "questionnaire.yaml", *, bibliography: Bibliography | None = None
+) -> Questionnaire:
     """Validate questionnaire content (e.g. an upload); ``name`` is used in the messages."""
-    return parse_data(data, name, Questionnaire, _cross_checks)
+    return parse_data(
+        data,
+        name,
+        Questionnaire,
+        _cross_checks,
+        lambda questionnaire, name: _model_checks(questionnaire, name, bibliography),
+    )
 
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -76,9 +90,11 @@ def parse_data(
     name: str,
     model: type[ModelT],
     cross_checks: Callable[[dict[str, Any], str], list[Problem]] | None = None,
+    model_checks: Callable[[Any, str], list[Problem]] | None = None,
 ) -> ModelT:
     """Any data file of the project (a questionnaire, the guides of content/) read safely and checked against
-    ``model``, every problem located; the file's ``language`` is the default language of its texts."""
+    ``model``, every problem located; the file's ``language`` is the default language of its texts.
+    ``cross_checks`` read the raw data; ``model_checks`` the validated model (reported with the others)."""
     raw, problems = _read_yaml(data, name)
     # Where YAML gave no usable value (an alias, a refused tag, an unreadable value), the model's complaint about
     # the stand-in would only repeat the YAML-level problem.
@@ -94,6 +110,8 @@ def parse_data(
     except ValidationError as error:
         found = [problem for problem in _from_pydantic(error, name, model) if problem.path not in stand_ins]
         raise QuestionnaireError(_sorted_unique(problems + found + cross)) from None
+    if model_checks is not None:
+        cross += model_checks(validated, name)
     if problems or cross:
         raise QuestionnaireError(_sorted_unique(problems + cross))
     return validated
@@ -120,6 +138,17 @@ def shipped_continuum() -> Continuum:
 def named_steps(name: str) -> list[PositionStep]:
     """The steps of a list a questionnaire names (``steps: continuum``); a broken file raises its own problems."""
     return list(shipped_continuum().steps)
+
+
+def _model_checks(questionnaire: Questionnaire, name: str, bibliography: Bibliography | None) -> list[Problem]:
+    """Rules across the validated model: who is asked what, and the cited keys (when a bibliography is given)."""
+    from scoring.asking import asked_of_problems
+    from scoring.bibliography import citation_problems
+
+    problems = asked_of_problems(questionnaire, name)
+    if bibliography is not None:
+        problems += citation_problems(questionnaire, bibliography, name)
+    return problems
 
 
 def _read_yaml(data: bytes | str, name: str) -> tuple[dict[str, Any], list[Problem]]:
@@ -353,6 +382,8 @@ def _from_pydantic(error: ValidationError, name: str, root: type[BaseModel] = Qu
                 params["suggestion"] = suggestion
         elif code == "string_pattern_mismatch" and loc and loc[-1] == "language":
             code = "language_code"
+        elif code == "string_pattern_mismatch" and loc and loc[-1] in ("locator", "quoted_at"):
+            code = "locator_format"
         elif code in {"int_parsing", "int_from_float"}:
             code = "int_type"
         elif code == "float_parsing":

@@ -29,6 +29,11 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 # The column of a response file that names its respondents: no id of a questionnaire may take it.
 RESPONDENT_COLUMN = "respondent"
+# Where the project's source texts say it, kept for reviewers: a seed file and its lines, "004:175-177", "001:158",
+# several separated by commas. Never shown to a board: screens show the readable reference.
+LOCATOR_PATTERN = r"^\d{3}:\d+(-\d+)?(, \d{3}:\d+(-\d+)?)*$"
+# Who usually acts on a recommendation (``actor``); the labels are in the UI catalogues under ``actor.<id>``.
+ACTORS = ("conseil", "direction", "pilotage", "equipes", "partenaires")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
@@ -85,6 +90,7 @@ TEXT_JSON_SCHEMA = {
     ]
 }
 Text = Annotated[dict[str, str], BeforeValidator(_normalise_text), WithJsonSchema(TEXT_JSON_SCHEMA)]
+Locator = Annotated[str, StringConstraints(pattern=LOCATOR_PATTERN, max_length=200)]
 Number = Annotated[float, BeforeValidator(_no_bool_for_number)]
 WholeNumber = Annotated[int, BeforeValidator(_no_bool_for_whole_number)]
 PositiveWeight = Annotated[float, Field(gt=0, allow_inf_nan=False), BeforeValidator(_no_bool_for_number)]
@@ -165,9 +171,65 @@ class ProfileField(_Strict):
         return not self.options
 
 
+class Citation(_Strict):
+    """One source of an item or a recommendation: a key of the bibliography (``content/sources.yaml``), or a free
+    citation (``text``) for a questionnaire of one's own, as DESIGN.md's ``source: "..."`` string has it."""
+
+    key: Slug | None = None
+    text: str | None = Field(default=None, min_length=1)
+    locator: Locator | None = None  # the passage of the seed texts, for reviewers
+    note: Text | None = None  # shown with the reference, e.g. "written about hospitals"
+
+    @model_validator(mode="after")
+    def _key_or_text(self) -> Citation:
+        if (self.key is None) == (self.text is None):
+            raise PydanticCustomError("citation_key_or_text", "a citation has a key or a text")
+        return self
+
+
+def _normalise_source(value: Any) -> Any:
+    # A string is a free citation (DESIGN.md's form); a mapping is one citation, a list several.
+    if isinstance(value, str):
+        return [{"text": value.strip()}] if value.strip() else [{"text": ""}]
+    if isinstance(value, dict):
+        return [value]
+    return value
+
+
+def _normalise_actors(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _known_actor(value: str) -> str:
+    if value not in ACTORS:
+        raise PydanticCustomError("unknown_actor", "unknown actor", {"value": value, "allowed": ", ".join(ACTORS)})
+    return value
+
+
+def _no_repeats(values: list[str]) -> list[str]:
+    repeated = sorted({value for value in values if values.count(value) > 1})
+    if repeated:
+        raise PydanticCustomError("repeated_value", "a value is repeated", {"value": ", ".join(repeated)})
+    return values
+
+
+# ``source: "Lahary 2007..."`` (free text) or ``source: [{key: lahary-2007, locator: "004:175-177"}, ...]``:
+# always a list of citations once read, so that every reader handles one shape.
+Source = Annotated[list[Citation], Field(min_length=1), BeforeValidator(_normalise_source)]
+Actors = Annotated[
+    list[Annotated[str, AfterValidator(_known_actor)]],
+    Field(min_length=1, max_length=3),
+    BeforeValidator(_normalise_actors),
+    AfterValidator(_no_repeats),
+]
+# Option ids of the profile field ``role``: who is asked a dimension or an item (scoring.asking checks them).
+AskedOf = Annotated[list[Slug], Field(min_length=1), AfterValidator(_no_repeats)]
+
+
 class Recommendation(_Strict):
     text: Text
-    source: str | None = None
+    source: Source | None = None
+    actor: Actors | None = None  # who usually acts on it: ids of ACTORS
 
 
 class BandRecommendations(_Strict):
@@ -185,8 +247,16 @@ class Item(_Strict):
     reverse: bool = False
     weight: PositiveWeight = 1.0
     help: Text | None = None
-    source: str | None = None
+    source: Source | None = None
     recommendation: Text | None = None
+    actor: Actors | None = None  # who usually acts on the item's recommendation
+    asked_of: AskedOf | None = None  # None: everyone the dimension is asked of
+
+    @model_validator(mode="after")
+    def _actor_goes_with_a_recommendation(self) -> Item:
+        if self.actor is not None and self.recommendation is None:
+            raise PydanticCustomError("actor_without_recommendation", "actor without a recommendation")
+        return self
 
 
 class Dimension(_Strict):
@@ -194,6 +264,7 @@ class Dimension(_Strict):
     label: Text
     description: Text | None = None
     weight: PositiveWeight = 1.0
+    asked_of: AskedOf | None = None  # None: every respondent
     items: list[Item] = Field(min_length=1)
     recommendations: BandRecommendations = Field(default_factory=BandRecommendations)
 

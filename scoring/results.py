@@ -11,7 +11,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from scoring.model import DEFAULT_LANGUAGE, text_in
+from scoring.model import DEFAULT_LANGUAGE, Citation, text_in
 from scoring.rounding import round_half_up
 
 Band = Literal["priority", "watch", "strength"]
@@ -57,13 +57,18 @@ class ItemStats(_Frozen):
 
 
 class RecommendationOut(_Frozen):
-    """Step 10: one recommendation, with its text in every language of the questionnaire."""
+    """Step 10: one recommendation, with its text in every language of the questionnaire.
+
+    ``source`` holds the citations (``scoring.bibliography.source_text`` makes them readable, as the JSON does);
+    ``actor``, who usually acts on it, serves the screens and reports, not the JSON of DESIGN.md.
+    """
 
     dimension: str
     item: str | None
     band: Band
     text: dict[str, str]
-    source: str | None
+    source: list[Citation] | None
+    actor: list[str] | None = None
 
 
 class GroupReport(_Frozen):
@@ -166,6 +171,8 @@ class ScoreReport(_Frozen):
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
         """The JSON of docs/command-line.md, keys in its order, texts in ``lang`` (default: the questionnaire's)."""
+        from scoring.bibliography import source_text
+
         lang = lang or self.language
         document: dict[str, Any] = {
             "questionnaire": {"id": self.questionnaire_id, "version": self.version},
@@ -177,7 +184,7 @@ class ScoreReport(_Frozen):
                     "item": rec.item,
                     "band": rec.band,
                     "text": text_in(rec.text, lang, self.language),
-                    "source": rec.source,
+                    "source": source_text(rec.source, lang),
                 }
                 for rec in self.recommendations
             ],
