@@ -1,4 +1,5 @@
-"""Quality of the questionnaires shipped in questionnaires/: valid, sourced, bilingual, within their bounds.
+"""Quality of the questionnaires shipped in questionnaires/: valid, sourced, bilingual, within their bounds, each
+recommendation with who acts and none saying what another says, every statement asked of roles that can answer it.
 
 Each rule is a function returning the list of what is wrong (empty = fine). The shipped files must give empty
 lists; deliberately broken copies of a shipped file must not, so that a rule cannot pass by accident.
@@ -7,7 +8,6 @@ lists; deliberately broken copies of a shipped file must not, so that a rule can
 from __future__ import annotations
 
 import copy
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,10 +16,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scoring.asking import ROLE_FIELD, asked_roles
+from scoring.bibliography import default_bibliography
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire
 from scoring.problems import QuestionnaireError
 from scripts.french_typography import problems as typography_problems
+from tests.content_checks import generic_masculine, similar_recommendations
 
 QUESTIONNAIRES_DIR = Path(__file__).resolve().parents[1] / "questionnaires"
 FILES = sorted(QUESTIONNAIRES_DIR.glob("*.yaml"))
@@ -27,8 +30,8 @@ EXPECTED = {"sante-partenariat", "rapprochement", "express"}
 LANGUAGES = ("fr", "en")
 BANDS = ("priority", "watch", "strength")
 CORE_DIMENSIONS = ("ethique", "communication", "objectifs", "gouvernance")
-# A citation of the project's source texts: "(004:195-199)", "(001:158)", "(002:1215-1221, 002:965)".
-SEED_REFERENCE = re.compile(r"\b\d{3}:\d+(-\d+)?\b")
+# Recommendations per band of a dimension (issue 12: a struggling group had 37 « prioritaire » ones).
+RECOMMENDATIONS_PER_BAND = (1, 2)
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,9 @@ ITEM_BOUNDS: dict[str, ItemBounds] = {
 
 
 def load(path: Path) -> Questionnaire:
+    """A shipped questionnaire, its cited keys checked against the bibliography."""
     try:
-        return load_questionnaire(path)
+        return load_questionnaire(path, bibliography=default_bibliography())
     except QuestionnaireError as error:  # show every problem, not just "raised"
         pytest.fail(error.describe("en"))
 
@@ -98,33 +102,85 @@ def missing_translations(q: Questionnaire) -> list[str]:
     return problems
 
 
+def _sources(q: Questionnaire) -> Iterator[tuple[str, list | None]]:
+    """Every statement's and every dimension recommendation's source, with where it is."""
+    for item in q.items:
+        yield item.id, item.source
+    for dimension in q.dimensions:
+        for band in BANDS:
+            for index, recommendation in enumerate(dimension.recommendations.for_band(band)):
+                yield f"{dimension.id}.{band}[{index}]", recommendation.source
+
+
 def unsourced_items(q: Questionnaire) -> list[str]:
-    return [item.id for item in q.items if not (item.source or "").strip()]
+    """A statement or a recommendation without a source, or citing free text instead of the bibliography."""
+    problems = []
+    for where, source in _sources(q):
+        if not source:
+            problems.append(f"{where}: no source")
+        problems += [f"{where}: free text, not a key of content/sources.yaml" for c in source or [] if c.key is None]
+    return problems
 
 
 def recommendation_problems(q: Questionnaire) -> list[str]:
     problems = []
+    low, high = RECOMMENDATIONS_PER_BAND
     for dimension in q.dimensions:
         for band in BANDS:
             recommendations = dimension.recommendations.for_band(band)
-            if not 1 <= len(recommendations) <= 3:
-                problems.append(f"{dimension.id}.{band}: {len(recommendations)} recommendations, expected 1 to 3")
-            problems += [
-                f"{dimension.id}.{band}[{index}]: no source"
-                for index, recommendation in enumerate(recommendations)
-                if not (recommendation.source or "").strip()
-            ]
+            if not low <= len(recommendations) <= high:
+                problems.append(
+                    f"{dimension.id}.{band}: {len(recommendations)} recommendations, expected {low} to {high}"
+                )
+            for index, recommendation in enumerate(recommendations):
+                if not recommendation.source:
+                    problems.append(f"{dimension.id}.{band}[{index}]: no source")
+                if not recommendation.actor:
+                    problems.append(f"{dimension.id}.{band}[{index}]: no actor (who usually acts)")
+    problems += [
+        f"{item.id}: recommendation without an actor" for item in q.items if item.recommendation and not item.actor
+    ]
     return problems
 
 
 def citations_without_reference(q: Questionnaire) -> list[str]:
-    """Sources that do not point to a passage of the seed texts (file:line), so a reader cannot check them."""
-    sources = [(item.id, item.source or "") for item in q.items]
+    """Citations without the passage of the seed texts (``locator``), so that a reviewer cannot check them."""
+    return [
+        f"{where}: {citation.key or citation.text} has no locator"
+        for where, source in _sources(q)
+        for citation in source or []
+        if not citation.locator
+    ]
+
+
+def duplicate_recommendations(q: Questionnaire) -> list[str]:
+    """Two recommendations a group can receive together that say the same thing (tests/content_checks.py)."""
+    texts = [(item.id, item.recommendation["fr"]) for item in q.items if item.recommendation]
     for dimension in q.dimensions:
         for band in BANDS:
             for index, recommendation in enumerate(dimension.recommendations.for_band(band)):
-                sources.append((f"{dimension.id}.{band}[{index}]", recommendation.source or ""))
-    return [where for where, source in sources if not SEED_REFERENCE.search(source)]
+                texts.append((f"{dimension.id}.{band}[{index}]", recommendation.text["fr"]))
+    return [f"{a} ~ {b} ({score:.2f})" for a, b, score in similar_recommendations(texts)]
+
+
+def asked_of_problems(q: Questionnaire) -> list[str]:
+    """Each role answers a dimension in full enough to get a score, or is not asked it at all."""
+    field = q.profile_field(ROLE_FIELD)
+    problems = []
+    for role in [option.id for option in field.options] if field else []:
+        for dimension in q.dimensions:
+            asked = [item for item in dimension.items if role in (asked_roles(dimension, item) or [role])]
+            if asked and len(asked) < q.min_coverage * len(dimension.items):
+                problems.append(
+                    f"{dimension.id}: {role} is asked {len(asked)} of {len(dimension.items)} items and can never "
+                    "reach min_coverage"
+                )
+    return problems
+
+
+def inclusive_writing(q: Questionnaire) -> list[str]:
+    """No generic masculine for people in the French texts (questionnaires/README.md, « Écriture inclusive »)."""
+    return [f"{where}: {word}" for where, text in texts(q) if text for word in generic_masculine(text.get("fr", ""))]
 
 
 def duplicate_ids(q: Questionnaire) -> list[str]:
@@ -193,6 +249,9 @@ RULES: dict[str, Callable[[Questionnaire], list[str]]] = {
     "count_problems": count_problems,
     "reverse_problems": reverse_problems,
     "profile_problems": profile_problems,
+    "duplicate_recommendations": duplicate_recommendations,
+    "asked_of_problems": asked_of_problems,
+    "inclusive_writing": inclusive_writing,
 }
 
 
@@ -253,8 +312,35 @@ def _remove_item_source(raw: dict) -> None:
     del _item(raw, 1, 2)["source"]
 
 
-def _blank_item_source(raw: dict) -> None:
-    _item(raw, 2, 0)["source"] = "   "
+def _free_text_source(raw: dict) -> None:
+    _item(raw, 2, 0)["source"] = "Merini, dans le dossier RNRSMS (004:108-110)"
+
+
+def _citation_without_locator(raw: dict) -> None:
+    del _item(raw, 0, 2)["source"][0]["locator"]
+
+
+def _recommendation_without_actor(raw: dict) -> None:
+    del raw["dimensions"][1]["recommendations"]["watch"][0]["actor"]
+
+
+def _item_recommendation_without_actor(raw: dict) -> None:
+    del _item(raw, 0, 0)["actor"]
+
+
+def _dimension_repeats_an_item(raw: dict) -> None:
+    # Version 1 did this: gouvernance's priority[0] and gouv-1 both asked for the convention.
+    dimension = raw["dimensions"][3]
+    dimension["recommendations"]["priority"][0]["text"] = copy.deepcopy(dimension["items"][0]["recommendation"])
+
+
+def _board_statement_asked_of_everyone_but_too_few(raw: dict) -> None:
+    for item in raw["dimensions"][3]["items"][:5]:
+        item["asked_of"] = ["administrateur", "direction"]
+
+
+def _generic_masculine(raw: dict) -> None:
+    _item(raw, 1, 3)["text"]["fr"] = "Les salariés sont tenus informés de l’évolution du partenariat."
 
 
 def _drop_english_help(raw: dict) -> None:
@@ -286,9 +372,9 @@ def _drop_watch_band(raw: dict) -> None:
     del raw["dimensions"][2]["recommendations"]["watch"]
 
 
-def _four_recommendations(raw: dict) -> None:
+def _three_recommendations(raw: dict) -> None:
     recommendations = raw["dimensions"][1]["recommendations"]["priority"]
-    while len(recommendations) < 4:
+    while len(recommendations) < 3:
         recommendations.append(copy.deepcopy(recommendations[0]))
 
 
@@ -327,7 +413,13 @@ def _organisation_options_filled(raw: dict) -> None:
 
 BROKEN: dict[str, tuple[Callable[[dict], None], str]] = {
     "item without source": (_remove_item_source, "unsourced_items"),
-    "blank item source": (_blank_item_source, "unsourced_items"),
+    "free-text item source": (_free_text_source, "unsourced_items"),
+    "citation without locator": (_citation_without_locator, "citations_without_reference"),
+    "recommendation without actor": (_recommendation_without_actor, "recommendation_problems"),
+    "item recommendation without actor": (_item_recommendation_without_actor, "recommendation_problems"),
+    "dimension recommendation repeats an item's": (_dimension_repeats_an_item, "duplicate_recommendations"),
+    "a role asked too few items of a dimension": (_board_statement_asked_of_everyone_but_too_few, "asked_of_problems"),
+    "generic masculine": (_generic_masculine, "inclusive_writing"),
     "help without English": (_drop_english_help, "missing_translations"),
     "title in French only": (_plain_string_title, "missing_translations"),
     "option label without English": (_drop_english_option_label, "missing_translations"),
@@ -335,7 +427,7 @@ BROKEN: dict[str, tuple[Callable[[dict], None], str]] = {
     "dimension without description": (_drop_dimension_description, "missing_translations"),
     "recommendation without English": (_drop_english_recommendation, "missing_translations"),
     "no watch recommendations": (_drop_watch_band, "recommendation_problems"),
-    "four recommendations in a band": (_four_recommendations, "recommendation_problems"),
+    "three recommendations in a band": (_three_recommendations, "recommendation_problems"),
     "recommendation without source": (_unsourced_recommendation, "recommendation_problems"),
     "source without passage": (_source_without_reference, "citations_without_reference"),
     "dimension without reverse item": (_no_reverse_in_a_dimension, "reverse_problems"),
@@ -456,7 +548,10 @@ BOUNDS_BROKEN: dict[str, tuple[str, Callable[[dict], None], Callable[[Questionna
         "sante-partenariat",
         _sante_with_ten_items_in_ethique,
         count_problems,
-        ["sante-partenariat: dimension ethique has 10 items, expected 6 to 9"],
+        [
+            "sante-partenariat: dimension ethique has 10 items, expected 6 to 9",
+            "sante-partenariat: 37 items in all, expected at most 36",
+        ],
     ),
     "express with 13 items": (
         "express",
@@ -510,3 +605,92 @@ def test_other_questionnaires_need_one_reverse_item_overall() -> None:
         context={"language": "fr"},
     )
     assert reverse_problems(q) == ["no reverse item at all"]
+
+
+def test_a_cited_key_missing_from_the_bibliography_is_refused_at_its_place(tmp_path: Path) -> None:
+    raw = _raw()
+    _item(raw, 2, 1)["source"][0]["key"] = "lahary-2008"
+    with pytest.raises(QuestionnaireError) as caught:
+        load_questionnaire(_dump(raw, tmp_path), bibliography=default_bibliography())
+    [problem] = caught.value.problems
+    assert (problem.path, problem.code) == ("dimensions[2].items[1].source[0].key", "unknown_source_key")
+    assert "lahary-2008" in problem.message("fr") and "content/sources.yaml" in problem.message("en")
+
+
+def test_a_blank_source_is_refused_by_the_loader(tmp_path: Path) -> None:
+    raw = _raw()
+    _item(raw, 2, 0)["source"] = "   "
+    with pytest.raises(QuestionnaireError) as caught:
+        load_questionnaire(_dump(raw, tmp_path))
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("dimensions[2].items[0].source[0].text", "string_too_short")
+    ]
+
+
+# Pairs that version 1 of the questionnaires gave a group together (issue 12); the check must flag each.
+VERSION_1_DUPLICATES = [
+    (
+        "Rédigez avec vos partenaires une convention précise : cadre d’action, méthodes, moyens, responsabilités et "
+        "résultats attendus.",
+        "Rédigez ou révisez la convention (cadre, méthodes, moyens, responsabilités, résultats attendus) et "
+        "faites-la adopter par chaque conseil d’administration.",
+    ),
+    (
+        "Mettez en place un comité de pilotage qui réunit administrateurs et responsables à dates fixes, avec un "
+        "programme de travail écrit.",
+        "Mettez en place, ou relancez, un comité de pilotage qui associe administrateurs et responsables et se "
+        "réunit à dates fixes, par exemple trois fois par an.",
+    ),
+    (
+        "Faites délibérer chaque conseil d’administration sur le partenariat à partir de plusieurs options, et non "
+        "d’une décision préparée d’avance.",
+        "Inscrivez le partenariat à l’ordre du jour du conseil d’administration sous forme de plusieurs options à "
+        "débattre, et non d’une décision à approuver.",
+    ),
+    (
+        "Découpez le projet commun en étapes datées, de la définition des objectifs à l’évaluation.",
+        "Découpez le projet commun en étapes (objectifs, moyens, réalisation, évaluation) et fixez une date pour "
+        "chacune.",
+    ),
+    (
+        "Remettez à plat votre projet associatif avant toute négociation, en y associant le conseil, les salariés, "
+        "les adhérents et les usagers.",
+        "Avant toute négociation, remettez à plat votre projet associatif avec le conseil d’administration, les "
+        "salariés, les adhérents et les usagers.",
+    ),
+    (
+        "Organisez, hors période de crise, une rencontre où chaque partenaire présente ce que l’on peut attendre de "
+        "lui, et ce que l’on ne peut pas lui demander.",
+        "Organisez une rencontre, hors de toute urgence, où chaque partenaire présente ses missions, ses moyens et "
+        "ce qu’il ne peut pas faire.",
+    ),
+]
+
+
+@pytest.mark.parametrize("pair", VERSION_1_DUPLICATES, ids=lambda pair: pair[0][:30])
+def test_the_duplicates_of_version_1_are_caught(pair: tuple[str, str]) -> None:
+    assert similar_recommendations([("a", pair[0]), ("b", pair[1])]) != []
+
+
+def test_distinct_recommendations_on_one_theme_are_not_taken_for_duplicates() -> None:
+    # Both about staff, different actions: informing now, and a question-and-answer meeting.
+    informing = "Informez le personnel dès maintenant de ce qui est envisagé, sans attendre que tout soit décidé."
+    meeting = (
+        "Organisez une réunion de questions-réponses ouverte à tout le personnel, puis diffusez par écrit ce qui est "
+        "décidé et ce qui ne l’est pas encore."
+    )
+    assert similar_recommendations([("a", informing), ("b", meeting)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Les administrateurs et les salariés répondent.", ["administrateurs", "salariés"]),
+        ("L’animateur projette les résultats.", ["animateur"]),
+        ("Les membres du conseil d’administration et le personnel répondent.", []),
+        ("Administrateur·rice", []),
+        ("Le dossier cite « mettre l’usager au cœur ».", []),
+    ],
+)
+def test_the_inclusive_writing_check(text: str, found: list[str]) -> None:
+    assert generic_masculine(text) == found

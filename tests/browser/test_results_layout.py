@@ -20,15 +20,15 @@ pytestmark = pytest.mark.browser
 ANSWERS: dict[str, int | None] = {
     "ex-eth-1": 4,
     "ex-eth-2": 4,
-    "ex-eth-3": 2,
+    "ex-eth-4": 2,
     "ex-com-1": 2,
     "ex-com-2": 2,
     "ex-com-3": 4,
     "ex-obj-1": 3,
     "ex-obj-2": None,
     "ex-obj-3": 3,
-    "ex-gouv-1": 5,
-    "ex-gouv-2": 5,
+    "ex-gouv-4": 5,
+    "ex-gouv-5": 5,
     "ex-gouv-3": 1,
 }
 
