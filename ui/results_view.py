@@ -6,8 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from reports.bands import band_label, band_symbol
+from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
-from scoring.results import ScoreReport
+from scoring.recommendations import select_recommendations
+from scoring.results import RecommendationOut, ScoreReport
 from scoring.rounding import format_number
 from ui.language import current_language, t
 
@@ -59,22 +61,47 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group:
 
 
 def recommendations(questionnaire: Questionnaire, report: ScoreReport) -> None:
-    lang = current_language()
+    """The 3 to 5 recommendations that matter most (scoring.recommendations.select_recommendations), each with who
+    usually acts and its readable source; the others folded below. Shared by own results, group results and the
+    dashboard."""
     if not report.recommendations:
         st.info(t("results.no_recommendation"))
         return
-    labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
-    items = {i.id: text_in(i.text, lang) for i in questionnaire.items}
-    for recommendation in report.recommendations:
-        with st.container(border=True):
-            about = labels.get(recommendation.dimension, recommendation.dimension)
-            if recommendation.item:
-                about = f"{about} · {items.get(recommendation.item, recommendation.item)}"
-            st.caption(about)
-            band_badge(recommendation.band)
-            st.markdown(text_in(recommendation.text, lang))
-            if recommendation.source:
-                st.caption(t("results.source", source=recommendation.source))
+    shown = select_recommendations(questionnaire, report)
+    if shown.rest:
+        st.caption(t("results.recommendations_first"))
+    for recommendation in shown.first:
+        _recommendation_card(questionnaire, recommendation)
+    if shown.rest:
+        with st.expander(t("results.recommendations_more", count=len(shown.rest))):
+            for recommendation in shown.rest:
+                _recommendation_card(questionnaire, recommendation)
+
+
+def _recommendation_card(questionnaire: Questionnaire, recommendation: RecommendationOut) -> None:
+    lang = current_language()
+    with st.container(border=True):
+        dimension = next((d for d in questionnaire.dimensions if d.id == recommendation.dimension), None)
+        about = text_in(dimension.label, lang) if dimension else recommendation.dimension
+        if recommendation.item:
+            item = next((i for i in questionnaire.items if i.id == recommendation.item), None)
+            about = f"{about} · {text_in(item.text, lang) if item else recommendation.item}"
+        st.caption(about)
+        band_badge(recommendation.band)
+        st.markdown(text_in(recommendation.text, lang))
+        if recommendation.actor:
+            st.markdown(t("results.actor", actors=actors_text(recommendation.actor)))
+        source = source_text(recommendation.source, lang)
+        if source:
+            st.caption(t("results.source", source=source))
+
+
+def actors_text(actors: list[str]) -> str:
+    """« le conseil d’administration et la direction »: the catalogue's labels, joined as a sentence."""
+    labels = [t(f"actor.{actor}") for actor in actors]
+    if len(labels) == 1:
+        return labels[0]
+    return f"{', '.join(labels[:-1])} {t('actor.and')} {labels[-1]}"
 
 
 def dimensions_table(questionnaire: Questionnaire, report: ScoreReport, *, group: bool = False) -> None:
