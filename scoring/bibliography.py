@@ -12,20 +12,20 @@ The file is read like a questionnaire (safe YAML, located problems, every proble
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from scoring.citations import _locator_problems, source_keys
 from scoring.loader import _from_pydantic, _read_yaml, _sorted_unique
 from scoring.model import DEFAULT_LANGUAGE, Citation, Locator, Questionnaire, Slug, Text, text_in
 from scoring.problems import Problem, QuestionnaireError
 
 SOURCES_FILE = Path(__file__).resolve().parents[1] / "content" / "sources.yaml"
 CorpusNumber = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
-_LOCATOR_FILES = re.compile(r"(\d{3}):")
 
 
 class _Strict(BaseModel):
@@ -112,10 +112,6 @@ def source_text(
     return separator.join(bibliography.citation_text(citation, lang) for citation in citations)
 
 
-def source_keys(source: Iterable[Citation] | None) -> list[str]:
-    return [citation.key for citation in source or [] if citation.key]
-
-
 @cache
 def default_bibliography() -> Bibliography:
     """The project's bibliography; an empty one if the file is absent (scoring used as a library elsewhere)."""
@@ -178,60 +174,6 @@ def _reference_problems(bibliography: Bibliography, name: str) -> list[Problem]:
         else:
             problems += _locator_problems(ref.quoted_at, {parent.corpus}, name, f"{where}.quoted_at")
     return problems
-
-
-def _locator_problems(locator: str, files: set[str], name: str, path: str) -> list[Problem]:
-    """A locator points into the texts where the reference can be read."""
-    wrong = sorted({number for number in _LOCATOR_FILES.findall(locator) if number not in files})
-    if not wrong:
-        return []
-    params = {"value": ", ".join(wrong), "allowed": ", ".join(sorted(files))}
-    return [Problem(name, path, "locator_elsewhere", params)]
-
-
-def _citations(questionnaire: Questionnaire) -> Iterator[tuple[str, list[Citation]]]:
-    """Every source of a questionnaire with its path (an item's recommendation takes the item's source)."""
-    for d_index, dimension in enumerate(questionnaire.dimensions):
-        for i_index, item in enumerate(dimension.items):
-            if item.source:
-                yield f"dimensions[{d_index}].items[{i_index}].source", item.source
-        for band in ("priority", "watch", "strength"):
-            for r_index, recommendation in enumerate(dimension.recommendations.for_band(band)):
-                if recommendation.source:
-                    yield f"dimensions[{d_index}].recommendations.{band}[{r_index}].source", recommendation.source
-
-
-def citation_problems(
-    questionnaire: Questionnaire,
-    bibliography: Bibliography,
-    name: str,
-    *,
-    bibliography_name: str = "content/sources.yaml",
-) -> list[Problem]:
-    """Keys missing from the bibliography, and locators that point into a text the reference is not read in."""
-    return [
-        problem
-        for path, citations in _citations(questionnaire)
-        for index, citation in enumerate(citations)
-        for problem in cited_problems(citation, bibliography, name, f"{path}[{index}]", bibliography_name)
-    ]
-
-
-def cited_problems(
-    citation: Citation, bibliography: Bibliography, name: str, path: str, bibliography_name: str
-) -> list[Problem]:
-    """What is wrong with one citation of ``bibliography`` (used by the questionnaires and the glossary)."""
-    if citation.key is None:
-        return []
-    ref = bibliography.get(citation.key)
-    if ref is None:
-        params = {"value": citation.key, "bibliography": bibliography_name}
-        return [Problem(name, f"{path}.key", "unknown_source_key", params)]
-    if citation.locator is None:
-        return []
-    parent = bibliography.get(ref.quoted_in)
-    files = {number for number in (ref.corpus, parent.corpus if parent else None) if number}
-    return _locator_problems(citation.locator, files, name, f"{path}.locator")
 
 
 def citing(questionnaires: Iterable[Questionnaire]) -> dict[str, list[str]]:

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from scoring.bibliography import Bibliography, cited_problems, default_bibliography, source_keys
+from scoring.bibliography import Bibliography, default_bibliography
+from scoring.citations import cited_problems, source_keys
 from scoring.loader import _from_pydantic, _read_yaml, _sorted_unique
 from scoring.model import DEFAULT_LANGUAGE, Slug, Source, Text, text_in
 from scoring.problems import Problem, QuestionnaireError

@@ -13,17 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from i18n import Text
+from scoring.citations import Bibliography
 from scoring.model import DEFAULT_LANGUAGE, RESPONDENT_COLUMN, Continuum, PositionStep, Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
-
-if TYPE_CHECKING:
-    from scoring.bibliography import Bibliography
 
 MAX_BYTES = 1024 * 1024
 # A questionnaire nests about six levels; hundreds would exhaust the stack of whatever reads the data next.
@@ -143,7 +141,7 @@ def named_steps(name: str) -> list[PositionStep]:
 def _model_checks(questionnaire: Questionnaire, name: str, bibliography: Bibliography | None) -> list[Problem]:
     """Rules across the validated model: who is asked what, and the cited keys (when a bibliography is given)."""
     from scoring.asking import asked_of_problems
-    from scoring.bibliography import citation_problems
+    from scoring.citations import citation_problems
 
     problems = asked_of_problems(questionnaire, name)
     if bibliography is not None:
