@@ -12,6 +12,7 @@ from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.paper_answers import paper_panel
 from ui.services import get_store
+from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
@@ -64,6 +65,7 @@ def live() -> None:
         results_view.overall(report)
     with discuss:
         st.subheader(t("dashboard.discuss_title"))
+        glossary_link("a-discuter")
         disagreements(questionnaire, report, limit=5, with_distribution=True)
     st.subheader(t("dashboard.stats_title"))
     results_view.dimensions_table(questionnaire, report, group=True)

@@ -5,6 +5,7 @@ import streamlit as st
 from ui import results_view, teaching, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import t
+from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
@@ -43,6 +44,7 @@ with st.expander(t("results.table_title")):
     results_view.dimensions_table(questionnaire, report, group=True)
 results_view.dimension_cards(questionnaire, report, group=True)
 st.header(t("dashboard.discuss_title"))
+glossary_link("a-discuter")
 disagreements(questionnaire, report, limit=8)
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)

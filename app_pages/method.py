@@ -6,7 +6,17 @@ import streamlit as st
 from scoring.model import text_in
 from ui.language import current_language, t
 from ui.method_example import worked_example
-from ui.results_view import format_score
+from ui.results_view import format_decimal, format_score
+from ui.sources_view import glossary_link
+
+# The words each step defines, linked to their glossary entry.
+GLOSSARY_TERMS = {
+    "reverse": "affirmation-inversee",
+    "dimension": "dimension",
+    "bands": "niveau",
+    "consensus": "consensus",
+    "recommendations": "recommandation",
+}
 
 lang = current_language()
 st.title(t("method.title"))
@@ -26,6 +36,8 @@ for step in (
 ):
     st.subheader(t(f"method.{step}_title"))
     st.markdown(t(f"method.{step}_text"))
+    if step in GLOSSARY_TERMS:
+        glossary_link(GLOSSARY_TERMS[step])
 
 st.header(t("method.example_title"))
 example = worked_example()
@@ -42,17 +54,17 @@ for number, given in enumerate(example.answers, start=1):
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 dimension = example.report.dimensions[0]
-item_means = {s.id: s.mean for s in example.report.items}
+items = {s.id: s for s in example.report.items}
 st.markdown(
     t(
         "method.example_steps",
-        c1=format_score(item_means["c1"]),
-        c2=format_score(item_means["c2"]),
-        c3=format_score(item_means["c3"]),
+        c1=format_score(items["c1"].mean),
+        c2=format_score(items["c2"].mean),
+        c3=format_score(items["c3"].mean),
+        n1=items["c1"].n,
+        consensus=format_decimal(items["c1"].consensus),
         score=format_score(dimension.score),
         n=dimension.n,
-        low=format_score(dimension.min),
-        high=format_score(dimension.max),
     )
 )
 st.caption(t("method.example_check"))

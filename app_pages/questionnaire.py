@@ -5,6 +5,7 @@ import streamlit as st
 from scoring.model import text_in
 from ui import browser_memory, flow
 from ui.language import current_language, t
+from ui.sources_view import item_help
 from ui.style import scroll_to_top
 from ui.text import plain
 
@@ -82,7 +83,7 @@ elif kind == "dimension" and index is not None:
                 item,
                 label=f"{number}. {text_in(item.text, lang)}",
                 format_func=option_label,
-                help_text=text_in(item.help, lang) or None,
+                help_text=item_help(item, lang),  # its explanation, then its source (issue 12)
             )
     answering = flow.comment_area(
         answering, dimension, label=t("questionnaire.comment"), help_text=t("questionnaire.comment_help")

@@ -8,6 +8,7 @@ from ui.downloads import report_downloads
 from ui.figures import item_bars_figure, radar_figure
 from ui.language import current_language, t
 from ui.own_results import own_report
+from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 
 ERASED = "results_erased"
@@ -73,6 +74,7 @@ with summary:
             strength=f"{questionnaire.bands.strength:g}",
         )
     )
+    glossary_link("niveau")
 
 with st.expander(t("results.table_title")):
     results_view.dimensions_table(questionnaire, report)

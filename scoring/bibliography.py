@@ -62,7 +62,9 @@ class Bibliography(_Strict):
     def quoted_by(self, corpus_key: str) -> list[tuple[str, Reference]]:
         return [(key, ref) for key, ref in self.references.items() if ref.quoted_in == corpus_key]
 
-    def full_text(self, key: str, lang: str = DEFAULT_LANGUAGE, *, with_locator: bool = False) -> str:
+    def full_text(
+        self, key: str, lang: str = DEFAULT_LANGUAGE, *, with_locator: bool = False, with_parent: bool = True
+    ) -> str:
         """The whole reference: authors, title, publication, year; then, for a quoted work, where we read it."""
         ref = self.references[key]
         parts = [ref.authors] if ref.authors else []
@@ -78,7 +80,7 @@ class Bibliography(_Strict):
         if year not in publication:  # « 28 janvier 2010 » already says it
             parts.append(year)
         text = ", ".join(parts) + "."
-        parent = self.get(ref.quoted_in)
+        parent = self.get(ref.quoted_in) if with_parent else None
         if parent is not None:
             quoted = "Cité dans\u202f:" if lang == "fr" else "Quoted in:"
             text += f" {quoted} {text_in(parent.short, lang)}"
@@ -235,7 +237,7 @@ def sources_markdown(bibliography: Bibliography | None = None, questionnaires: I
             continue
         lines += [f"## Auteurs et textes cités dans {text_in(corpus.short, 'fr')}", ""]
         for key, ref in quoted:
-            lines.append(f"- `{key}` · {bibliography.full_text(key, 'fr').split(' Cité dans')[0]} ({ref.quoted_at})")
+            lines.append(f"- `{key}` · {bibliography.full_text(key, 'fr', with_parent=False)} ({ref.quoted_at})")
             if ref.note:
                 lines.append(f"  {text_in(ref.note, 'fr')}")
             lines += _cited_line(cited.get(key))

@@ -250,12 +250,17 @@ class Item(_Strict):
     source: Source | None = None
     recommendation: Text | None = None
     actor: Actors | None = None  # who usually acts on the item's recommendation
+    # Its recommendation is shown before the others of its band: a statement that changes how the others read, such
+    # as the type of relationship (naming a subcontracting relationship comes before writing a values charter).
+    first: bool = False
     asked_of: AskedOf | None = None  # None: everyone the dimension is asked of
 
     @model_validator(mode="after")
     def _actor_goes_with_a_recommendation(self) -> Item:
         if self.actor is not None and self.recommendation is None:
             raise PydanticCustomError("actor_without_recommendation", "actor without a recommendation")
+        if self.first and self.recommendation is None:
+            raise PydanticCustomError("first_without_recommendation", "first without a recommendation")
         return self
 
 

@@ -50,6 +50,7 @@ def build_recommendations(
                     text=recommendation,
                     source=items_by_id[stats.id].source,
                     actor=items_by_id[stats.id].actor,
+                    first=items_by_id[stats.id].first,
                 )
             )
     return out
@@ -86,7 +87,8 @@ def select_recommendations(
 ) -> RecommendationSelection:
     """The 3 to 5 recommendations that matter most, then the others; the JSON keeps step 10's whole list.
 
-    Most urgent band first; within a band, those on a disputed statement or dimension (the group disagrees: the
+    Most urgent band first; within a band, those of a statement marked ``first`` (the type of relationship: it
+    changes how the others read), then those on a disputed statement or dimension (the group disagrees: the
     discussion starts there), then the lowest mean or score, then step 10's order. At most ``per_dimension`` of
     one dimension are shown first unless fewer than ``at_least`` would be shown otherwise.
     """
@@ -114,7 +116,7 @@ def select_recommendations(
 
 def _rank(
     questionnaire: Questionnaire, report: ScoreReport, recommendation: RecommendationOut, position: int
-) -> tuple[int, bool, float, int]:
+) -> tuple[int, bool, bool, float, int]:
     if recommendation.item is not None:
         stats = next((s for s in report.items if s.id == recommendation.item), None)
         disputed = bool(stats and stats.dissensus)
@@ -126,6 +128,7 @@ def _rank(
         value = dimension.score if dimension else None
     return (
         _BAND_RANK[recommendation.band],
+        not recommendation.first,
         not disputed,
         math.inf if value is None else round(value, _TIE_DIGITS),
         position,

@@ -69,6 +69,7 @@ class RecommendationOut(_Frozen):
     text: dict[str, str]
     source: list[Citation] | None
     actor: list[str] | None = None
+    first: bool = False  # the item's ``first``: shown before the others of its band
 
 
 class GroupReport(_Frozen):

@@ -98,6 +98,7 @@ def test_one_actor_may_be_written_alone() -> None:
             ("dimensions[0].recommendations.priority[0].actor", "too_short"),
         ),
         ({"dimensions__0__items__0__actor": "conseil"}, ("dimensions[0].items[0]", "actor_without_recommendation")),
+        ({"dimensions__0__items__0__first": True}, ("dimensions[0].items[0]", "first_without_recommendation")),
         (
             {"dimensions__0__items__0__source": [{"key": "lahary-2007", "locator": "page 175"}]},
             ("dimensions[0].items[0].source[0].locator", "locator_format"),
@@ -136,6 +137,7 @@ def test_one_actor_may_be_written_alone() -> None:
         "repeated actor",
         "no actor",
         "item actor without recommendation",
+        "item first without recommendation",
         "locator in words",
         "locator with a semicolon",
         "key and text",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.urls import Links, app_root
+from ui.urls import Links, app_root, glossary_params
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,8 @@ def test_links(link: str, expected: str) -> None:
 
 def test_a_code_with_characters_that_need_escaping_stays_one_parameter() -> None:
     assert LINKS.join("A&B=C") == "https://radar.example.org/a/join?code=A%26B%3DC&lang=en"
+
+
+def test_a_glossary_link_names_its_term() -> None:
+    # A link beside a word on a screen opens the glossary on that word (app_pages/glossary.py).
+    assert glossary_params("a-discuter", "en") == {"term": "a-discuter", "lang": "en"}

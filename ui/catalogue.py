@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from scoring.bibliography import default_bibliography
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire
 from scoring.problems import QuestionnaireError
@@ -27,7 +28,8 @@ def shipped_questionnaires() -> dict[str, Questionnaire]:
     found: dict[str, Questionnaire] = {}
     for path in sorted(QUESTIONNAIRES_DIR.glob("*.yaml")):
         try:
-            questionnaire = load_questionnaire(path)
+            # Cited keys checked against the bibliography, so that every source shown has its reference.
+            questionnaire = load_questionnaire(path, bibliography=default_bibliography())
         except QuestionnaireError:
             # A broken shipped file is caught by the test suite; the app still offers the others.
             continue

@@ -1,4 +1,4 @@
-"""The worked example of the method page: a tiny questionnaire and three respondents, scored for real."""
+"""The worked example of the method page: a tiny questionnaire and four respondents, scored for real."""
 
 from __future__ import annotations
 
@@ -44,10 +44,13 @@ EXAMPLE = {
         }
     ],
 }
-# Three respondents; None = « Je ne sais pas ». The third answered one item of three, under min_coverage.
+# Four respondents; None = « Je ne sais pas ». The fourth rated one item of three, under min_coverage: the group's
+# dimension score counts three people, and every figure the page shows counts three answers or more, as the
+# privacy rules ask of a group (min_group_size 3): a trainer can project it as it is.
 ANSWERS: list[dict[str, int | None]] = [
     {"c1": 4, "c2": 2, "c3": 5},
     {"c1": 2, "c2": 4, "c3": 3},
+    {"c1": 3, "c2": 3, "c3": 4},
     {"c1": 5, "c2": None},
 ]
 

@@ -46,6 +46,8 @@ PAGES = (
     PageSpec("guide.py", "nav.guide", ":material/handshake:"),
     PageSpec("method.py", "nav.method", ":material/calculate:"),
     PageSpec("teaching.py", "nav.teaching", ":material/school:"),
+    PageSpec("glossary.py", "nav.glossary", ":material/dictionary:"),
+    PageSpec("sources.py", "nav.sources", ":material/menu_book:"),
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),
     PageSpec("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
     PageSpec("group_results.py", "nav.group_results", ":material/groups:", hidden=True),

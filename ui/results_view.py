@@ -139,6 +139,8 @@ def items_table(questionnaire: Questionnaire, report: ScoreReport) -> None:
                 t("results.col_item"): text_in(item.text, lang),
                 t("results.col_score"): format_score(stat.mean if stat else None),
                 t("results.col_band"): band_label(stat.band if stat else None, lang),
+                # Every statement's source, the nine without a recommendation included (issue 12).
+                t("results.col_source"): source_text(item.source, lang) or "",
             }
         )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

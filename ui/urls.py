@@ -22,6 +22,8 @@ PROJECTION = "p"
 # `show=code` turns the projector's screen into the join screen (code, link, QR code), for latecomers.
 SHOW = "show"
 SHOW_CODE = "code"
+# The glossary entry to show first (« consensus », « a-discuter »...), from a link beside the word on a screen.
+TERM = "term"
 
 # Every page's path, so that a link built from any page points at the app's root.
 PAGE_PATHS = (
@@ -39,6 +41,8 @@ PAGE_PATHS = (
     "teaching",
     "classroom",
     "home",
+    "sources",
+    "glossary",
 )
 DEFAULT_ADDRESS = "http://localhost:8501/"
 
@@ -71,6 +75,10 @@ def projection_params(token: str, lang: str, *, show_code: bool = False) -> dict
     if show_code:
         params[SHOW] = SHOW_CODE
     return params
+
+
+def glossary_params(term: str, lang: str) -> dict[str, str]:
+    return {TERM: term, LANG: lang}
 
 
 def respondent_params(token: str, lang: str, code: str | None = None) -> dict[str, str]:

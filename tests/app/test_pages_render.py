@@ -58,6 +58,10 @@ def test_method_page_worked_example_matches_the_scoring_module(lang: str) -> Non
     app.switch_page("app_pages/method.py").run()
     assert_no_exception(app)
     text = " ".join(m.value for m in app.markdown)
-    # Respondent 3 is under min_coverage, so the group is (87.5 + 37.5) / 2 = 62.5 over 2 people.
-    assert ("62,5" if lang == "fr" else "62.5") in text
-    assert ("66,7" if lang == "fr" else "66.7") in text
+    # Person 4 is under min_coverage: the group is (87.5 + 37.5 + 62.5) / 3 = 62.5 over 3 people, never a group
+    # of two (the privacy rules); the first statement's four answers (4, 2, 3, 5) have a consensus of 0.565.
+    assert ("= 62,5, niveau" if lang == "fr" else "= 62.5, level") in text
+    assert ("3 personnes comptent" if lang == "fr" else "3 people count") in text
+    assert ("0,565" if lang == "fr" else "0.565") in text
+    # What the screens never show is not promised either (issue 12: the page listed median, sd, lowest, highest).
+    assert "chiffres en gras" not in text and "figures in bold" not in text

@@ -40,6 +40,15 @@ def test_a_struggling_group_sees_five_not_dozens() -> None:
     assert len(report.to_json()["recommendations"]) == len(report.recommendations)
 
 
+def test_naming_the_relationship_comes_before_writing_a_values_charter() -> None:
+    # Issue 12: a subcontracting relationship with a funder still got « write a values charter » first. gouv-11
+    # (« defined together, not ordered ») is marked first: low, its recommendation leads.
+    report = everyone_answers(SANTE, [1, 1, 2])
+    first = select_recommendations(SANTE, report).first[0]
+    assert (first.item, first.band) == ("gouv-11", "priority")
+    assert "appelez la relation par son nom" in first.text["fr"]
+
+
 def test_a_disputed_statement_comes_before_a_lower_undisputed_one() -> None:
     # eth-1: half the room at 1, half at 5 (consensus 0): mean 50, not priority, no recommendation. Take obj-2:
     # disputed between 1 and 3 (mean 25), against com-2 at 1 for all (mean 0, undisputed).
