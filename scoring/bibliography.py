@@ -203,8 +203,8 @@ def sources_markdown(bibliography: Bibliography | None = None, questionnaires: I
     lines = [
         "# Sources des questionnaires",
         "",
-        "<!-- Fichier produit à partir de content/sources.yaml : ne pas le modifier à la main. Pour le refaire :",
-        "     python -m scoring.bibliography > questionnaires/SOURCES.md -->",
+        "Ce fichier est écrit à partir de `content/sources.yaml` : ne le modifiez pas à la main. Pour le refaire :",
+        "`python -m scoring.bibliography > questionnaires/SOURCES.md`.",
         "",
         "Chaque affirmation, chaque recommandation et chaque entrée du glossaire cite ses sources par une clé de la",
         "bibliographie `content/sources.yaml` (par exemple `lahary-2007`). Les écrans et les rapports montrent la",

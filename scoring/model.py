@@ -215,12 +215,37 @@ def _no_repeats(values: list[str]) -> list[str]:
 
 # ``source: "Lahary 2007..."`` (free text) or ``source: [{key: lahary-2007, locator: "004:175-177"}, ...]``:
 # always a list of citations once read, so that every reader handles one shape.
-Source = Annotated[list[Citation], Field(min_length=1), BeforeValidator(_normalise_source)]
+# What an author may write (the JSON Schema, ``python -m scoring schema``): a string, one citation or a list.
+CITATION_JSON_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "key": {"type": "string", "pattern": SLUG_PATTERN},
+        "text": {"type": "string", "minLength": 1},
+        "locator": {"type": "string", "pattern": LOCATOR_PATTERN},
+        "note": TEXT_JSON_SCHEMA,
+    },
+    "additionalProperties": False,
+}
+SOURCE_JSON_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        CITATION_JSON_SCHEMA,
+        {"type": "array", "items": CITATION_JSON_SCHEMA, "minItems": 1},
+    ]
+}
+ACTOR_JSON_SCHEMA = {"type": "string", "enum": list(ACTORS)}
+ACTORS_JSON_SCHEMA = {
+    "anyOf": [ACTOR_JSON_SCHEMA, {"type": "array", "items": ACTOR_JSON_SCHEMA, "minItems": 1, "maxItems": 3}]
+}
+Source = Annotated[
+    list[Citation], Field(min_length=1), BeforeValidator(_normalise_source), WithJsonSchema(SOURCE_JSON_SCHEMA)
+]
 Actors = Annotated[
     list[Annotated[str, AfterValidator(_known_actor)]],
     Field(min_length=1, max_length=3),
     BeforeValidator(_normalise_actors),
     AfterValidator(_no_repeats),
+    WithJsonSchema(ACTORS_JSON_SCHEMA),
 ]
 # Option ids of the profile field ``role``: who is asked a dimension or an item (scoring.asking checks them).
 AskedOf = Annotated[list[Slug], Field(min_length=1), AfterValidator(_no_repeats)]

@@ -1,5 +1,6 @@
 """The bibliography (content/sources.yaml): valid, every reference placed in the corpus, cited keys resolved into
-readable references, bad files refused with located problems, and questionnaires/SOURCES.md written from it."""
+readable references, bad files refused with located problems, and questionnaires/SOURCES.md written from it
+(its French typography and the README's are checked by tests/test_typography.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from scoring.bibliography import (
 from scoring.loader import load_questionnaire, parse_questionnaire
 from scoring.model import Citation
 from scoring.problems import QuestionnaireError
-from tests.scoring.test_french_typography import typography_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONNAIRES = sorted((ROOT / "questionnaires").glob("*.yaml"))
@@ -199,30 +199,3 @@ def test_sources_md_gives_every_reference_in_full() -> None:
         assert f"`{key}`" in text
     assert "Esquisse d’une théorie du partenariat pour servir dans la pratique" in text
     assert "lahary-2007` · Dominique Lahary" in text and "(004:139-201)" in text
-
-
-def markdown_prose(text: str) -> list[str]:
-    """The prose lines of a Markdown file: no fenced code, no `code`, no URLs or link targets, no HTML comments."""
-    text = re.sub(r"```.*?```", "", text, flags=re.S)
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
-    lines = []
-    for line in text.splitlines():
-        line = re.sub(r"`[^`]*`", "", line)
-        line = re.sub(r"\]\([^)]*\)", "]", line)
-        line = re.sub(r"https?://\S+", "", line)
-        if line.strip() and not line.startswith("|---"):
-            lines.append(line)
-    return lines
-
-
-@pytest.mark.parametrize("name", ["questionnaires/SOURCES.md", "questionnaires/README.md"])
-def test_french_typography_of_the_authors_documents(name: str) -> None:
-    text = (ROOT / name).read_text(encoding="utf-8")
-    french = text.split("## English summary")[0]  # the README ends with an English summary
-    found = {line: typography_problems(line) for line in markdown_prose(french)}
-    assert {line: problems for line, problems in found.items() if problems} == {}
-
-
-def test_the_typography_check_of_documents_sees_prose_only() -> None:
-    assert markdown_prose("```\nid: x # un commentaire : libre\n```\nTexte `a: b`") == ["Texte "]
-    assert typography_problems("Texte : suite") != []
