@@ -19,6 +19,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from i18n import translate
 from scoring.citations import _locator_problems, source_keys
 from scoring.loader import _from_pydantic, _read_yaml, _sorted_unique
 from scoring.model import DEFAULT_LANGUAGE, Citation, Locator, Questionnaire, Slug, Text, text_in
@@ -70,7 +71,7 @@ class Bibliography(_Strict):
         parts = [ref.authors] if ref.authors else []
         if ref.title:
             title = text_in(ref.title, lang)
-            parts.append(f"«\u00a0{title}\u00a0»" if lang == "fr" else f"“{title}”")
+            parts.append(translate("messages.reference_title", lang, title=title))
         else:
             parts.append(text_in(ref.description, lang))
         publication = text_in(ref.publication, lang) if ref.publication else ""
@@ -82,13 +83,12 @@ class Bibliography(_Strict):
         text = ", ".join(parts) + "."
         parent = self.get(ref.quoted_in) if with_parent else None
         if parent is not None:
-            quoted = "Cité dans\u202f:" if lang == "fr" else "Quoted in:"
-            text += f" {quoted} {text_in(parent.short, lang)}"
+            text += " " + translate("messages.quoted_in", lang, reference=text_in(parent.short, lang))
             if with_locator and ref.quoted_at:
                 text += f" ({ref.quoted_at})"
             text += "."
         elif with_locator and ref.corpus:
-            text += f" ({'texte' if lang == 'fr' else 'text'} {ref.corpus})"
+            text += " " + translate("messages.corpus_text", lang, corpus=ref.corpus)
         return text
 
     def citation_text(self, citation: Citation, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -110,7 +110,7 @@ def source_text(
     if not citations:
         return None
     bibliography = bibliography or default_bibliography()
-    separator = "\u202f; " if lang == "fr" else "; "
+    separator = translate("messages.citation_separator", lang)
     return separator.join(bibliography.citation_text(citation, lang) for citation in citations)
 
 
