@@ -11,7 +11,7 @@ from i18n import translate
 from scoring.bibliography import default_bibliography, source_text
 from scoring.glossary import default_glossary
 from scoring.model import text_in
-from tests.app.conftest import answer_all_steps, assert_no_exception, click, new_app
+from tests.app.helpers import answer_all_steps, assert_no_exception, click, new_app
 from ui.catalogue import get_questionnaire
 
 LINE_NUMBERS = re.compile(r"\b\d{3}:\d+")

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from scoring.loader import load_questionnaire
-from tests.browser.conftest import ROOT, AppServer, seed_submitted_response, shot, wait_idle
-from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, shot, wait_idle
+from tests.browser.server import ROOT, AppServer, seed_submitted_response
 
 pytestmark = pytest.mark.browser
 
