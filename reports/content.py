@@ -19,6 +19,7 @@ from typing import Literal
 from i18n import translate
 from reports.bands import band_label, band_symbol
 from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
 from scoring.plan import ActionPlan, format_due, priority_label, recommendation_texts
 from scoring.privacy import protect_breakdown
@@ -69,7 +70,7 @@ class RecommendationRow:
     item: str | None  # the statement's text, for a statement's recommendation
     band: Banded  # value None: the band only
     text: str
-    source: str | None
+    source: str | None  # the readable reference (scoring.bibliography.source_text), as score's JSON gives it
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def build_content(
             item=item_texts.get(rec.item) if rec.item else None,
             band=banded(None, rec.band, lang),
             text=text_in(rec.text, lang, report.language),
-            source=rec.source,
+            source=source_text(rec.source, lang),
         )
         for rec in report.recommendations
     )

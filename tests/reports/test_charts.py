@@ -135,3 +135,15 @@ def test_missing_scores_are_blank_in_the_report_content(questionnaire) -> None:
     data, _files = document_data(content)
     assert "statements" not in {b["kind"] for b in data["sections"]}
     assert pd.isna(report.respondents["overall"]).all()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_recommendations_in_a_report_cite_the_readable_reference_as_the_json_does(questionnaire, lang) -> None:
+    # A recommendation's source is a list of citations of the bibliography: the report prints its readable form
+    # (« Lahary, cité dans le dossier RNRSMS »), the same text as score's JSON, never the citations' raw data.
+    worst = {item.id: (5 if item.reverse else 1) for item in questionnaire.items}
+    report = _report(questionnaire, [worst, worst, worst])
+    content = build_content(questionnaire, report, lang)
+    expected = [rec["source"] for rec in report.to_json(lang)["recommendations"]]
+    assert [row.source for row in content.recommendations] == expected
+    assert all(isinstance(source, str) and "key=" not in source for source in expected)
