@@ -11,7 +11,7 @@ from i18n import translate
 from scoring.bibliography import default_bibliography, source_text
 from scoring.glossary import default_glossary
 from scoring.model import text_in
-from tests.app.helpers import answer_all_steps, assert_no_exception, click, new_app
+from tests.app.helpers import answer_all_steps, assert_no_exception, by_label, click, new_app
 from ui.catalogue import get_questionnaire
 
 LINE_NUMBERS = re.compile(r"\b\d{3}:\d+")
@@ -137,5 +137,5 @@ def test_a_statement_s_help_ends_with_its_source() -> None:
     click(app, "next")  # past the profile
     questionnaire = get_questionnaire("sante-partenariat")
     first = questionnaire.dimensions[0].items[2]  # eth-3: no recommendation, so its source was never shown
-    radio = app.radio(key=f"item_{first.id}")
+    radio = by_label(app.radio, f"3. {text_in(first.text, 'fr')}")
     assert radio.help.endswith(f"Source\u202f: {source_text(first.source, 'fr')}")
