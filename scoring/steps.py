@@ -3,9 +3,10 @@
 The URIOPSS method names three obligatory passages: a diagnostic of each association and establishment, an
 opportunity study confirming the choice to cooperate and its themes, a feasibility study of the effects on
 associative life, governance and staff; then the leaders decide « en connaissance de cause ». The questionnaire
-« Préparer un rapprochement » asks whether each step was made (items dc-1, dc-2, dc-3): the group's mean answer
-to that item, as its shown results give it, tells where the group stands on the path. Nothing here computes a
-group figure: it reads the report a screen already shows (a workshop's report has been through the privacy rules).
+« Préparer un rapprochement » asks whether each step was made (items dc-1, dc-8, dc-3; dc-8 replaced dc-2 in the
+questionnaire's version 2.0): the group's mean answer to that item, as its shown results give it, tells where
+the group stands on the path. Nothing here computes a group figure: it reads the report a screen already shows
+(a workshop's report has been through the privacy rules).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class PathStep:
 
 PATH: tuple[PathStep, ...] = (
     PathStep("diagnostic", "dc-1", "001:128-130"),
-    PathStep("opportunite", "dc-2", "001:131"),
+    PathStep("opportunite", "dc-8", "001:128-131"),
     PathStep("faisabilite", "dc-3", "001:132-134"),
     PathStep("decision", None, "001:136-137"),
 )

@@ -48,7 +48,7 @@ def seeded_results(answers: dict[str, int | None], lang: str = "fr"):
 
 
 def test_the_rapprochement_results_say_which_step_one_is_at() -> None:
-    app = seeded_results({"dc-1": 5, "dc-2": 2, "dc-3": 1, "pv-1": 4})
+    app = seeded_results({"dc-1": 5, "dc-8": 2, "dc-3": 1, "pv-1": 4})
     assert translate("path.title", "fr") in [h.value for h in app.header]
     shown = [m.value for m in app.markdown]
     titles = [n for n, value in enumerate(shown) if value in bold_titles(app, "fr")]

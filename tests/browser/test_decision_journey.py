@@ -51,7 +51,7 @@ def test_a_director_finds_the_forms_that_fit_side_by_side(
         expect(page.get_by_role("heading", name="3 formes qui conviennent")).to_be_visible()
         for name in ("Convention de coopération", "Groupement d’intérêt économique (GIE)", "Groupement de coopération"):
             expect(page.get_by_role("heading", name=name, exact=False).first).to_be_visible()
-        expect(page.get_by_text("Pour les salariés").first).to_be_visible()
+        expect(page.get_by_text("Pour le personnel").first).to_be_visible()
         expect(page.get_by_text("texte juridique hors corpus", exact=False).first).to_be_visible()
         overflow = page.evaluate(HORIZONTAL_OVERFLOW_JS)
         if overflow > 1:

@@ -26,15 +26,15 @@ def report_of(*people: dict[str, int | None]):
     ("answers", "statuses", "current"),
     [
         # The three steps made (mean 100 ≥ 75): the group is at the decision.
-        ({"dc-1": 5, "dc-2": 5, "dc-3": 5}, ("done", "done", "done"), "decision"),
+        ({"dc-1": 5, "dc-8": 5, "dc-3": 5}, ("done", "done", "done"), "decision"),
         # Diagnostic made, opportunity halfway (50: « à surveiller »), feasibility not made.
-        ({"dc-1": 5, "dc-2": 3, "dc-3": 1}, ("done", "partly", "not_done"), "opportunite"),
+        ({"dc-1": 5, "dc-8": 3, "dc-3": 1}, ("done", "partly", "not_done"), "opportunite"),
         # Nothing made yet.
-        ({"dc-1": 1, "dc-2": 1, "dc-3": 1}, ("not_done", "not_done", "not_done"), "diagnostic"),
+        ({"dc-1": 1, "dc-8": 1, "dc-3": 1}, ("not_done", "not_done", "not_done"), "diagnostic"),
         # A step answered « je ne sais pas » is not taken as made.
-        ({"dc-1": 5, "dc-2": None, "dc-3": 5}, ("done", "unknown", "done"), "opportunite"),
+        ({"dc-1": 5, "dc-8": None, "dc-3": 5}, ("done", "unknown", "done"), "opportunite"),
         # The 75 boundary belongs to « point fort », as in step 6 of the method (4 on 1-5 is 75).
-        ({"dc-1": 4, "dc-2": 4, "dc-3": 4}, ("done", "done", "done"), "decision"),
+        ({"dc-1": 4, "dc-8": 4, "dc-3": 4}, ("done", "done", "done"), "decision"),
     ],
 )
 def test_where_the_group_stands(answers: dict, statuses: tuple, current: str) -> None:
@@ -52,7 +52,7 @@ def test_no_answer_to_the_steps_places_nobody() -> None:
 
 def test_a_figure_hidden_by_the_privacy_rules_is_not_read() -> None:
     # Only two people answered dc-1: a group screen shows no mean, so the path does not use one.
-    people = [{"dc-1": 5, "dc-2": 5, "dc-3": 5}, {"dc-1": 5, "dc-2": 5, "dc-3": 5}, {"dc-2": 5, "dc-3": 5}]
+    people = [{"dc-1": 5, "dc-8": 5, "dc-3": 5}, {"dc-1": 5, "dc-8": 5, "dc-3": 5}, {"dc-8": 5, "dc-3": 5}]
     shown = hide_small_counts(report_of(*people), RAPPROCHEMENT.min_group_size)
     state = path_state(RAPPROCHEMENT, shown)
     assert state.statuses["diagnostic"] == "unknown" and state.current == "diagnostic"
