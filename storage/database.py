@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +30,8 @@ T = TypeVar("T")
 # How long SQLite waits for another writer before "database is locked". Writes here take milliseconds,
 # so 10 s only matters under a real pile-up, where waiting beats failing a participant's submission.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# How long the checkpoint after an erase waits for readers before it is left for after the next write.
+SCRUB_BUSY_TIMEOUT_MS = 500
 # Retries on top of the busy timeout, for the cases it does not cover (see `Database.run`).
 SQLITE_LOCK_RETRIES = 5
 _WRITE = "radar_write"  # execution option: this transaction will write (SQLite: BEGIN IMMEDIATE)
@@ -60,6 +63,8 @@ class Database:
     # transaction first checks that the path still leads to that same file.
     file: Path | None = None
     identity: tuple[int, int] | None = None
+    # SQLite: an erase whose WAL could not be truncated yet (readers in the way); retried after each write.
+    scrub_pending: threading.Event = field(default_factory=threading.Event)
 
     def run(self, work: Callable[[Connection], T], *, write: bool) -> T:
         """Run `work` in one transaction (committed if it returns, rolled back if it raises).
@@ -70,12 +75,35 @@ class Database:
         database is back, the app works again with no restart.
         """
         try:
-            return self._run(work, write=write)
+            result = self._run(work, write=write)
         except SQLAlchemyError as exc:
             error = translate(exc)
             if isinstance(error, StorageUnavailable) and error.reason != "busy":
                 self.engine.dispose()
             raise error from exc
+        if write and self.scrub_pending.is_set():
+            self.scrub()
+        return result
+
+    def scrub(self) -> None:
+        """`scrub_database`: on SQLite, a TRUNCATE checkpoint, retried later if readers are in the way."""
+        if self.write_lock is None:
+            return
+        self.scrub_pending.set()
+        try:
+            with self.write_lock, self.engine.connect() as conn:
+                # On the bare connection: a checkpoint cannot run inside a transaction. It waits for readers on an
+                # older snapshot, but briefly: this process's writers wait behind `write_lock` meanwhile.
+                raw = conn.connection.driver_connection
+                raw.execute(f"PRAGMA busy_timeout = {SCRUB_BUSY_TIMEOUT_MS}")
+                try:
+                    busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                finally:
+                    raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        except (SQLAlchemyError, sqlite3.Error):
+            return  # the erase itself is committed; the checkpoint is tried again after the next write
+        if not busy:
+            self.scrub_pending.clear()
 
     def _run(self, work: Callable[[Connection], T], *, write: bool) -> T:
         """On SQLite, a write transaction is retried a few times on "database is locked". With WAL, BEGIN
@@ -173,6 +201,20 @@ def run_in_transaction(url: str, work: Callable[[Connection], T], *, write: bool
     except FileReplaced:
         dispose_database(url)
         return get_database(url).run(work, write=write)
+
+
+def scrub_database(url: str) -> None:
+    """After an erase: leave no copy of the erased rows in the database files.
+
+    SQLite: `secure_delete` (set on every connection) has already overwritten them in the main file, but the WAL
+    still holds every version of every page written since the last checkpoint (an erased comment was found 11
+    times in ``radar.sqlite3-wal``, even after an ordinary checkpoint, which copies pages back without cutting
+    the file). ``PRAGMA wal_checkpoint(TRUNCATE)`` copies them into the main file, where the erased rows are
+    zeros, and truncates the WAL to nothing. It waits (busy timeout) for readers still on an older snapshot;
+    if some remain, it is tried again after the next write. PostgreSQL: the rows are gone from every query at
+    once; what remains on disk until VACUUM is in DEVELOPERS.md (« Erasing »).
+    """
+    get_database(url).scrub()
 
 
 def _sqlite_file(engine: Engine) -> Path | None:

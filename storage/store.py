@@ -16,7 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from . import codes, inputs, plans
 from .config import database_url
-from .database import dispose_database, get_database, run_in_transaction
+from .database import dispose_database, get_database, run_in_transaction, scrub_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
 from .rules import AnswerRules
 from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, responses, workshops
@@ -216,10 +216,13 @@ class Store:
         return bool(self._write(lambda conn: conn.execute(statement).rowcount))
 
     def delete_workshop(self, key: str) -> bool:
-        """Delete the workshop of this key with all its drafts and responses (RGPD). False if none."""
+        """Delete the workshop of this key with all its drafts and responses (RGPD). False if none.
+
+        Erased for good: no copy is left in the database files (`_erased`).
+        """
         if not codes.looks_like_facilitator_key(key):
             return False
-        return bool(self._write(partial(_delete_workshop, key_hash=codes.hash_secret(key))))
+        return self._erased(bool(self._write(partial(_delete_workshop, key_hash=codes.hash_secret(key)))))
 
     def reset_demo(self, key: str, *, lifetime: timedelta) -> bool:
         """Empty a demo workshop (every draft and response, the synthetic ones and the students') and give it
@@ -315,7 +318,7 @@ class Store:
         statement = delete(responses).where(
             responses.c.token_hash == codes.hash_secret(token), responses.c.workshop_id.is_(None)
         )
-        return bool(self._write(lambda conn: conn.execute(statement).rowcount))
+        return self._erased(bool(self._write(lambda conn: conn.execute(statement).rowcount)))
 
     def purge_abandoned_drafts(self, older_than: timedelta) -> int:
         """Delete solo drafts never submitted and untouched for `older_than`; returns how many.
@@ -329,7 +332,13 @@ class Store:
             responses.c.submitted_at.is_(None),
             responses.c.updated_at < cutoff,
         )
-        return int(self._write(lambda conn: conn.execute(statement).rowcount))
+        return self._erased(int(self._write(lambda conn: conn.execute(statement).rowcount)))
+
+    def _erased(self, result: T) -> T:
+        """After rows were deleted (`result` truthy): make sure no copy of them is left in the files."""
+        if result:
+            scrub_database(self.url)
+        return result
 
     def new_respondent_token(self) -> str:
         """A fresh token for the page URL. Nothing is written until the first `save_draft`."""
