@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -98,4 +99,22 @@ action_plans = Table(
     Column("document", JSON, nullable=False),
     Column("revision", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Since revision 0006. The shared token buckets of `Store.reserve_slot` (wrong workshop codes): `free_at` is when
+# the last slot taken ends, in seconds since the epoch. In the database so that every app instance shares them
+# and no visitor can reset them (Streamlit's clear-cache message empties `st.cache_resource`).
+brakes = Table(
+    "brakes",
+    metadata,
+    Column("name", String(50), primary_key=True),
+    Column("free_at", Float, nullable=False),
+)
+
+# Since revision 0006. When a periodic task last ran (`Store.purge_abandoned_drafts_if_due`), for every instance.
+maintenance = Table(
+    "maintenance",
+    metadata,
+    Column("task", String(50), primary_key=True),
+    Column("last_run_at", DateTime(timezone=True), nullable=False),
 )

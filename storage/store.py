@@ -6,12 +6,13 @@ shared by all Streamlit sessions (threads) of a process, and several processes c
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import cache, partial
 from typing import Any, TypeVar, get_args
 
-from sqlalchemy import Connection, Insert, Row, delete, exists, func, or_, select, update
+from sqlalchemy import Connection, Float, Insert, Row, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import codes, inputs, plans
@@ -19,7 +20,7 @@ from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction, scrub_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
 from .rules import AnswerRules
-from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, responses, workshops
+from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, brakes, maintenance, responses, workshops
 from .views import (
     Answers,
     Draft,
@@ -238,7 +239,7 @@ class Store:
 
     def purge_expired_demos(self) -> int:
         """Delete the demo workshops whose time is up, with everything in them; returns how many."""
-        return int(self._write(partial(_purge_expired_demos, now=_now())))
+        return self._erased(int(self._write(partial(_purge_expired_demos, now=_now()))))
 
     def workshop_counts(self, workshop_id: int) -> tuple[int, int]:
         """(joined, submitted): respondents who saved at least one draft, and those who submitted."""
@@ -326,13 +327,40 @@ class Store:
         Someone who starts answering alone and leaves keeps no data with us for ever (RGPD: no longer than
         needed). Workshop drafts go with their workshop; submitted responses stay, as they open the results.
         """
-        cutoff = _now() - older_than
-        statement = delete(responses).where(
-            responses.c.workshop_id.is_(None),
-            responses.c.submitted_at.is_(None),
-            responses.c.updated_at < cutoff,
+        return self._erased(int(self._write(partial(_purge, cutoff=_now() - older_than))))
+
+    def purge_abandoned_drafts_if_due(self, older_than: timedelta, *, every: timedelta) -> int | None:
+        """`purge_abandoned_drafts`, if no app instance on this database ran it in the last `every`; None if it
+        was not due. When it last ran is kept in the database, where no visitor can reset it (Streamlit's
+        clear-cache message empties `st.cache_resource`, which held this schedule before)."""
+        now = _now()
+        purged = self._write(partial(_purge_if_due, now=now, due=now - every, cutoff=now - older_than))
+        return None if purged is None else self._erased(purged)
+
+    # ---- brakes ----------------------------------------------------------------------------------------
+
+    def reserve_slot(self, brake: str, *, interval_s: float, burst: int, max_wait_s: float) -> float | None:
+        """Take the next free slot of the token bucket `brake`, shared by every app instance on this database.
+
+        Returns how many seconds the caller must wait before it goes on (0 while fewer than `burst` slots are
+        taken ahead of it), or None, with nothing taken, if that wait would exceed `max_wait_s`. One slot frees
+        every `interval_s` seconds, so however many callers run at once, at most ``burst + T / interval_s`` go
+        on in any T seconds. The state is one row (`brakes`), changed by one atomic statement.
+        """
+        if type(brake) is not str or not 0 < len(brake) <= 50:
+            raise InvalidInput("a brake's name is a text of 1 to 50 characters")
+        if not (interval_s > 0 and burst >= 1 and max_wait_s >= 0):
+            raise InvalidInput("a brake needs interval_s > 0, burst >= 1 and max_wait_s >= 0")
+        work = partial(
+            _reserve_slot, brake=brake, now=time.time(), interval=interval_s, burst=burst, max_wait=max_wait_s
         )
-        return self._erased(int(self._write(lambda conn: conn.execute(statement).rowcount)))
+        return self._write(work)
+
+    def release_slot(self, brake: str, *, interval_s: float) -> None:
+        """Give back a slot taken by `reserve_slot` (a lookup that found what it looked for, so that people who
+        type their code right cost the brake nothing)."""
+        statement = update(brakes).where(brakes.c.name == brake).values(free_at=brakes.c.free_at - interval_s)
+        self._write(lambda conn: conn.execute(statement))
 
     def _erased(self, result: T) -> T:
         """After rows were deleted (`result` truthy): make sure no copy of them is left in the files."""
@@ -571,6 +599,56 @@ def _save_draft(conn: Connection, *, row: dict[str, Any]) -> None:
 
     # One atomic statement, so that two tabs saving the first draft at once do not collide.
     conn.execute(_draft_upsert(conn.dialect.name), row)
+
+
+def _purge(conn: Connection, *, cutoff: datetime) -> int:
+    statement = delete(responses).where(
+        responses.c.workshop_id.is_(None),
+        responses.c.submitted_at.is_(None),
+        responses.c.updated_at < cutoff,
+    )
+    return int(conn.execute(statement).rowcount)
+
+
+def _purge_if_due(conn: Connection, *, now: datetime, due: datetime, cutoff: datetime) -> int | None:
+    # One statement decides, so that two instances finding the purge due at once do not both run it.
+    insert = _dialect_insert(conn.dialect.name)(maintenance)
+    claim = (
+        insert.values(task="purge_abandoned_drafts", last_run_at=now)
+        .on_conflict_do_update(
+            index_elements=[maintenance.c.task],
+            set_={"last_run_at": now},
+            where=maintenance.c.last_run_at <= due,
+        )
+        .returning(maintenance.c.task)
+    )
+    if conn.execute(claim).first() is None:
+        return None
+    return _purge(conn, cutoff=cutoff)
+
+
+def _reserve_slot(
+    conn: Connection, *, brake: str, now: float, interval: float, burst: int, max_wait: float
+) -> float | None:
+    # The next slot starts when the last one taken ends, or now if the bucket has refilled; this caller waits
+    # only for what lies beyond `burst` slots ahead of now. Atomic: ON CONFLICT DO UPDATE locks the row.
+    greatest = func.greatest if conn.dialect.name == "postgresql" else func.max
+    start = greatest(brakes.c.free_at, bindparam("now", now, type_=Float))
+    free_at = start + interval
+    insert = _dialect_insert(conn.dialect.name)(brakes)
+    statement = (
+        insert.values(name=brake, free_at=now + interval)
+        .on_conflict_do_update(
+            index_elements=[brakes.c.name],
+            set_={"free_at": free_at},
+            where=free_at - now - burst * interval <= max_wait,
+        )
+        .returning(brakes.c.free_at)
+    )
+    taken = conn.execute(statement).scalar_one_or_none()
+    if taken is None:
+        return None
+    return max(0.0, float(taken) - now - burst * interval)
 
 
 def _submit(conn: Connection, *, token_hash: str) -> bool:

@@ -7,6 +7,9 @@ method) need not load (tests/storage/test_storage_config.py checks it).
 
 from __future__ import annotations
 
+import threading
+import time
+from contextlib import suppress
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -21,8 +24,7 @@ DRAFT_RETENTION = timedelta(days=30)
 
 def get_store() -> Store:
     store = _store()
-    _purge_abandoned_drafts()
-    _purge_expired_demos()
+    _maintenance(store)
     return store
 
 
@@ -34,13 +36,27 @@ def _store() -> Store:
     return Store()
 
 
-# Once a day per server process is enough for a retention counted in weeks; the cached call costs nothing.
-@st.cache_resource(ttl=timedelta(days=1), show_spinner=False)
-def _purge_abandoned_drafts() -> int:
-    return _store().purge_abandoned_drafts(DRAFT_RETENTION)
+# The purge of abandoned drafts runs once a day for all the app's instances; when it last ran is kept in the
+# database (a visitor can send Streamlit's clear-cache message, which empties st.cache_resource: the schedule must
+# not live there, or each such message would run the purges). This process asks at most once an hour, so that
+# get_store() costs no write: a module global, which no message from a client resets. Demo workshops of teaching
+# mode live days (ui.teaching.DEMO_LIFETIME): purged in the same hourly pass, an hour late is soon enough.
+PURGE_EVERY = timedelta(days=1)
+_ASK_EVERY_S = 3600.0
+_next_ask = 0.0
+_ask_lock = threading.Lock()
 
 
-# Demo workshops of teaching mode live days (ui.teaching.DEMO_LIFETIME): an hour late is soon enough.
-@st.cache_resource(ttl=timedelta(hours=1), show_spinner=False)
-def _purge_expired_demos() -> int:
-    return _store().purge_expired_demos()
+def _maintenance(store: Store) -> None:
+    global _next_ask
+    with _ask_lock:
+        now = time.monotonic()
+        if now < _next_ask:
+            return
+        _next_ask = now + _ASK_EVERY_S
+    from storage import StorageUnavailable
+
+    # On a failure the page's own call says what is wrong; the purge is asked again in an hour.
+    with suppress(StorageUnavailable):
+        store.purge_abandoned_drafts_if_due(DRAFT_RETENTION, every=PURGE_EVERY)
+        store.purge_expired_demos()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,8 +14,9 @@ from scoring.model import Questionnaire
 from scoring.privacy import hide_small_counts
 from scoring.results import ScoreReport
 from storage import FacilitatorView, ParticipantView, ProjectionView, inputs
+from storage.codes import normalize_participant_code
 from ui.catalogue import get_questionnaire
-from ui.rate_limit import FailureBrake
+from ui.rate_limit import JOIN_BRAKE, give_back, pass_brake
 from ui.services import get_store
 from ui.text import split_lines
 
@@ -80,39 +80,43 @@ def projection_view(token: str | None) -> ProjectionView | None:
     return get_store().workshop_for_projection(token)
 
 
-# Wrong codes allowed to one browser session before it must wait; a person who mistypes never gets near it.
-SESSION_FAILURE_LIMIT = 10
-SESSION_FAILURES = "join_failures"
-# Over the whole process, wrong codes beyond this rate slow every lookup down instead of refusing them, so that
-# someone trying codes cannot lock a room out of its own workshop.
-SLOWDOWN_S = 2.0
-
-
-@st.cache_resource(show_spinner=False)
-def join_brake() -> FailureBrake:
-    return FailureBrake(max_failures=300, window_s=60)
-
-
 def participant_view(code: str | None) -> ParticipantView | None:
     if not code:
         return None
     return get_store().workshop_for_participant(code)
 
 
+# Codes this browser session has already opened: looked up again (a workshop's status changes) without taking a
+# slot of the brake each time the page reruns. Only codes that exist go in, so this spares no guess.
+KNOWN_CODES = "join_known_codes"
+# Wrong codes allowed to one browser session before it must stop; a person who mistypes never gets near it. Only
+# a first line (a new session starts again from zero): the brake that holds is the database's, `ui.rate_limit`.
+SESSION_FAILURE_LIMIT = 10
+SESSION_FAILURES = "join_failures"
+
+
 def join(code: str | None) -> ParticipantView | Literal["wait"] | None:
-    """Every lookup of a code a visitor gave: the workshop, None for a wrong code, "wait" for a session that
-    tried too many wrong codes. With 39.6-bit codes, at most 300 wrong tries a minute before each costs 2 s more,
-    finding one open workshop by chance would take thousands of years."""
+    """Every lookup of a code a visitor gave: the workshop, None for a wrong code, "wait" for a session that tried
+    too many wrong codes or when the site-wide brake on codes refuses the lookup (`ui.rate_limit`: at most 300
+    lookups in any minute however many sessions try at once; codes that exist give their slot back)."""
+    normalized = normalize_participant_code(code or "")
+    known: set[str] = st.session_state.setdefault(KNOWN_CODES, set())
+    if normalized is not None and normalized in known:
+        return get_store().workshop_for_participant(normalized)
     failures = int(st.session_state.get(SESSION_FAILURES, 0))
     if failures >= SESSION_FAILURE_LIMIT:
         return "wait"
-    brake = join_brake()
-    if not brake.allowed():
-        time.sleep(SLOWDOWN_S)
-    view = participant_view(code)
+    view = None
+    if normalized is not None:  # what cannot be a code is not looked up, and takes nothing from the brake
+        store = get_store()
+        if not pass_brake(store, JOIN_BRAKE):
+            return "wait"
+        view = store.workshop_for_participant(normalized)
     if view is None:
-        brake.record_failure()
         st.session_state[SESSION_FAILURES] = failures + 1
+        return None
+    give_back(store, JOIN_BRAKE)
+    known.add(normalized)
     return view
 
 
