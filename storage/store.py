@@ -557,15 +557,39 @@ def _dialect_insert(dialect_name: str) -> Callable[..., Any]:
     return dialect_insert
 
 
+_DRAFT_COLUMNS = (
+    "token_hash",
+    "workshop_id",
+    "questionnaire_id",
+    "answers",
+    "profile",
+    "comments",
+    "step",
+    "updated_at",
+)
+
+
 @cache
 def _draft_upsert(dialect_name: str) -> Insert:
-    """INSERT ... ON CONFLICT (token_hash) DO UPDATE, built once per dialect (building it costs more than
-    running it on SQLite). Values are passed at execution.
+    """The whole of `save_draft` in one statement, built once per dialect (building it costs more than running
+    it on SQLite); values are passed at execution:
 
-    Its WHERE repeats the checks of `_save_draft` for PostgreSQL, where a submit may commit between them and
-    this statement: submitted answers stay frozen, and a token stays bound to its workshop and questionnaire.
+        INSERT INTO responses (...) SELECT :token_hash, ... WHERE :workshop_id IS NULL OR <that workshop is open>
+        ON CONFLICT (token_hash) DO UPDATE SET answers = excluded.answers, ...
+            WHERE <not submitted> AND <same workshop> AND <same questionnaire>
+        RETURNING id
+
+    It returns a row exactly when the draft was written. The guarantees are the database's own, in this one
+    statement: answers are frozen once submitted, a token stays bound to its workshop and questionnaire, and
+    nothing enters a closed or deleted workshop (two SELECTs checked these before the upsert; only when nothing
+    was written does `_save_draft` look why).
     """
-    statement = _dialect_insert(dialect_name)(responses)
+    workshop_id = bindparam("workshop_id", type_=responses.c.workshop_id.type)
+    workshop_open = exists().where(workshops.c.id == workshop_id, workshops.c.status == "open")
+    values = select(*(bindparam(name, type_=responses.c[name].type) for name in _DRAFT_COLUMNS)).where(
+        or_(workshop_id.is_(None), workshop_open)
+    )
+    statement = _dialect_insert(dialect_name)(responses).from_select(_DRAFT_COLUMNS, values)
     return statement.on_conflict_do_update(
         index_elements=[responses.c.token_hash],
         set_={name: statement.excluded[name] for name in ("answers", "profile", "comments", "step", "updated_at")},
@@ -574,10 +598,13 @@ def _draft_upsert(dialect_name: str) -> Insert:
             & responses.c.workshop_id.is_not_distinct_from(statement.excluded.workshop_id)
             & (responses.c.questionnaire_id == statement.excluded.questionnaire_id)
         ),
-    )
+    ).returning(responses.c.id)
 
 
 def _save_draft(conn: Connection, *, row: dict[str, Any]) -> None:
+    if conn.execute(_draft_upsert(conn.dialect.name), row).first() is not None:
+        return
+    # Nothing was written: say why. Rare, so these reads cost nothing on the path of every tap.
     existing = conn.execute(
         select(responses.c.workshop_id, responses.c.questionnaire_id, responses.c.submitted_at).where(
             responses.c.token_hash == row["token_hash"]
@@ -588,17 +615,10 @@ def _save_draft(conn: Connection, *, row: dict[str, Any]) -> None:
             return  # submitted answers are frozen; a late autosave from another tab is dropped
         if (existing.workshop_id, existing.questionnaire_id) != (row["workshop_id"], row["questionnaire_id"]):
             raise TokenMismatch("this respondent token belongs to another workshop or questionnaire")
-    if row["workshop_id"] is not None:
-        status = conn.execute(
-            select(workshops.c.status).where(workshops.c.id == row["workshop_id"])
-        ).scalar_one_or_none()
-        if status is None:
-            raise WorkshopNotFound("this workshop does not exist (any more)")
-        if status != "open":
-            raise WorkshopClosed("this workshop is closed")
-
-    # One atomic statement, so that two tabs saving the first draft at once do not collide.
-    conn.execute(_draft_upsert(conn.dialect.name), row)
+    status = conn.execute(select(workshops.c.status).where(workshops.c.id == row["workshop_id"])).scalar_one_or_none()
+    if status is None:
+        raise WorkshopNotFound("this workshop does not exist (any more)")
+    raise WorkshopClosed("this workshop is closed")
 
 
 def _purge(conn: Connection, *, cutoff: datetime) -> int:
