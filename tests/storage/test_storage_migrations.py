@@ -254,7 +254,7 @@ def test_a_migration_that_breaks_a_reference_is_not_committed(tmp_path, monkeypa
         conn.execute(
             text(
                 "INSERT INTO responses (token_hash, workshop_id, questionnaire_id, answers, profile, comments, step,"
-                " updated_at) VALUES ('x', 424242, 'q', '{}', '{}', '{}', 0, '2026-12-01')"
+                f" updated_at) VALUES ('{'x' * 64}', 424242, 'q', '{{}}', '{{}}', '{{}}', 0, '2026-12-01')"
             )
         )
 
