@@ -58,6 +58,8 @@ if created is None:
                 organisations=organisations,
                 profile_fields=list(asked),
                 show_results_to_participants=show_results,
+                # Kept with the workshop, so that the database itself refuses an answer off the scale.
+                scale=workshops.scale_of(questionnaires[questionnaire_id]),
             )
             st.session_state[CREATED] = {"code": result.participant_code, "key": result.facilitator_key}
             st.rerun()

@@ -73,6 +73,16 @@ def answers(values: Any) -> dict[str, int | None]:
     return checked
 
 
+def scale(value: Any) -> dict[str, Any]:
+    """The workshop columns of a `Scale` (all None without one)."""
+    if value is None:
+        return {"scale_min": None, "scale_max": None, "allow_na": None}
+    low, high, allow_na = getattr(value, "min", None), getattr(value, "max", None), getattr(value, "allow_na", None)
+    if type(low) is not int or type(high) is not int or not -MAX_ANSWER_ABS <= low < high <= MAX_ANSWER_ABS:
+        raise InvalidInput(f"scale must run between whole numbers from -{MAX_ANSWER_ABS} to {MAX_ANSWER_ABS}")
+    return {"scale_min": low, "scale_max": high, "allow_na": flag("scale.allow_na", allow_na)}
+
+
 def step(value: Any) -> int:
     if type(value) is not int or not 0 <= value <= MAX_STEP:
         raise InvalidInput(f"step must be an integer between 0 and {MAX_STEP}, not {value!r}")

@@ -28,6 +28,7 @@ from .views import (
     ParticipantView,
     ProjectionView,
     Publication,
+    Scale,
     StoredPlan,
     SubmittedResponse,
     WorkshopCreated,
@@ -97,11 +98,15 @@ class Store:
         show_results_to_participants: bool,
         demo_case: str | None = None,
         demo_lifetime: timedelta | None = None,
+        scale: Scale | None = None,
     ) -> WorkshopCreated:
         """A new open workshop, with a fresh participant code and facilitator key (returned once, here).
 
         With `demo_case` (a case study's id), a demo workshop of teaching mode, deleted by `purge_expired_demos`
         once `demo_lifetime` has passed (both or neither).
+
+        `scale` is its questionnaire's: the database then refuses any answer of the workshop off it, whatever
+        the code that writes it. Without one, answers are only held to whole numbers (or None).
 
         Not to be repeated blindly after a `StorageUnavailable`: if the connection broke at the commit, the
         workshop may exist, and a second call makes a second one.
@@ -115,6 +120,7 @@ class Store:
             ),
             "profile_fields": inputs.text_list("profile_fields", profile_fields, inputs.MAX_PROFILE_FIELDS),
             "show_results_to_participants": inputs.flag("show_results_to_participants", show_results_to_participants),
+            **inputs.scale(scale),
         }
         if (demo_case is None) != (demo_lifetime is None):
             raise InvalidInput("a demo workshop needs both demo_case and demo_lifetime")

@@ -17,6 +17,7 @@ __all__ = [
     "ParticipantView",
     "ProjectionView",
     "Publication",
+    "Scale",
     "StoredPlan",
     "SubmittedResponse",
     "WorkshopCreated",
@@ -25,6 +26,15 @@ __all__ = [
 
 WorkshopStatus = Literal["open", "closed"]
 Answers = dict[str, int | None]  # item id -> scale value, or None for "don't know / not applicable"
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A questionnaire's answer scale. Kept with a workshop, so that the database itself refuses an answer off it."""
+
+    min: int
+    max: int
+    allow_na: bool  # None (« je ne sais pas ») is an answer
 
 
 @dataclass(frozen=True, slots=True)

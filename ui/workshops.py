@@ -13,7 +13,7 @@ from scoring.frames import responses_frame
 from scoring.model import Questionnaire
 from scoring.privacy import hide_small_counts
 from scoring.results import ScoreReport
-from storage import FacilitatorView, ParticipantView, ProjectionView, inputs
+from storage import FacilitatorView, ParticipantView, ProjectionView, Scale, inputs
 from storage.codes import normalize_participant_code
 from ui.catalogue import get_questionnaire
 from ui.rate_limit import JOIN_BRAKE, give_back, pass_brake
@@ -78,6 +78,11 @@ def projection_view(token: str | None) -> ProjectionView | None:
     if not token:
         return None
     return get_store().workshop_for_projection(token)
+
+
+def scale_of(questionnaire: Questionnaire) -> Scale:
+    """The questionnaire's scale as storage keeps it with a workshop (the database then refuses answers off it)."""
+    return Scale(min=questionnaire.scale.min, max=questionnaire.scale.max, allow_na=questionnaire.scale.allow_na)
 
 
 def participant_view(code: str | None) -> ParticipantView | None:
