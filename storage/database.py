@@ -321,9 +321,28 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA secure_delete = ON")
         # WAL: readers never block the writer nor the other way round; persistent in the file.
         # synchronous stays at its default, FULL: a submitted answer must survive a power cut.
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _enable_wal(cursor)
     finally:
         cursor.close()
+
+
+def _enable_wal(cursor: Any) -> None:
+    """Switch the file to WAL (persistent: once done, later connections only read the mode).
+
+    Switching a new file needs a moment alone with it, and SQLite answers « database is locked » at once, without
+    its busy timeout, when another connection opens the file at that instant (several app instances starting on
+    a new database): try again, for as long as the busy timeout would have waited.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01 + random.random() * 0.04)
 
 
 def _on_sqlite_begin(conn: Connection) -> None:
