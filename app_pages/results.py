@@ -37,13 +37,13 @@ if answering is None:
 questionnaire = answering.questionnaire
 report = own_report(answering)
 code = answering.respondent.workshop_code
+workshop = workshops.participant_view(code)
+demo_case = workshop.demo_case if workshop is not None else None
 st.title(t("results.title", questionnaire=text_in(questionnaire.title, lang)))
 st.caption(t("results.private_note"))
-if code:
-    teaching.demo_notice(getattr(workshops.participant_view(code), "demo_case", None))
+teaching.demo_notice(demo_case)
 if answering.in_workshop and answering.state.submitted:
     st.success(t("results.thanks"))
-    workshop = workshops.participant_view(code)
     if workshop is not None and workshop.show_results_to_participants:
         st.info(t("results.group_results_later"))
         st.page_link(
@@ -92,7 +92,13 @@ show_path_for(questionnaire, report, group=False)
 
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
-report_downloads(questionnaire, report, scope="own", title=text_in(questionnaire.title, lang), key="own_report")
+report_downloads(
+    questionnaire,
+    report,
+    scope="own",
+    title=teaching.report_title(text_in(questionnaire.title, lang), demo_case),
+    key="own_report",
+)
 
 comments = answering.state.comments
 if comments:

@@ -49,6 +49,13 @@ def demo_title(case: Case, lang: str) -> str:
     return t("teaching.demo_title", title=text_in(case.title, lang))[: inputs.MAX_TITLE]
 
 
+def report_title(title: str, demo_case: str | None) -> str:
+    """The title an export of a demo workshop's answers carries: it says « données fictives », as every screen does."""
+    if demo_case is None:
+        return title
+    return t("teaching.demo_title", title=title)[: inputs.MAX_TITLE]
+
+
 def open_demo(case: Case, lang: str) -> WorkshopCreated:
     """A new demo workshop of ``case``, open, with every synthetic answer of the case submitted."""
     questionnaire = get_questionnaire(case.questionnaire)

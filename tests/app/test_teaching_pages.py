@@ -11,6 +11,7 @@ from scoring.synthetic import synthetic_responses
 from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import assert_no_exception, click, new_app
+from tests.app.test_workshop_pages import participant
 from ui.catalogue import shipped_questionnaires
 from ui.teaching import shipped_cases
 
@@ -168,3 +169,38 @@ def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
     after = store.workshop_for_facilitator(key)
     assert after.participant_code == view.participant_code
     assert store.workshop_counts(after.id) == (synthetic_count(), synthetic_count())
+
+
+def test_a_student_who_answers_a_demo_gets_an_own_report_marked_fictitious(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A student joins the demo with its code and answers: their results say « données fictives », and so does the
+    title of the PDF and spreadsheet they may download (the class's figures are made up, even if theirs are not)."""
+    import ui.downloads
+
+    titles: list[str] = []
+    real_file_name = ui.downloads.report_file_name
+
+    def recording(title, day, kind):
+        titles.append(title)
+        return real_file_name(title, day, kind)
+
+    monkeypatch.setattr(ui.downloads, "report_file_name", recording)
+    _, key = open_demo()
+    store = Store()
+    view = store.workshop_for_facilitator(key)
+    questionnaire = shipped_questionnaires()[view.questionnaire_id]
+    student = participant(view.participant_code, {item.id: 3 for item in questionnaire.items}, profile={})
+    student.switch_page("app_pages/results.py").run()
+    assert_no_exception(student)
+    assert fictitious(student)
+    marked = translate("teaching.demo_title", "fr", title=questionnaire.title["fr"])
+    assert titles and set(titles) == {marked}, titles
+    assert "données fictives" in marked
+
+
+def test_an_own_report_of_a_real_workshop_or_alone_keeps_the_questionnaire_title() -> None:
+    from ui.teaching import report_title
+
+    assert report_title("Santé du partenariat", None) == "Santé du partenariat"
+    assert report_title("Santé du partenariat", CASE) == translate(
+        "teaching.demo_title", "fr", title="Santé du partenariat"
+    )
