@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ui import urls
-from ui.navigation import PAGES, PAGES_DIR
+from ui.navigation import NOT_FOUND, PAGES, PAGES_DIR, page_specs
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / PAGES_DIR).glob("*.py"))]
@@ -31,7 +31,7 @@ def test_no_pages_folder_beside_app_py() -> None:
 
 def test_every_page_file_is_in_the_table_and_every_entry_has_its_file() -> None:
     files = {path.name for path in (ROOT / PAGES_DIR).glob("*.py")}
-    listed = [spec.file for spec in PAGES]
+    listed = [spec.file for spec in (*PAGES, NOT_FOUND)]
     assert len(listed) == len(set(listed))
     assert set(listed) == files
     assert [spec.file for spec in PAGES if spec.default] == ["home.py"]
@@ -57,5 +57,13 @@ def test_every_page_path_is_known_to_the_url_builder() -> None:
 def test_every_page_title_is_in_both_catalogues() -> None:
     for lang in ("fr", "en"):
         nav = yaml.safe_load((ROOT / "i18n" / f"{lang}.yaml").read_text(encoding="utf-8"))["nav"]
-        missing = [spec.title_key for spec in PAGES if spec.title_key.removeprefix("nav.") not in nav]
+        missing = [spec.title_key for spec in (*PAGES, NOT_FOUND) if spec.title_key.removeprefix("nav.") not in nav]
         assert not missing, (lang, missing)
+
+
+def test_an_address_that_names_no_page_gets_the_not_found_page_and_a_known_one_does_not() -> None:
+    assert page_specs("n-existe-pas") == (*PAGES, NOT_FOUND)
+    for requested in ("", "results", "dashboard"):
+        assert page_specs(requested) == PAGES
+    # Streamlit takes no « / » in a page's address: a nested one cannot be matched, and keeps its own box.
+    assert page_specs("a/b") == PAGES

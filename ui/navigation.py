@@ -57,15 +57,40 @@ PAGES = (
 )
 
 
-def page(spec: PageSpec) -> st.Page:
+def page(spec: PageSpec, url_path: str | None = None) -> st.Page:
     return st.Page(
         spec.path,
         title=t(spec.title_key),
         icon=spec.icon,
         default=spec.default,
-        url_path=spec.url_path,
+        url_path=url_path or spec.url_path,
         visibility="hidden" if spec.hidden else "visible",
     )
+
+
+# Shown, in the session's language, for an address that names no page (a link mistyped or cut in an e-mail).
+NOT_FOUND = PageSpec("not_found.py", "nav.not_found", ":material/explore_off:", hidden=True)
+
+
+def _requested_page() -> str:
+    """The page name the browser asked for: the URL's path below the app's base path, without slashes."""
+    from urllib.parse import unquote, urlsplit
+
+    path = unquote(urlsplit(st.context.url or "").path).strip("/")
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base) :].strip("/")
+    return path
+
+
+def page_specs(requested: str) -> tuple[PageSpec, ...]:
+    """Every page, and for an address that names none, one more page at that very address: Streamlit then runs
+    it instead of the home page, and does not show its own « Page not found » box, which is in English whatever
+    the session's language. Streamlit takes no ``/`` in a page's address, so a nested address keeps its box."""
+    known = {spec.url_path for spec in PAGES}
+    if not requested or requested in known or "/" in requested:
+        return PAGES
+    return (*PAGES, NOT_FOUND)
 
 
 def projecting() -> bool:
@@ -77,4 +102,6 @@ def projecting() -> bool:
 
 
 def build_navigation() -> st.Page:
-    return st.navigation([page(spec) for spec in PAGES], position="hidden" if projecting() else "top")
+    requested = _requested_page()
+    pages = [page(spec, requested if spec is NOT_FOUND else None) for spec in page_specs(requested)]
+    return st.navigation(pages, position="hidden" if projecting() else "top")
