@@ -4,6 +4,10 @@ language, with the way home. The address itself is not repeated: it came from ou
 import streamlit as st
 
 from ui.language import t
+from ui.navigation import names_home, requested_page
+
+if names_home(requested_page()):  # « /home », typed by hand: the home page is at the root
+    st.switch_page("app_pages/home.py")
 
 st.title(t("not_found.title"))
 st.markdown(t("not_found.text"))

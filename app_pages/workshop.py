@@ -40,6 +40,7 @@ if created is None:
             default=list(profile_labels),
             format_func=profile_labels.__getitem__,
             help=t("workshop.field_profile_help"),
+            placeholder=t("workshop.field_profile_placeholder"),
         )
         show_results = st.checkbox(t("workshop.field_show_results"), value=True)
         submitted = st.form_submit_button(t("workshop.create"), type="primary")

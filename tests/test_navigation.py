@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from ui import urls
-from ui.navigation import NOT_FOUND, PAGES, PAGES_DIR, page_specs
+from ui.navigation import NOT_FOUND, PAGES, PAGES_DIR, names_home, page_specs
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py")), *sorted((ROOT / PAGES_DIR).glob("*.py"))]
@@ -65,5 +65,10 @@ def test_an_address_that_names_no_page_gets_the_not_found_page_and_a_known_one_d
     assert page_specs("n-existe-pas") == (*PAGES, NOT_FOUND)
     for requested in ("", "results", "dashboard"):
         assert page_specs(requested) == PAGES
+    # The home page is at the root under another name: « /home » gets the page, which goes home.
+    for guess in ("home", "accueil"):
+        assert page_specs(guess) == (*PAGES, NOT_FOUND)
+        assert names_home(guess)
+    assert not names_home("n-existe-pas")
     # Streamlit takes no « / » in a page's address: a nested one cannot be matched, and keeps its own box.
     assert page_specs("a/b") == PAGES

@@ -26,6 +26,13 @@ class PageSpec:
     icon: str
     default: bool = False
     hidden: bool = False  # reached only by link, never listed in the navigation
+    # The menu of the navigation bar it is listed under ("": on the bar itself). Ten pages side by side do not fit
+    # a laptop's width, and Streamlit then folds the last ones under « 2 more », in English whatever the language.
+    section: str = ""
+    # The page's address when it is not the file's name. Streamlit serves the default page at the root only: its
+    # name is reserved, yet « /name » shows Streamlit's English « Page not found ». So the home page's name is one
+    # nobody types, and « /home » or « /accueil », typed by hand, get the page that leads home.
+    address: str = ""
 
     @property
     def path(self) -> str:
@@ -34,20 +41,20 @@ class PageSpec:
 
     @property
     def url_path(self) -> str:
-        return self.file.removesuffix(".py")
+        return self.address or self.file.removesuffix(".py")
 
 
 PAGES = (
-    PageSpec("home.py", "nav.home", ":material/home:", default=True),
+    PageSpec("home.py", "nav.home", ":material/home:", default=True, address="index"),
     PageSpec("questionnaire.py", "nav.questionnaire", ":material/edit_note:"),
     PageSpec("results.py", "nav.results", ":material/radar:"),
-    PageSpec("workshop.py", "nav.workshop", ":material/groups:"),
+    PageSpec("workshop.py", "nav.workshop", ":material/groups:", section="nav.section_lead"),
     PageSpec("join.py", "nav.join", ":material/login:"),
-    PageSpec("guide.py", "nav.guide", ":material/handshake:"),
-    PageSpec("method.py", "nav.method", ":material/calculate:"),
-    PageSpec("teaching.py", "nav.teaching", ":material/school:"),
-    PageSpec("glossary.py", "nav.glossary", ":material/dictionary:"),
-    PageSpec("sources.py", "nav.sources", ":material/menu_book:"),
+    PageSpec("guide.py", "nav.guide", ":material/handshake:", section="nav.section_learn"),
+    PageSpec("method.py", "nav.method", ":material/calculate:", section="nav.section_learn"),
+    PageSpec("teaching.py", "nav.teaching", ":material/school:", section="nav.section_lead"),
+    PageSpec("glossary.py", "nav.glossary", ":material/dictionary:", section="nav.section_learn"),
+    PageSpec("sources.py", "nav.sources", ":material/menu_book:", section="nav.section_learn"),
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),
     PageSpec("projection.py", "nav.projection", ":material/present_to_all:", hidden=True),
     PageSpec("group_results.py", "nav.group_results", ":material/groups:", hidden=True),
@@ -72,7 +79,7 @@ def page(spec: PageSpec, url_path: str | None = None) -> st.Page:
 NOT_FOUND = PageSpec("not_found.py", "nav.not_found", ":material/explore_off:", hidden=True)
 
 
-def _requested_page() -> str:
+def requested_page() -> str:
     """The page name the browser asked for: the URL's path below the app's base path, without slashes."""
     from urllib.parse import unquote, urlsplit
 
@@ -81,6 +88,11 @@ def _requested_page() -> str:
     if base and (path == base or path.startswith(base + "/")):
         path = path[len(base) :].strip("/")
     return path
+
+
+def names_home(requested: str) -> bool:
+    """« /home », « /accueil »: the names people guess for the home page, which is at the root."""
+    return requested.lower() in {"home", "accueil"}
 
 
 def page_specs(requested: str) -> tuple[PageSpec, ...]:
@@ -102,6 +114,9 @@ def projecting() -> bool:
 
 
 def build_navigation() -> st.Page:
-    requested = _requested_page()
-    pages = [page(spec, requested if spec is NOT_FOUND else None) for spec in page_specs(requested)]
-    return st.navigation(pages, position="hidden" if projecting() else "top")
+    requested = requested_page()
+    sections: dict[str, list[st.Page]] = {}
+    for spec in page_specs(requested):
+        title = t(spec.section) if spec.section else ""
+        sections.setdefault(title, []).append(page(spec, requested if spec is NOT_FOUND else None))
+    return st.navigation(sections, position="hidden" if projecting() else "top")

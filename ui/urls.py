@@ -40,7 +40,7 @@ PAGE_PATHS = (
     "plan_view",
     "teaching",
     "classroom",
-    "home",
+    "index",
     "sources",
     "glossary",
 )
