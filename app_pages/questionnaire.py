@@ -76,7 +76,7 @@ elif kind == "dimension" and index is not None:
     st.header(text_in(dimension.label, lang))
     if dimension.description:
         st.caption(text_in(dimension.description, lang))
-    for number, item in enumerate(dimension.items, start=1):
+    for number, item in enumerate(answering.asked_items(dimension), start=1):
         with st.container(border=True):
             answering = flow.item_radio(
                 answering,
@@ -91,8 +91,11 @@ elif kind == "dimension" and index is not None:
 else:
     st.header(t("questionnaire.summary_title"))
     missing = answering.unanswered()
-    answered = len(questionnaire.items) - sum(len(ids) for ids in missing.values())
-    st.write(t("questionnaire.summary_count", count=answered, total=len(questionnaire.items)))
+    asked = answering.asked_count
+    answered = asked - sum(len(ids) for ids in missing.values())
+    st.write(t("questionnaire.summary_count", count=answered, total=asked))
+    if answering.not_asked:
+        st.caption(t("questionnaire.not_asked", count=len(answering.not_asked)))
     if missing:
         st.warning(t("questionnaire.summary_missing"))
         for position, dimension in enumerate(questionnaire.dimensions):
@@ -100,7 +103,7 @@ else:
                 continue
             with st.container(border=True):
                 st.markdown(f"**{text_in(dimension.label, lang)}**")
-                for item in dimension.items:
+                for item in answering.asked_items(dimension):
                     if item.id in missing[dimension.id]:
                         st.text(f"• {text_in(item.text, lang)}")
                 st.button(

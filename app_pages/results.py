@@ -100,7 +100,7 @@ report_downloads(
     key="own_report",
 )
 
-comments = answering.state.comments
+comments = answering.to_send.comments
 if comments:
     st.header(t("results.comments_title"))
     for dimension in questionnaire.dimensions:

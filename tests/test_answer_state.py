@@ -17,7 +17,10 @@ from ui.answer_state import (
     AnswerState,
     Ref,
     Respondent,
+    asked_item_ids,
     describe_step,
+    not_asked,
+    only_asked,
     profile_questions,
     reconcile,
     refs_of_step,
@@ -314,3 +317,95 @@ def test_putting_widgets_back_starts_a_new_generation_of_widgets() -> None:
     assert reconcile(state, RULES, [(Ref("item", ITEMS[0]), 3)]).state.generation == state.generation
     forged = reconcile(state, RULES, [(Ref("item", ITEMS[0]), 99)]).state
     assert forged.generation == state.generation + 1 and forged.answers == {}
+
+
+# ----- each role is asked only its statements (issue 12, ``asked_of``) --------------------------------------------
+
+RAPPROCHEMENT = shipped_questionnaires()["rapprochement"]
+R_RULES = AnswerRules.for_questionnaire(RAPPROCHEMENT, max_comment=MAX_COMMENT, organisations=ORGANISATIONS)
+ROLE_OF_EACH_STEP = st.sampled_from([None, *ROLES])
+
+
+def as_role(state: AnswerState, rules: AnswerRules, role: str | None) -> AnswerState:
+    return state.set_profile(rules, "role", role)
+
+
+def test_the_steps_and_their_statements_follow_the_role() -> None:
+    # Rapprochement asks a person supported by the association two of its six dimensions.
+    usager = {"role": "usager"}
+    assert steps(RAPPROCHEMENT, R_RULES, usager) == (
+        ("profile", None),
+        ("dimension", 0),
+        ("dimension", 3),
+        ("summary", None),
+    )
+    assert step_count(RAPPROCHEMENT, R_RULES, usager) == 4
+    assert step_count(RAPPROCHEMENT, R_RULES, {"role": "direction"}) == 8
+    assert step_count(RAPPROCHEMENT, R_RULES) == 8, "no role yet: every statement is asked"
+    assert describe_step(RAPPROCHEMENT, R_RULES, 2, usager) == ("dimension", 3)
+    assert step_of_dimension(RAPPROCHEMENT, R_RULES, 3, usager) == 2
+    projet = RAPPROCHEMENT.dimensions[0]
+    assert "pv-1" in [i.id for i in projet.items]
+    assert refs_of_step(RAPPROCHEMENT, R_RULES, 1, usager) == [
+        *(Ref("item", i.id) for i in projet.items if i.id != "pv-1"),
+        Ref("comment", projet.id),
+    ]
+    # On express, everyone goes through the four dimensions; a person supported is asked 9 of the 12 statements.
+    assert step_count(EXPRESS, RULES, {"role": "usager"}) == step_count(EXPRESS, RULES)
+    assert len(asked_item_ids(EXPRESS, {"role": "usager"})) == 9
+    assert set(ITEMS) - set(asked_item_ids(EXPRESS, {"role": "usager"})) == {"ex-eth-2", "ex-com-2", "ex-gouv-3"}
+
+
+def test_a_change_of_role_keeps_the_answers_still_asked_and_sends_only_those() -> None:
+    state = as_role(fresh(), RULES, "administrateur")
+    for item_id in ITEMS:
+        state = state.answer(RULES, item_id, 4)
+    state = state.comment(RULES, "gouvernance", "Le bureau prépare tout.")
+    assert not_asked(EXPRESS, state) == [] and only_asked(EXPRESS, state) is state
+    moved = as_role(state.saved(), RULES, "usager")
+    # Kept in the state (a mistaken tap on the role loses nothing)...
+    assert dict(moved.answers) == dict(state.answers)
+    assert not_asked(EXPRESS, moved) == [Ref("item", "ex-eth-2"), Ref("item", "ex-com-2"), Ref("item", "ex-gouv-3")]
+    assert unanswered_by_dimension(EXPRESS, moved) == {}
+    # ...never sent: the state as sent holds the nine statements asked, and the comment (gouvernance is still asked).
+    sent = only_asked(EXPRESS, moved)
+    assert set(sent.answers) == set(asked_item_ids(EXPRESS, {"role": "usager"})) and sent.unsaved
+    assert dict(sent.comments) == {"gouvernance": "Le bureau prépare tout."}
+    # Back to the first role: everything is asked again.
+    assert not_asked(EXPRESS, as_role(moved, RULES, "direction")) == []
+
+
+def test_a_comment_on_a_dimension_no_longer_asked_is_not_sent() -> None:
+    state = as_role(AnswerState.new(RESPONDENT), R_RULES, "direction")
+    state = state.answer(R_RULES, "mf-1", 2).comment(R_RULES, "moyens-finances", "Budget serré")
+    moved = as_role(state, R_RULES, "salarie")
+    assert not_asked(RAPPROCHEMENT, moved) == [Ref("item", "mf-1"), Ref("comment", "moyens-finances")]
+    sent = only_asked(RAPPROCHEMENT, moved)
+    assert dict(sent.answers) == {} and dict(sent.comments) == {}
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(ITEMS), st.sampled_from([*RULES.scale_values, None]))),
+    st.lists(ROLE_OF_EACH_STEP, min_size=1, max_size=4),
+)
+@settings(deadline=None)
+def test_what_is_sent_is_exactly_the_answers_to_statements_asked_of_the_last_role(
+    answers: list[tuple[str, int | None]], roles: list[str | None]
+) -> None:
+    state = fresh()
+    for (item_id, value), role in zip(answers, [*roles] * (len(answers) + 1), strict=False):
+        state = as_role(state, RULES, role).answer(RULES, item_id, value)
+    state = as_role(state, RULES, roles[-1])
+    asked = set(asked_item_ids(EXPRESS, state.profile))
+    sent = only_asked(EXPRESS, state)
+    assert dict(sent.answers) == {k: v for k, v in state.answers.items() if k in asked}
+    assert {ref.id for ref in not_asked(EXPRESS, state)} == set(state.answers) - asked
+    # Missing and asked: together, the statements asked.
+    missing = {i for ids in unanswered_by_dimension(EXPRESS, state).values() for i in ids}
+    assert missing | (set(sent.answers) & asked) == asked and not missing & set(sent.answers)
+    # The steps of the summary's « go back » buttons exist for every dimension with something missing.
+    for index, dimension in enumerate(EXPRESS.dimensions):
+        if dimension.id in unanswered_by_dimension(EXPRESS, state):
+            assert describe_step(
+                EXPRESS, RULES, step_of_dimension(EXPRESS, RULES, index, state.profile), state.profile
+            ) == ("dimension", index)

@@ -29,7 +29,8 @@ from types import MappingProxyType
 from typing import Literal
 
 from scoring.answer_rules import AnswerRules, Problem
-from scoring.model import Questionnaire
+from scoring.asking import is_asked, role_of
+from scoring.model import Dimension, Item, Questionnaire
 
 NOT_APPLICABLE = "na"  # what the radio holds for « je ne sais pas / sans objet »; None in the state and in storage
 
@@ -272,6 +273,23 @@ def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[R
 
 
 # ----- the steps of a questionnaire --------------------------------------------------------------------------
+#
+# Who is asked what depends on the role (``scoring.asking``, the questionnaire's ``asked_of``): the steps, the
+# statements of a step, what is missing and what is sent all follow the respondent's profile as the state holds
+# it. A person who changes their role mid-way keeps every answer in the state (a mistaken tap on the role loses
+# nothing), but only the statements still asked are counted and sent (`only_asked`).
+
+
+def asked_items(questionnaire: Questionnaire, profile: Mapping[str, str] | None, dimension: Dimension) -> list[Item]:
+    """The statements of ``dimension`` asked of a respondent with this profile, in the questionnaire's order."""
+    role = role_of(questionnaire, profile)
+    return [item for item in dimension.items if is_asked(dimension, item, role)]
+
+
+def asked_item_ids(questionnaire: Questionnaire, profile: Mapping[str, str] | None) -> list[str]:
+    return [
+        item.id for dimension in questionnaire.dimensions for item in asked_items(questionnaire, profile, dimension)
+    ]
 
 
 def profile_questions(
@@ -289,49 +307,90 @@ def profile_questions(
     return asked
 
 
-def steps(questionnaire: Questionnaire, rules: AnswerRules) -> tuple[Step, ...]:
-    """The steps of a response, in order: the profile (if anything is asked), one per dimension, the summary.
+def steps(
+    questionnaire: Questionnaire, rules: AnswerRules, profile: Mapping[str, str] | None = None
+) -> tuple[Step, ...]:
+    """The steps of a response, in order: the profile (if anything is asked), one per dimension with at least one
+    statement asked of this profile (no profile: every dimension), the summary.
 
     The one place the order is written: a new kind of step (say, the position questions after the profile) is one
     more entry here, its widgets in `refs_of_step` and its branch in ``app_pages/questionnaire.py``.
     """
     return (
         *((("profile", None),) if rules.profile_options else ()),
-        *(("dimension", index) for index in range(len(questionnaire.dimensions))),
+        *(
+            ("dimension", index)
+            for index, dimension in enumerate(questionnaire.dimensions)
+            if asked_items(questionnaire, profile, dimension)
+        ),
         ("summary", None),
     )
 
 
-def step_count(questionnaire: Questionnaire, rules: AnswerRules) -> int:
-    return len(steps(questionnaire, rules))
+def step_count(questionnaire: Questionnaire, rules: AnswerRules, profile: Mapping[str, str] | None = None) -> int:
+    return len(steps(questionnaire, rules, profile))
 
 
-def describe_step(questionnaire: Questionnaire, rules: AnswerRules, step: int) -> Step:
+def describe_step(
+    questionnaire: Questionnaire, rules: AnswerRules, step: int, profile: Mapping[str, str] | None = None
+) -> Step:
     """("profile", None), ("dimension", index) or ("summary", None); a step out of range is the summary."""
-    order = steps(questionnaire, rules)
+    order = steps(questionnaire, rules, profile)
     return order[step] if 0 <= step < len(order) else ("summary", None)
 
 
-def step_of_dimension(questionnaire: Questionnaire, rules: AnswerRules, index: int) -> int:
-    return steps(questionnaire, rules).index(("dimension", index))
+def step_of_dimension(
+    questionnaire: Questionnaire, rules: AnswerRules, index: int, profile: Mapping[str, str] | None = None
+) -> int:
+    return steps(questionnaire, rules, profile).index(("dimension", index))
 
 
-def refs_of_step(questionnaire: Questionnaire, rules: AnswerRules, step: int) -> list[Ref]:
-    """The widgets a step draws."""
-    kind, index = describe_step(questionnaire, rules, step)
+def refs_of_step(
+    questionnaire: Questionnaire, rules: AnswerRules, step: int, profile: Mapping[str, str] | None = None
+) -> list[Ref]:
+    """The widgets a step draws: for a dimension, the statements asked of this profile and its comment."""
+    kind, index = describe_step(questionnaire, rules, step, profile)
     if kind == "profile":
         return [Ref("profile", question) for question in rules.profile_options]
     if kind == "dimension" and index is not None:
         dimension = questionnaire.dimensions[index]
-        return [*(Ref("item", item.id) for item in dimension.items), Ref("comment", dimension.id)]
+        items = asked_items(questionnaire, profile, dimension)
+        return [*(Ref("item", item.id) for item in items), Ref("comment", dimension.id)]
     return []
 
 
 def unanswered_by_dimension(questionnaire: Questionnaire, state: AnswerState) -> dict[str, list[str]]:
-    """Item ids not answered yet (« je ne sais pas » counts as an answer), per dimension id."""
+    """Item ids asked and not answered yet (« je ne sais pas » counts as an answer), per dimension id."""
     missing = {}
     for dimension in questionnaire.dimensions:
-        ids = [item.id for item in dimension.items if item.id not in state.answers]
+        asked = asked_items(questionnaire, state.profile, dimension)
+        ids = [item.id for item in asked if item.id not in state.answers]
         if ids:
             missing[dimension.id] = ids
     return missing
+
+
+def not_asked(questionnaire: Questionnaire, state: AnswerState) -> list[Ref]:
+    """What the state holds that the respondent is no longer asked (their role changed): answers to statements
+    and comments on dimensions with nothing asked. Kept in the state, never sent."""
+    asked = set(asked_item_ids(questionnaire, state.profile))
+    dimensions = {
+        dimension.id for dimension in questionnaire.dimensions if asked_items(questionnaire, state.profile, dimension)
+    }
+    return [
+        *(Ref("item", item_id) for item_id in state.answers if item_id not in asked),
+        *(Ref("comment", dimension_id) for dimension_id in state.comments if dimension_id not in dimensions),
+    ]
+
+
+def only_asked(questionnaire: Questionnaire, state: AnswerState) -> AnswerState:
+    """The state as it is sent: without what the respondent is no longer asked (the same state if nothing)."""
+    dropped = not_asked(questionnaire, state)
+    if not dropped:
+        return state
+    items = {ref.id for ref in dropped if ref.kind == "item"}
+    comments = {ref.id for ref in dropped if ref.kind == "comment"}
+    return state._changed(
+        answers=_frozen({k: v for k, v in state.answers.items() if k not in items}),
+        comments=_frozen({k: v for k, v in state.comments.items() if k not in comments}),
+    )

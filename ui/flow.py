@@ -75,23 +75,41 @@ class Answering:
 
     @property
     def step_count(self) -> int:
-        return answer_state.step_count(self.questionnaire, self.rules)
+        return answer_state.step_count(self.questionnaire, self.rules, self.state.profile)
 
     @property
     def step(self) -> int:
         return max(0, min(self.state.step, self.step_count - 1))
 
     def describe(self, step: int) -> answer_state.Step:
-        return answer_state.describe_step(self.questionnaire, self.rules, step)
+        return answer_state.describe_step(self.questionnaire, self.rules, step, self.state.profile)
 
     def step_of_dimension(self, index: int) -> int:
-        return answer_state.step_of_dimension(self.questionnaire, self.rules, index)
+        return answer_state.step_of_dimension(self.questionnaire, self.rules, index, self.state.profile)
 
     def profile_questions(self) -> list[tuple[str, list[tuple[str, str | dict[str, str]]]]]:
         return answer_state.profile_questions(self.questionnaire, self.rules)
 
+    def asked_items(self, dimension: Dimension) -> list[Item]:
+        """The statements of a dimension this respondent is asked (their role decides, ``scoring.asking``)."""
+        return answer_state.asked_items(self.questionnaire, self.state.profile, dimension)
+
+    @property
+    def asked_count(self) -> int:
+        return len(answer_state.asked_item_ids(self.questionnaire, self.state.profile))
+
     def unanswered(self) -> dict[str, list[str]]:
         return answer_state.unanswered_by_dimension(self.questionnaire, self.state)
+
+    @property
+    def not_asked(self) -> list[Ref]:
+        """Answers the state keeps that are no longer asked (the role changed): not sent."""
+        return answer_state.not_asked(self.questionnaire, self.state)
+
+    @property
+    def to_send(self) -> AnswerState:
+        """The state as it is sent, and as one's own results score it: only what is asked."""
+        return answer_state.only_asked(self.questionnaire, self.state)
 
 
 # ----- the one session key -------------------------------------------------------------------------------------
@@ -452,6 +470,12 @@ def submit() -> None:
     if held.unsaved:  # the draft must be in storage before it can be sent
         _keep(held.sending_failed())
         return
+    if answering.to_send is not held:
+        # Answers no longer asked (the role changed) leave the draft before it is sent: storage sends the draft.
+        held = _save(answering.to_send, answering.rules)
+        if held.unsaved:
+            _keep(held.sending_failed() if held.workshop == "open" else held)
+            return
     sent = _storage_call(held, lambda: get_store().submit(held.respondent.token), held.sent)
     if not sent.submitted and sent.workshop == "open":
         sent = sent.sending_failed()

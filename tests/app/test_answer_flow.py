@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import translate
+from scoring.asking import items_for
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.rounding import format_number
@@ -57,11 +58,15 @@ def test_full_flow_results_equal_the_scoring_module() -> None:
         answer_current_step(app, values)
         click_next(app)
 
-    # Summary: the unanswered statements of the last dimension are listed, « Je ne sais pas » is not.
+    # Summary: the unanswered statements of the last dimension are listed, « Je ne sais pas » is not, nor the
+    # statement a volunteer is not asked (ex-gouv-3, for the board and the management).
     assert app.header[0].value == translate("questionnaire.summary_title", "fr")
     listed = " ".join(t.value for t in app.text)
-    for item in last.items[1:]:
+    asked = [item for item in last.items[1:] if item.id != "ex-gouv-3"]
+    assert asked and len(asked) < len(last.items[1:])
+    for item in asked:
         assert item.text["fr"] in listed
+    assert next(i for i in last.items if i.id == "ex-gouv-3").text["fr"] not in listed
     assert questionnaire.items[1].text["fr"] not in listed
 
     app.button(key="submit").click().run()
@@ -169,3 +174,79 @@ def test_a_workshop_participant_is_not_offered_to_erase_one_response_of_the_grou
     app.switch_page("app_pages/results.py").run()
     assert_no_exception(app)
     assert not [b for b in app.button if b.key == "erase_answers"]
+
+
+def shown_item_ids(app: AppTest) -> list[str]:
+    return list(answer_widgets(app, "item"))
+
+
+def go_back_to_the_profile(app: AppTest) -> None:
+    for _ in range(20):
+        if app.header[0].value == translate("questionnaire.profile_title", "fr"):
+            return
+        app.button(key="back").click().run()
+        assert_no_exception(app)
+    raise AssertionError("never back at the profile")
+
+
+def test_each_role_is_asked_only_its_statements_and_a_change_of_role_sends_only_those() -> None:
+    """Issue 12: a person supported by the association is not asked about « our board » (asked_of). Steps, progress
+    and the summary count only the statements asked; answers given under another role stay in the state but are
+    not sent, and the summary says so in one line."""
+    from storage import Store
+
+    questionnaire = get_questionnaire("rapprochement")
+    assert questionnaire is not None
+    app = started("rapprochement")
+    token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
+    profile_radio(app, "role").set_value("direction").run()
+    assert app.get("progress")[0].proto.text == translate("questionnaire.progress", "fr", step=1, total=8)
+    click_next(app)
+    # The management goes through every dimension and answers every statement of the first two.
+    for dimension in questionnaire.dimensions[:2]:
+        assert shown_item_ids(app) == [item.id for item in dimension.items]
+        answer_current_step(app, {item.id: 4 for item in dimension.items})
+        comment_area(app, dimension.id).input(f"Sur {dimension.id}").run()
+        click_next(app)
+    # Then the person says they are an employee: the board's dimension (gouvernance-vie-associative) goes.
+    go_back_to_the_profile(app)
+    profile_radio(app, "role").set_value("salarie").run()
+    assert_no_exception(app)
+    assert app.get("progress")[0].proto.text == translate("questionnaire.progress", "fr", step=1, total=5)
+    click_next(app)
+    projet = questionnaire.dimensions[0]
+    assert app.header[0].value == projet.label["fr"]
+    assert "pv-1" in [item.id for item in projet.items]
+    assert shown_item_ids(app) == [item.id for item in projet.items], "pv-1 is asked of employees too"
+    click_next(app)
+    assert app.header[0].value == questionnaire.dimensions[2].label["fr"], "the board's dimension is skipped"
+    employees = {"rh-1", "rh-2", "rh-3", "rh-4", "rh-6", "rh-8"}
+    assert set(shown_item_ids(app)) == employees & {item.id for item in questionnaire.dimensions[2].items}
+    # The labels are numbered within what is asked: 1, 2, 3...
+    labels = [radio.label for radio in answer_widgets(app, "item").values()]
+    assert [label.split(".")[0] for label in labels] == [str(n) for n in range(1, len(labels) + 1)]
+    while any(b.key == "next" for b in app.button):
+        click_next(app)
+    assert app.header[0].value == translate("questionnaire.summary_title", "fr")
+    employee_items = items_for(questionnaire, {"role": "salarie"})
+    assert len(employee_items) < len(questionnaire.items)
+    summary = translate("questionnaire.summary_count", "fr", count=len(projet.items), total=len(employee_items))
+    assert summary in [m.value for m in app.markdown]
+    gva = questionnaire.dimensions[1]
+    # Six answers and one comment given as the management are about what an employee is not asked.
+    not_sent = translate("questionnaire.not_asked", "fr", count=len(gva.items) + 1)
+    assert not_sent in [c.value for c in app.caption]
+    app.button(key="submit").click().run()
+    assert_no_exception(app)
+    draft = Store().load_draft(token)
+    assert draft is not None and draft.submitted
+    assert dict(draft.answers) == {item.id: 4 for item in projet.items}
+    assert dict(draft.comments) == {projet.id: f"Sur {projet.id}"}
+    # One's own results score what was sent: the board's dimension, answered as the management but not sent, has
+    # no answer (« données insuffisantes », never a zero, and not the answers given under the other role).
+    assert app.title[0].value.startswith("Vos résultats")
+    cards = [m.value for m in app.markdown if m.value.startswith("### ")]
+    expected = score_responses(questionnaire, responses_frame(questionnaire, [dict(draft.answers)], [{}]))
+    assert expected.dimension(gva.id).score is None
+    assert cards[1] == "### " + translate("results.insufficient", "fr")
+    assert cards[0] == "### " + format_number(expected.dimension(projet.id).score, "fr")

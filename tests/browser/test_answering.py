@@ -607,3 +607,83 @@ def test_a_full_disk_while_answering_keeps_the_answer_says_so_and_saves_it_once_
         expect_saved(server, phone.token, {FIRST.items[0].id: 4, FIRST.items[1].id: 2})
         expect_ticked(page, [4, 2])
         phone.check_healthy()
+
+
+# ----- each role is asked only its statements (issue 12) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_person_supported_is_asked_fewer_statements_and_a_change_of_role_sends_only_those(
+    browser: Browser, app_server: AppServer, lang: str
+) -> None:
+    """Express asks a person supported by the association 9 statements of 12; a participant who first said
+    « board member », answered the first step, then changed their role, sees the shorter steps, is told on the
+    summary that one answer will not be sent, and storage gets only the statements asked."""
+    words = WORDS[lang]
+    code, _key = seed_workshop(app_server, f"Qui répond à quoi {lang}")
+    role_group = {"fr": "Votre rôle", "en": "Your role"}[lang]
+    role_label = {
+        option.id: text_in(option.label, lang)
+        for option in EXPRESS.profile_field("role").options  # type: ignore[union-attr]
+    }
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        page.goto(f"{app_server.url}/join?code={code}&lang={lang}")
+        wait_idle(page)
+        button(page, words["start"])
+        roles = page.get_by_role("radiogroup", name=role_group)
+        expect(roles).to_be_visible()
+        wait_idle(page)
+        press(radio_option(roles, role_label["administrateur"]), touch=True)
+        wait_idle(page)
+        button(page, words["next"])
+        expect(page.get_by_role("heading", name=text_in(FIRST.label, lang), exact=True)).to_be_visible()
+        wait_idle(page)
+        for position in range(len(FIRST.items)):
+            tap(page, position, 4, lang)
+        wait_idle(page)
+        expect_saved(app_server, phone.token, {item.id: 4 for item in FIRST.items})
+        # Back to the profile: « a person supported » instead.
+        button(page, {"fr": "Précédent", "en": "Back"}[lang])
+        expect(roles).to_be_visible()
+        wait_idle(page)
+        press(radio_option(roles, role_label["usager"]), touch=True)
+        wait_idle(page)
+        button(page, words["next"])
+        expect(page.get_by_role("heading", name=text_in(FIRST.label, lang), exact=True)).to_be_visible()
+        wait_idle(page)
+        asked = [item for item in FIRST.items if item.id != "ex-eth-2"]
+        assert len(asked) == len(FIRST.items) - 1
+        expect(page.get_by_role("radiogroup", name=re.compile(r"^\d+\. "))).to_have_count(len(asked))
+        for number, item in enumerate(asked, start=1):
+            group = statement_group(page, number, text_in(item.text, lang))
+            expect(group).to_be_visible()
+            expect(group.get_by_role("radio", name=label(4, lang), exact=True)).to_be_checked()
+        not_asked = next(item for item in FIRST.items if item.id == "ex-eth-2")
+        expect(page.get_by_text(text_in(not_asked.text, lang), exact=False)).to_have_count(0)
+        phone.check_healthy()
+        shot(page, f"answering-fewer-statements-{lang}", full_page=False)
+        for _ in range(len(EXPRESS.dimensions)):
+            button(page, words["next"])
+            wait_idle(page)
+        summary = {"fr": "Récapitulatif avant l’envoi", "en": "Summary before sending"}[lang]
+        expect(page.get_by_role("heading", name=summary, exact=True)).to_be_visible()
+        counted = {"fr": "Vous avez répondu à 2 affirmations sur 9.", "en": "You answered 2 statements out of 9."}
+        expect(page.get_by_text(counted[lang], exact=True)).to_be_visible()
+        dropped = {
+            "fr": "1 réponse donnée avant votre changement de rôle porte sur ce qui ne vous est plus demandé",
+            "en": "1 answer given before you changed your role is about something you are no longer asked",
+        }
+        expect(page.get_by_text(dropped[lang], exact=False)).to_be_visible()
+        phone.check_healthy()
+        shot(page, f"answering-fewer-statements-summary-{lang}")
+        token = phone.token
+        button(page, words["submit"])
+        expect(page.get_by_text(words["thanks"], exact=True)).to_be_visible()
+        wait_idle(page)
+        with store_of(app_server) as store:
+            draft = store.load_draft(token)  # type: ignore[attr-defined]
+        assert draft is not None and draft.submitted
+        assert dict(draft.answers) == {item.id: 4 for item in asked}
+        assert dict(draft.profile) == {"role": "usager"}
+        phone.check_healthy()

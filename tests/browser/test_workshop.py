@@ -115,7 +115,9 @@ class Participant:
 # Three different patterns. The third statement of each dimension is reverse-worded. Ethics and shared objectives
 # are near agreement; communication and governance split the room. On « Les salariés sont tenus informés… »
 # (communication, 2nd) only two people answer, 1 and 5: Tastle and Wierman's consensus is exactly 0 there and
-# above 0.2 everywhere else, so that statement must come first in « À discuter en priorité ».
+# above 0.2 everywhere else, so that statement must come first in « À discuter en priorité ». All three are on
+# the board or in the management: express asks its third governance statement of them only (asked_of), and each
+# phone here answers every statement (the roles asked fewer are tested in test_answering.py).
 PARTICIPANTS = [
     Participant(
         "p1",
@@ -125,13 +127,13 @@ PARTICIPANTS = [
     ),
     Participant(
         "p2",
-        role="Bénévole",
+        role="Direction",
         organisation="Association B",
         answers={"ethique": [4, 5, 2], "communication": [5, 5, 1], "objectifs": [3, 2, 3], "gouvernance": [1, 2, 5]},
     ),
     Participant(
         "p3",
-        role="Salarié·e",
+        role="Direction",
         organisation="Association A",
         answers={"ethique": [5, 4, 2], "communication": [3, NA, 3], "objectifs": [2, 3, 4], "gouvernance": [4, 4, 3]},
     ),
