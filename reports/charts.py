@@ -8,13 +8,18 @@ numbers; it knows nothing of Plotly, SVG or pixels. A new chart is a new descrip
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from i18n import translate
 from reports.bands import BAND_COLOURS, band_colour, band_label
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 from scoring.rounding import format_number
+
+if TYPE_CHECKING:  # annotations only (and apart from the imports above, which others change)
+    from scoring.privacy.comparison import Comparison
+    from scoring.privacy.report import SharedReport as _Shared
+    from scoring.privacy.waves import Waves
 
 Spread = Literal["iqr", "range"] | None
 
@@ -158,3 +163,134 @@ def item_bars_chart(questionnaire: Questionnaire, report: ScoreReport, lang: str
         axis_title=translate("results.score", lang),
         score_is=translate("results.score_is", lang),
     )
+
+
+# Okabe & Ito's palette, in an order where neighbours differ most for the common colour-vision deficiencies; the
+# yellow last (pale on white). A trace never rests on its colour alone: each has its own dash and marker too.
+TRACE_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+TRACE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+TRACE_MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "pentagon", "cross")
+# The room (or the balanced score) drawn beside the groups: dark grey, thin, no fill, so that the groups stand out.
+REFERENCE_COLOUR = "#555555"
+
+
+@dataclass(frozen=True)
+class RadarTrace:
+    name: str  # the group, the room or the wave: « Les Tilleuls »
+    size: str  # its people: « 4 personnes »; "" when not shown
+    colour: str
+    dash: str  # Plotly's dash names, which the SVG renderer maps to dash arrays
+    marker: str  # Plotly's marker symbols
+    scores: tuple[float | None, ...]  # one per axis; None: not shown, the line has a gap
+    score_texts: tuple[str, ...]
+    reference: bool = False  # the room or the balanced score, drawn beside the groups
+
+
+@dataclass(frozen=True)
+class MultiRadarChart:
+    """One radar, one closed line per group (or per wave): the comparison and the before/after."""
+
+    axis_ids: tuple[str, ...]
+    axis_labels: tuple[str, ...]
+    traces: tuple[RadarTrace, ...]
+    zones: tuple[BandZone, ...]
+    ticks: tuple[float, ...]
+    score_is: str
+    insufficient: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """What a trace shows, before it has a style: its name (final text) and a score per dimension id."""
+
+    name: str
+    size: str
+    scores: dict[str, float | None]
+    reference: bool = False
+
+
+def multi_radar_chart(questionnaire: Questionnaire, series: tuple[Series, ...], lang: str) -> MultiRadarChart:
+    """Each series its own colour, dash and marker, in order; a reference series its own grey line."""
+    ids = tuple(d.id for d in questionnaire.dimensions)
+    traces = []
+    styled = 0
+    for one in series:
+        scores = tuple(one.scores.get(i) for i in ids)
+        if one.reference:
+            colour, dash, marker = REFERENCE_COLOUR, "dot", "circle-open"
+        else:
+            colour = TRACE_COLOURS[styled % len(TRACE_COLOURS)]
+            dash = TRACE_DASHES[styled % len(TRACE_DASHES)]
+            marker = TRACE_MARKERS[styled % len(TRACE_MARKERS)]
+            styled += 1
+        traces.append(
+            RadarTrace(
+                name=one.name,
+                size=one.size,
+                colour=colour,
+                dash=dash,
+                marker=marker,
+                scores=scores,
+                score_texts=tuple(_fmt(s, lang) for s in scores),
+                reference=one.reference,
+            )
+        )
+    return MultiRadarChart(
+        axis_ids=ids,
+        axis_labels=tuple(text_in(d.label, lang) for d in questionnaire.dimensions),
+        traces=tuple(traces),
+        zones=band_zones(questionnaire, lang),
+        ticks=(float(questionnaire.bands.watch), float(questionnaire.bands.strength), 100.0),
+        score_is=translate("results.score_is", lang),
+        insufficient=translate("results.insufficient", lang),
+    )
+
+
+def group_name(questionnaire: Questionnaire, field_id: str, value: str, lang: str) -> str:
+    """A group as a chart or a table names it: its option's label, or the organisation's name as typed."""
+    profile_field = questionnaire.profile_field(field_id)
+    options = {o.id: text_in(o.label, lang) for o in profile_field.options} if profile_field else {}
+    return options.get(value) or value
+
+
+def comparison_radar_chart(
+    questionnaire: Questionnaire,
+    comparison: Comparison,
+    report: _Shared,
+    lang: str,
+    *,
+    balanced: bool = False,
+) -> MultiRadarChart:
+    """A line per group compared (its size in the legend), and the room's line, or with ``balanced`` the balanced
+    score's (each group counting once), as the reference."""
+    series = []
+    for group in comparison.compared:
+        scores = {d.id: next(f.figure for f in d.figures if f.value == group.value) for d in comparison.dimensions}
+        size = translate("compare.people", lang, count=group.people) if group.people is not None else ""
+        series.append(Series(group_name(questionnaire, comparison.field, group.value, lang), size, scores))
+    if balanced:
+        groups = translate("compare.groups", lang, count=len(comparison.balanced.groups))
+        scores = {d.id: d.score for d in comparison.balanced.dimensions}
+        key = "compare.balanced_trace" if comparison.field == "organisation" else "compare.balanced_trace_any"
+        reference = Series(translate(key, lang), groups, scores, reference=True)
+    else:
+        people = translate("compare.people", lang, count=report.counted)
+        reference = Series(
+            translate("compare.room_trace", lang), people, {d.id: d.score for d in report.dimensions}, reference=True
+        )
+    return multi_radar_chart(questionnaire, (*series, reference), lang)
+
+
+def waves_radar_chart(questionnaire: Questionnaire, waves: Waves, lang: str) -> MultiRadarChart:
+    """The earlier wave and this one on one radar, each with its size; a dimension not compared shows now only."""
+    then = Series(
+        translate("compare.wave_then", lang),
+        translate("compare.people", lang, count=waves.n_then),
+        {d.id: d.then for d in waves.dimensions},
+    )
+    now = Series(
+        translate("compare.wave_now", lang),
+        translate("compare.people", lang, count=waves.n_now),
+        {d.id: d.now for d in waves.dimensions},
+    )
+    return multi_radar_chart(questionnaire, (then, now), lang)

@@ -8,7 +8,7 @@ import html
 import plotly.graph_objects as go
 
 from reports.bands import LINE_COLOUR, SPREAD_COLOUR
-from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from reports.charts import BarChart, MultiRadarChart, RadarChart, Spread, item_bars_chart, radar_chart
 from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 
@@ -103,7 +103,7 @@ def radar_plotly(chart: RadarChart, *, height: int = 460, large: bool = False) -
     return figure
 
 
-def _add_band_rings(figure: go.Figure, chart: RadarChart, axis: list[str]) -> None:
+def _add_band_rings(figure: go.Figure, chart: RadarChart | MultiRadarChart, axis: list[str]) -> None:
     # Full-circle bars from base to band limit: rings that tell at a glance which band a point falls into.
     width = 360 / len(axis)
     for zone in chart.zones:
@@ -287,3 +287,79 @@ def _wrap(text: str, width: int) -> str:
             line = f"{line} {word}".strip()
     lines.append(line)
     return "<br>".join(lines)
+
+
+LEGEND_WIDTH = 36
+
+
+def _legend(name: str, size: str) -> str:
+    """« Les Tilleuls · 4 personnes », the size on a line of its own when both do not fit one; wrapped on the text
+    as typed, then escaped line by line (an escaped « < » must not count as four letters)."""
+    lines = _wrap(name, LEGEND_WIDTH).split("<br>") if "<br>" not in name else [name]
+    if size and len(lines[-1]) + len(size) + 3 <= LEGEND_WIDTH:
+        lines[-1] = f"{lines[-1]} · {size}"
+    elif size:
+        lines.append(size)
+    return "<br>".join(_safe(line) for line in lines)
+
+
+def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool = False) -> go.Figure:
+    """The comparison's radar (:class:`reports.charts.MultiRadarChart`): a line per group, each with its colour,
+    dash and marker, named with its size in the legend below the radar (it fits a phone)."""
+    labels = [_safe(label) for label in chart.axis_labels]
+    axis = [_wrap(label, AXIS_LABEL_WIDTH) for label in labels]
+    figure = go.Figure()
+    _add_band_rings(figure, chart, axis)
+    for trace in chart.traces:
+        scores = list(trace.scores)
+        name = _legend(trace.name, trace.size)
+        hover = [
+            f"<b>{_safe(trace.name)}</b><br>{label}<br>{_safe(chart.score_is)} {text}"
+            for label, text in zip(labels, trace.score_texts, strict=True)
+        ]
+        figure.add_trace(
+            go.Scatterpolar(
+                r=scores + scores[:1],
+                theta=axis + axis[:1],
+                mode="lines+markers",
+                line={"color": trace.colour, "width": 2 if trace.reference else 3, "dash": trace.dash},
+                marker={"size": 13 if large else 10, "symbol": trace.marker, "color": trace.colour},
+                name=name,
+                hovertext=hover + hover[:1],
+                hoverinfo="text",
+                connectgaps=False,
+                showlegend=True,
+            )
+        )
+    figure.update_layout(
+        polar={
+            "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [0, 1]},
+            "radialaxis": {
+                "range": [0, 100],
+                "tickvals": list(chart.ticks),
+                "angle": 90 - 180 / len(axis),
+                "tickangle": 0,
+                "tickfont": {"size": 12, "color": "#555"},
+                "gridcolor": "#ccc",
+            },
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 20 if large else 13}},
+            "bgcolor": "white",
+        },
+        showlegend=True,
+        # Below the radar, one entry a line: a legend beside it would leave a phone's radar no width.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.08,
+            "yanchor": "top",
+            "font": {"size": 18 if large else 14},
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        margin={"l": 45, "r": 45, "t": 60 if large else 40, "b": 20},
+        height=height,
+        font=FONT,
+        paper_bgcolor="white",
+    )
+    return figure

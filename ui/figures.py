@@ -9,6 +9,8 @@ figures rebuilds none. Streamlit only reads a figure it is given (it serialises 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -16,6 +18,9 @@ from reports import figures
 from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
 from scoring.model import Questionnaire
 from scoring.results import ScoreReport
+
+if TYPE_CHECKING:  # apart from the imports above, which others change
+    from reports.charts import MultiRadarChart
 
 # Distinct figures kept: enough for a few workshops' screens at once, a few MB at most.
 MAX_FIGURES = 256
@@ -56,3 +61,13 @@ def distribution_figure(questionnaire: Questionnaire, distribution: dict[int, in
     values = tuple(questionnaire.scale.values)
     labels = tuple(figures.scale_label(questionnaire, value, lang) for value in values)
     return _distribution(values, labels, tuple(distribution.get(value, 0) for value in values))
+
+
+@st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
+def _multi_radar(chart: MultiRadarChart, height: int, large: bool) -> go.Figure:
+    return figures.multi_radar_plotly(chart, height=height, large=large)
+
+
+def multi_radar_figure(chart: MultiRadarChart, *, height: int = 520, large: bool = False) -> go.Figure:
+    """The comparison's or the waves' radar (``reports.charts.comparison_radar_chart``, ``waves_radar_chart``)."""
+    return _multi_radar(chart, height, large)
