@@ -18,7 +18,7 @@ from typing import Literal
 
 from i18n import translate
 from reports.bands import band_label, band_symbol
-from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from reports.charts import BarChart, MultiRadarChart, RadarChart, Spread, item_bars_chart, radar_chart
 from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
 from scoring.plan import ActionPlan, format_due, priority_label, recommendation_texts
@@ -122,6 +122,37 @@ class Balanced:
 
 
 @dataclass(frozen=True)
+class GapRow:
+    label: str  # the dimension or the statement
+    figures: tuple[float | None, ...]  # one per group compared, rounded to 1 decimal
+    gap: float | None
+    balanced: float | None = None  # a dimension's score with each group counting once
+    # A statement's scoring.privacy.comparison.Divide: the groups differ (between), or people within them (within).
+    divide: str | None = None
+    where: str = ""  # for « within »: the groups in dissensus, or the room
+
+
+@dataclass(frozen=True)
+class ComparisonSection:
+    field_id: str
+    field_label: str
+    groups: tuple[str, ...]  # the groups compared, as named: « Les Tilleuls (4) »
+    left_out: tuple[str, ...]  # the field's groups not compared (too few people, or not shown yet)
+    radar: MultiRadarChart
+    dimensions: tuple[GapRow, ...]  # largest gap first
+    items: tuple[GapRow, ...]  # every statement, largest gap first
+    balanced_overall: Banded
+
+    @property
+    def between(self) -> tuple[GapRow, ...]:
+        return tuple(r for r in self.items if r.divide == "between")
+
+    @property
+    def within(self) -> tuple[GapRow, ...]:
+        return tuple(r for r in self.items if r.divide == "within")
+
+
+@dataclass(frozen=True)
 class PlanActionRow:
     what: str
     who: str
@@ -164,6 +195,10 @@ class ReportContent:
     progress: Progress | None = None
     balanced: Balanced | None = None
     plan: tuple[PlanPriorityRow, ...] = ()  # the workshop's action plan, where there is one
+    # A workshop's comparisons of groups and its before/after (reports.comparison_content).
+    comparisons: tuple[ComparisonSection, ...] = ()
+    waves_radar: MultiRadarChart | None = None
+    not_compared: tuple[str, ...] = ()  # statements of either wave not compared (new, gone or reworded)
     extras: dict[str, object] = field(default_factory=dict)
 
     def t(self, key: str, **params: object) -> str:
@@ -335,6 +370,9 @@ def _field_label(questionnaire: Questionnaire, field_id: str, lang: str) -> str:
         return translate(standard[field_id], lang)
     profile_field = questionnaire.profile_field(field_id)
     return text_in(profile_field.label, lang) if profile_field else field_id
+
+
+field_label = _field_label  # for the sections built elsewhere (reports.comparison_content)
 
 
 def _dimension_row(stats: DimensionStats, labels: dict[str, str], lang: str) -> DimensionRow:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.content import Banded, ReportContent
-from reports.svg import bars_layout, bars_svg, radar_svg
+from reports.svg import bars_layout, bars_svg, multi_radar_svg, radar_svg
 from scoring.rounding import format_number
 
 TEMPLATE = Path(__file__).with_name("templates") / "report.typ"
@@ -238,6 +238,103 @@ def progress_block(content: ReportContent, files: Files) -> Block | None:
     }
 
 
+def comparison_blocks(content: ReportContent, files: Files) -> list[Block]:
+    """Each comparison of groups: the radar with a line per group, the gaps per dimension (with the balanced
+    score), the statements the groups see differently, then those on which people differ within them."""
+    blocks: list[Block] = []
+    for number_, section in enumerate(content.comparisons, start=1):
+        image = f"comparison-{number_}.svg"
+        files[image] = multi_radar_svg(section.radar).encode()
+        caption = None
+        if section.left_out:
+            caption = content.t(
+                "compare.not_compared", groups=", ".join(section.left_out), count=content.min_group_size
+            )
+        field = section.field_label.lower()
+        blocks.append(
+            {
+                "kind": "radar",
+                "title": content.t("compare.report_title", field=field),
+                "image": image,
+                "caption": caption,
+            }
+        )
+        gap_headers = [*section.groups, content.t("compare.col_gap")]
+        blocks.append(
+            {
+                "kind": "gaps",
+                "title": content.t("compare.dimensions_title"),
+                "help": content.t(
+                    "compare.report_balanced",
+                    score=number(section.balanced_overall.value, content),
+                    band=section.balanced_overall.band_text,
+                ),
+                "headers": [content.t("results.col_dimension"), *gap_headers, content.t("compare.col_balanced")],
+                "rows": [
+                    [
+                        row.label,
+                        *(number(f, content) for f in row.figures),
+                        number(row.gap, content),
+                        number(row.balanced, content),
+                    ]
+                    for row in section.dimensions
+                ],
+            }
+        )
+        step = number(100 / (content.scale_max - content.scale_min), content)
+        blocks.append(
+            {
+                "kind": "gaps",
+                "title": content.t(
+                    "compare.between_title_organisation"
+                    if section.field_id == "organisation"
+                    else "compare.between_title_any"
+                ),
+                "help": content.t("compare.between_help", step=step),
+                "empty": content.t("compare.none_between"),
+                "headers": [content.t("results.col_item"), *gap_headers],
+                "rows": [
+                    [row.label, *(number(f, content) for f in row.figures), number(row.gap, content)]
+                    for row in section.between
+                ],
+            }
+        )
+        blocks.append(
+            {
+                "kind": "gaps",
+                "title": content.t("compare.within_title"),
+                "help": content.t("compare.within_help"),
+                "empty": content.t("compare.none_within"),
+                "headers": [
+                    content.t("results.col_item"),
+                    content.t("compare.col_where"),
+                    content.t("compare.col_gap"),
+                ],
+                "rows": [[row.label, row.where, number(row.gap, content)] for row in section.within],
+            }
+        )
+    return blocks
+
+
+def waves_radar_block(content: ReportContent, files: Files) -> Block | None:
+    """Before and after on one radar, each wave with its size (the table of the progress follows it)."""
+    if content.waves_radar is None:
+        return None
+    files["waves.svg"] = multi_radar_svg(content.waves_radar).encode()
+    return {"kind": "radar", "title": content.t("compare.waves_title"), "image": "waves.svg", "caption": None}
+
+
+def not_compared_block(content: ReportContent, files: Files) -> Block | None:
+    """The statements of either wave that the progress leaves out: new, gone, or worded differently."""
+    if not content.not_compared:
+        return None
+    return {
+        "kind": "method",
+        "title": content.t("compare.not_compared_title"),
+        "paragraphs": [content.t("compare.not_compared_help"), *content.not_compared],
+    }
+
+
 def balanced_block(content: ReportContent, files: Files) -> Block | None:
     """Step 12: each organisation (or other group) counts once, whatever its size."""
     balanced = content.balanced
@@ -316,8 +413,11 @@ SECTIONS: list[Section] = [
     plan_block,
     recommendations_block,
     breakdown_blocks,
+    comparison_blocks,
     balanced_block,
+    waves_radar_block,
     progress_block,
+    not_compared_block,
     statements_block,
     method_block,
 ]

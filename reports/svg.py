@@ -11,7 +11,7 @@ import math
 from xml.sax.saxutils import escape, quoteattr
 
 from reports.bands import LINE_COLOUR
-from reports.charts import Bar, BarChart, RadarChart
+from reports.charts import BandZone, Bar, BarChart, MultiRadarChart, RadarChart
 
 FONT_FAMILY = "Libertinus Serif"
 TEXT_COLOUR = "#262730"
@@ -77,28 +77,7 @@ def radar_svg(chart: RadarChart, size: float = 340.0) -> str:
         angle = 2 * math.pi * k / n
         return cx + radius * value / 100 * math.sin(angle), cy - radius * value / 100 * math.cos(angle)
 
-    body = []
-    for zone in reversed(chart.zones):  # the outer ring first, each inner one over it
-        body.append(
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius * zone.high / 100:.1f}" '
-            f'fill="{_tint(zone.colour, ZONE_OPACITY)}"/>'
-        )
-    for tick in chart.ticks:
-        body.append(
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius * tick / 100:.1f}" fill="none" '
-            f'stroke="{GRID_COLOUR}" stroke-width="0.6"/>'
-        )
-    for k in range(n):
-        x, y = point(k, 100)
-        body.append(
-            f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{GRID_COLOUR}" stroke-width="0.6"/>'
-        )
-    # Tick values between the first two spokes, where no label is.
-    for tick in chart.ticks:
-        angle = math.pi / n
-        tx = cx + radius * tick / 100 * math.sin(angle) + 2
-        ty = cy - radius * tick / 100 * math.cos(angle)
-        body.append(_text(tx, ty, [f"{tick:g}"], 7, fill="#555555"))
+    body = _grid(chart.zones, chart.ticks, n, cx, cy, radius)
     if chart.has_spread:
         outer = [point(k, a.high) for k, a in enumerate(chart.axes) if a.high is not None]
         inner = [point(k, a.low) for k, a in enumerate(chart.axes) if a.low is not None]
@@ -123,14 +102,57 @@ def radar_svg(chart: RadarChart, size: float = 340.0) -> str:
         x, y = point(k, axis.score)  # type: ignore[arg-type]
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.6" fill="{axis.colour}" stroke="white" stroke-width="1"/>')
         body.append(_text(x + 5, y - 4, [axis.score_text], 8.5, font_weight="bold", fill=LINE_COLOUR))
-    for k, axis in enumerate(chart.axes):
+    body += _axis_labels([(a.label, a.score is None) for a in chart.axes], chart.insufficient, cx, cy, radius)
+    return _svg(size, size, body)
+
+
+def _point(cx: float, cy: float, radius: float, n: int, k: int, value: float) -> tuple[float, float]:
+    """Where ``value`` (0–100) lies on spoke ``k`` of ``n``, the first spoke pointing up, clockwise."""
+    angle = 2 * math.pi * k / n
+    return cx + radius * value / 100 * math.sin(angle), cy - radius * value / 100 * math.cos(angle)
+
+
+def _grid(
+    zones: tuple[BandZone, ...], ticks: tuple[float, ...], n: int, cx: float, cy: float, radius: float
+) -> list[str]:
+    """A radar's rings for the bands, its circles at the ticks, a spoke per dimension and the tick values."""
+    body = []
+    for zone in reversed(zones):  # the outer ring first, each inner one over it
+        body.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius * zone.high / 100:.1f}" '
+            f'fill="{_tint(zone.colour, ZONE_OPACITY)}"/>'
+        )
+    for tick in ticks:
+        body.append(
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius * tick / 100:.1f}" fill="none" '
+            f'stroke="{GRID_COLOUR}" stroke-width="0.6"/>'
+        )
+    for k in range(n):
+        x, y = _point(cx, cy, radius, n, k, 100)
+        body.append(
+            f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="{GRID_COLOUR}" stroke-width="0.6"/>'
+        )
+    # Tick values between the first two spokes, where no label is.
+    for tick in ticks:
+        angle = math.pi / n
+        tx = cx + radius * tick / 100 * math.sin(angle) + 2
+        ty = cy - radius * tick / 100 * math.cos(angle)
+        body.append(_text(tx, ty, [f"{tick:g}"], 7, fill="#555555"))
+    return body
+
+
+def _axis_labels(labels: list[tuple[str, bool]], insufficient: str, cx: float, cy: float, radius: float) -> list[str]:
+    """Each dimension's label outside its spoke, « (insufficient) » under it when it has no score."""
+    body = []
+    n = len(labels)
+    for k, (label, missing) in enumerate(labels):
         angle = 2 * math.pi * k / n
         lx = cx + (radius + 10) * math.sin(angle)
         ly = cy - (radius + 10) * math.cos(angle)
         anchor = "middle" if abs(math.sin(angle)) < 0.2 else ("start" if math.sin(angle) > 0 else "end")
-        lines = wrap(axis.label, 16)
-        if axis.score is None:
-            lines.append(f"({chart.insufficient})")
+        lines = wrap(label, 16)
+        if missing:
+            lines.append(f"({insufficient})")
         height = 9 * 1.15 * (len(lines) - 1)
         # Above the top spoke the label grows upwards, below the bottom one downwards, at the sides around it.
         cos = math.cos(angle)
@@ -141,7 +163,89 @@ def radar_svg(chart: RadarChart, size: float = 340.0) -> str:
         else:
             ly += 9
         body.append(_text(lx, ly, lines, 9, anchor=anchor))
-    return _svg(size, size, body)
+    return body
+
+
+# Plotly's dash names (reports.charts.TRACE_DASHES) as SVG dash arrays, in points.
+DASH_ARRAYS = {
+    "solid": None,
+    "dash": "6,3",
+    "dot": "1.5,2.5",
+    "dashdot": "6,2.5,1.5,2.5",
+    "longdash": "11,3",
+    "longdashdot": "11,3,1.5,3",
+}
+
+
+def _marker(symbol: str, x: float, y: float, colour: str, r: float = 3.4) -> str:
+    """Plotly's marker symbols (reports.charts.TRACE_MARKERS) drawn as SVG shapes of about the same size."""
+    if symbol == "square":
+        return f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r:.1f}" height="{2 * r:.1f}" fill="{colour}"/>'
+    shapes = {
+        "diamond": [(0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)],
+        "triangle-up": [(0, -1.3), (1.2, 0.9), (-1.2, 0.9)],
+        "pentagon": [(math.sin(a) * 1.2, -math.cos(a) * 1.2) for a in (2 * math.pi * i / 5 for i in range(5))],
+        "star": [
+            (math.sin(a) * (1.4 if i % 2 == 0 else 0.6), -math.cos(a) * (1.4 if i % 2 == 0 else 0.6))
+            for i, a in enumerate(math.pi * i / 5 for i in range(10))
+        ],
+    }
+    if symbol in shapes:
+        points = " ".join(f"{x + dx * r:.1f},{y + dy * r:.1f}" for dx, dy in shapes[symbol])
+        return f'<polygon points="{points}" fill="{colour}"/>'
+    if symbol in ("x", "cross"):
+        d = r if symbol == "x" else r * 1.2
+        pairs = ((-d, -d, d, d), (-d, d, d, -d)) if symbol == "x" else ((-d, 0, d, 0), (0, -d, 0, d))
+        return "".join(
+            f'<line x1="{x + a:.1f}" y1="{y + b:.1f}" x2="{x + c:.1f}" y2="{y + e:.1f}" stroke="{colour}" '
+            'stroke-width="1.8"/>'
+            for a, b, c, e in pairs
+        )
+    if symbol == "circle-open":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="white" stroke="{colour}" stroke-width="1.2"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}"/>'
+
+
+def multi_radar_svg(chart: MultiRadarChart, size: float = 340.0) -> str:
+    """The comparison's radar on paper: a line per group in its colour, dash and marker, and the legend under it
+    (each group with its size). No score is written by its point (the lines would hide one another): the table
+    that follows the chart gives them."""
+    n = len(chart.axis_labels)
+    label_room = 78.0
+    radius = (size - 2 * label_room) / 2
+    cx = cy = size / 2
+    body = _grid(chart.zones, chart.ticks, n, cx, cy, radius)
+    for trace in chart.traces:
+        dash = DASH_ARRAYS.get(trace.dash)
+        style = f' stroke-dasharray="{dash}"' if dash else ""
+        for k, score in enumerate(trace.scores):
+            following = trace.scores[(k + 1) % n]
+            if score is not None and following is not None and n > 1:
+                x1, y1 = _point(cx, cy, radius, n, k, score)
+                x2, y2 = _point(cx, cy, radius, n, (k + 1) % n, following)
+                body.append(
+                    f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{trace.colour}" '
+                    f'stroke-width="{1.4 if trace.reference else 2}"{style}/>'
+                )
+        for k, score in enumerate(trace.scores):
+            if score is not None:
+                body.append(_marker(trace.marker, *_point(cx, cy, radius, n, k, score), trace.colour))
+    missing = [all(t.scores[k] is None for t in chart.traces) for k in range(n)]
+    body += _axis_labels(list(zip(chart.axis_labels, missing, strict=True)), chart.insufficient, cx, cy, radius)
+    # The legend: a sample of each line with its marker, then the name and the size, one entry a line.
+    y = size + 4
+    for trace in chart.traces:
+        dash = DASH_ARRAYS.get(trace.dash)
+        style = f' stroke-dasharray="{dash}"' if dash else ""
+        body.append(
+            f'<line x1="10" y1="{y:.1f}" x2="40" y2="{y:.1f}" stroke="{trace.colour}" stroke-width="2"{style}/>'
+        )
+        body.append(_marker(trace.marker, 25, y, trace.colour))
+        label = f"{trace.name} · {trace.size}" if trace.size else trace.name
+        lines = wrap(label, int((size - 50) / (9 * CHAR_EM)))
+        body.append(_text(48, y + 3, lines, 9))
+        y += 9 * 1.15 * len(lines) + 6
+    return _svg(size, y + 4, body)
 
 
 BAR_LABEL_SIZE = 8.5

@@ -236,6 +236,49 @@ def progress_sheet(content: ReportContent, workbook: Any) -> None:
     sheet.finish()
 
 
+def comparison_sheets(content: ReportContent, workbook: Any) -> None:
+    """Each comparison of groups: one row per dimension then per statement (largest gap first), each group's
+    figure, the gap, the balanced score of a dimension, and for a statement where people differ."""
+    for section in content.comparisons:
+        headers = [
+            content.t("report.col_level"),
+            content.t("report.col_field"),
+            *section.groups,
+            content.t("compare.col_gap"),
+            content.t("compare.col_balanced"),
+            content.t("compare.col_divide"),
+        ]
+        formats = [None, None, *([ONE_DECIMAL] * (len(section.groups) + 2)), None]
+        title = content.t("compare.sheet", field=section.field_label)
+        sheet = Sheet(workbook, title, headers, formats)
+        for row in section.dimensions:
+            sheet.append([content.t("results.col_dimension"), row.label, *row.figures, row.gap, row.balanced])
+        for row in section.items:
+            divide = content.t(f"compare.divide_{row.divide}") if row.divide else None
+            if row.where:
+                divide = f"{divide} · {row.where}"
+            sheet.append([content.t("results.col_item"), row.label, *row.figures, row.gap, None, divide])
+        sheet.append([])
+        sheet.append([content.t("compare.col_balanced"), section.balanced_overall.value])
+        if section.left_out:
+            sheet.append(
+                [content.t("compare.not_compared", groups=", ".join(section.left_out), count=content.min_group_size)]
+            )
+        sheet.finish()
+
+
+def not_compared_sheet(content: ReportContent, workbook: Any) -> None:
+    """The statements of either wave that the progress leaves out."""
+    if not content.not_compared:
+        return
+    sheet = Sheet(workbook, content.t("compare.not_compared_sheet"), [content.t("results.col_item")], [None])
+    for text in content.not_compared:
+        sheet.append([text])
+    sheet.append([])
+    sheet.append([content.t("compare.not_compared_help")])
+    sheet.finish()
+
+
 def balanced_sheet(content: ReportContent, workbook: Any) -> None:
     """Step 12: the balanced scores, the groups that count and how many people are left out."""
     balanced = content.balanced
@@ -296,8 +339,10 @@ SHEETS: list[SheetWriter] = [
     recommendations_sheet,
     plan_sheet,
     groups_sheet,
+    comparison_sheets,
     balanced_sheet,
     progress_sheet,
+    not_compared_sheet,
     method_sheet,
 ]
 
