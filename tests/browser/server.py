@@ -44,13 +44,20 @@ def _health_ok(url: str) -> bool:
 
 @contextmanager
 def run_app_server(
-    workdir: Path, *, port: int | None = None, script: str = "app.py", extra_env: dict[str, str] | None = None
+    workdir: Path,
+    *,
+    port: int | None = None,
+    script: str = "app.py",
+    extra_env: dict[str, str] | None = None,
+    database_url: str | None = None,
 ) -> Iterator[AppServer]:
     """``streamlit run app.py`` on a free port, with an empty SQLite database under ``workdir``; stopped after.
 
     Given the same ``workdir`` and ``port`` again, it serves the same database at the same address: a server
     restart, as the browser sees it. ``script`` serves another Streamlit script of the checkout (a test probe).
-    Fails (never skips) if the server does not answer its health check in time: the app is what is tested.
+    ``database_url`` serves a database the test made for itself instead (a PostgreSQL schema of its own, shared
+    by several servers as by several app instances). Fails (never skips) if the server does not answer its
+    health check in time: the app is what is tested.
     """
     data_dir = workdir / "data"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -61,6 +68,8 @@ def run_app_server(
     env["RADAR_DATA_DIR"] = str(data_dir)
     # Never the developer's or CI's PostgreSQL: the journey writes drafts and submissions.
     env.pop("RADAR_DATABASE_URL", None)
+    if database_url is not None:
+        env["RADAR_DATABASE_URL"] = database_url
     # The shipped questionnaires, not a fixture folder a developer may have exported in the shell.
     env.pop("RADAR_QUESTIONNAIRES_DIR", None)
     command = [
