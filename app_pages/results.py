@@ -10,6 +10,7 @@ from ui.language import current_language, t
 from ui.own_results import own_report
 from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
+from ui.workshop_links import own_results_link
 
 ERASED = "results_erased"
 
@@ -99,6 +100,7 @@ report_downloads(
     title=teaching.report_title(text_in(questionnaire.title, lang), demo_case),
     key="own_report",
 )
+own_results_link(answering.respondent.token, code)
 
 comments = answering.to_send.comments
 if comments:

@@ -1,13 +1,15 @@
-"""Facilitator: create a workshop, then project its code and QR code and keep the secret dashboard link."""
+"""Facilitator: create a workshop, then project its code and QR code and keep its links (copied, in the workshop's
+sheet, and in « Mes ateliers », this browser's list)."""
 
 import streamlit as st
 
 from scoring.model import text_in
-from ui import urls, workshops
+from ui import browser_memory, urls, workshops
 from ui.catalogue import shipped_questionnaires
 from ui.language import current_language, t
 from ui.services import get_store
 from ui.text import clean_line
+from ui.workshop_links import links_panel, my_workshops
 from ui.workshop_view import share_panel
 
 lang = current_language()
@@ -19,6 +21,7 @@ questionnaires = shipped_questionnaires()
 created = st.session_state.get(CREATED)
 
 if created is None:
+    my_workshops()
     with st.form("new_workshop", enter_to_submit=False):
         title = st.text_input(
             t("workshop.field_title"),
@@ -63,6 +66,7 @@ if created is None:
                 scale=workshops.scale_of(questionnaires[questionnaire_id]),
             )
             st.session_state[CREATED] = {"code": result.participant_code, "key": result.facilitator_key}
+            browser_memory.remember_workshop(result.participant_code, result.facilitator_key)
             st.rerun()
 else:
     st.success(t("workshop.created"))
@@ -77,6 +81,8 @@ else:
         query_params=urls.dashboard_params(created["key"], lang),
     )
     share_panel(created["code"])
+    links_panel(created["key"])
     if st.button(t("workshop.create_another")):
         del st.session_state[CREATED]
         st.rerun()
+browser_memory.write_pending()

@@ -65,3 +65,14 @@ def test_the_script_carries_its_data_as_json_that_cannot_close_the_script(value:
     # Nothing that could end the script element or open markup, whatever the value holds.
     assert not set(literal) & set("<>&\u2028\u2029")
     assert script.count("</script>") == 1 and script.endswith("</script>")
+
+
+def test_a_workshop_slot_keeps_a_facilitator_key_of_the_right_shape_only() -> None:
+    key = "k" * 43
+    memory = {
+        "workshop:ABCDEFGH": {"k": key, "title": "not kept"},
+        "workshop:abcd": {"k": key},  # a code is upper-case letters and digits only
+        "workshop:WXYZ2345": {"k": "short"},
+        "workshop:QRST6789": {"k": "<script>" + "k" * 40},
+    }
+    assert sent_by_browser(cookie(memory)) == {"workshop:ABCDEFGH": {"k": key}}

@@ -6,7 +6,9 @@ the browser, in one cookie, :data:`COOKIE`, holding small JSON *slots* by name:
 - ``response:<CODE>``: the respondent token this browser answers a workshop under, and whether it was sent, so
   that the join link reopened on this phone says « Vous avez déjà répondu » instead of counting the phone twice,
   and a new tab goes back to a questionnaire in progress;
-- ``solo``: the token of the questionnaire answered alone, so that a new tab finds it in progress.
+- ``solo``: the token of the questionnaire answered alone, so that a new tab finds it in progress;
+- ``workshop:<CODE>``: the facilitator key of a workshop created on this browser, for « Mes ateliers »: the server
+  keeps the key only hashed, so a facilitator who closed the tab finds their workshops here, and nowhere else.
 
 Reading: the browser sends the cookie when it opens the app's websocket, and Streamlit gives it to the session
 as ``st.context.cookies``, on the session's first run, with no round trip (so a page never waits for it, and
@@ -43,6 +45,8 @@ SESSION_KEY = "browser_memory"
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _CODE = re.compile(r"^[A-Z0-9]{4,16}$")
+_KEY = re.compile(r"^[A-Za-z0-9_-]{43,128}$")  # storage.codes: token_urlsafe(32) gives 43 characters
+WORKSHOP_PREFIX = "workshop:"
 
 # Merges the changes into the cookie in the browser: read, apply, drop the oldest slots if too long, write back.
 # Constant: only the changes vary, as a JSON literal in place of __CHANGES__.
@@ -83,6 +87,10 @@ def _valid_slot(name: str, value: object) -> dict[str, Any] | None:
     """A slot as sent by the browser, if it has its expected shape; None otherwise."""
     if not isinstance(value, dict):
         return None
+    if name.startswith(WORKSHOP_PREFIX):
+        key = value.get("k")
+        valid_name = _CODE.match(name.removeprefix(WORKSHOP_PREFIX))
+        return {"k": key} if valid_name and isinstance(key, str) and _KEY.match(key) else None
     token = value.get("r")
     if not isinstance(token, str) or not _TOKEN.match(token):
         return None
@@ -173,3 +181,33 @@ def remember_response(code: str | None, token: str, *, sent: bool) -> None:
 
 def response_for(code: str) -> dict[str, Any] | None:
     return recall(response_slot(code))
+
+
+def workshop_slot(code: str) -> str:
+    return WORKSHOP_PREFIX + "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def remember_workshop(code: str, key: str) -> None:
+    """A workshop created on this browser, for « Mes ateliers »."""
+    slot, value = workshop_slot(code), {"k": key}
+    if recall(slot) != value:
+        remember(slot, value)
+
+
+def forget_workshop(code: str) -> None:
+    forget(workshop_slot(code))
+
+
+def remembered_workshops() -> list[tuple[str, str]]:
+    """(participant code, facilitator key) of the workshops this browser remembers, the newest first."""
+    slots = dict(sent_by_browser(browser_cookies()))
+    for slot, value in _session()["changes"].items():
+        slots.pop(slot, None)  # a slot written again moves to the end, as the browser's script does
+        if value is not None:
+            slots[slot] = value
+    found = [
+        (slot.removeprefix(WORKSHOP_PREFIX), value["k"])
+        for slot, value in slots.items()
+        if slot.startswith(WORKSHOP_PREFIX)
+    ]
+    return found[::-1]

@@ -295,9 +295,9 @@ def create_workshop(page: Page, server: AppServer, errors: list[str]) -> Links:
     # The secret link is folded away (the page is projected): unfold it, as the facilitator does to bookmark it.
     page.get_by_text(words("secret_title"), exact=True).click()
     wait_idle(page)
-    # all_inner_texts() does not wait: wait first for the two code blocks (join link, secret link) to be drawn.
+    # all_inner_texts() does not wait: wait first for the three code blocks (join, secret, projection) to be drawn.
     code_blocks = page.locator('[data-testid="stCode"] code')
-    expect(code_blocks).to_have_count(2)
+    expect(code_blocks).to_have_count(3)
     expect(code_blocks.last).not_to_be_empty()
     blocks = [text.strip() for text in code_blocks.all_inner_texts()]
     joins = [text for text in blocks if re.search(r"/join\?", text)]
