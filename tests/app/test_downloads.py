@@ -30,8 +30,8 @@ def no_file_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _labels(app) -> dict[str, str]:
-    """The report buttons (the paper answers' tab has its own downloads)."""
-    return {b.key: b.label for b in app.get("download_button") if not b.key.startswith("paper_")}
+    """The report buttons (the paper answers' tab and the link to one's results have their own downloads)."""
+    return {b.key: b.label for b in app.get("download_button") if not b.key.startswith(("paper_", "own_link_"))}
 
 
 def test_own_results_offer_both_files_without_building_them(no_file_built: list[str]) -> None:
