@@ -39,6 +39,11 @@ def build_parser(lang: str = "fr", *, with_help: bool = True) -> argparse.Argume
     score.add_argument("-o", "--output", metavar="OUT.json", help=say("help.output"))
 
     commands.add_parser("schema", help=say("help.schema"))
+
+    convert = commands.add_parser("convert", help=say("help.convert"))
+    convert.add_argument("source", metavar="FILE.xlsx|yaml", help=say("help.convert_source"))
+    convert.add_argument("-o", "--output", required=True, metavar="FILE.yaml|xlsx", help=say("help.convert_output"))
+    convert.add_argument("--lang", choices=LANGUAGE_CHOICES, default="fr", help=say("help.lang_validate"))
     return parser
 
 
@@ -101,4 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         emit(schema_text().rstrip("\n"))
         return EXIT_OK
+    if args.command == "convert":
+        from scoring.convert import run_convert
+
+        return run_convert(args.source, args.output, args.lang)
     return run_score(args)

@@ -18,6 +18,10 @@ def load_data_file(path: str | Path) -> BaseModel:
     """Load and validate any data file; raise scoring.problems.QuestionnaireError with every problem located."""
     path = Path(path)
     data = read_file(path)
+    if path.suffix.lower() == ".xlsx" or data.startswith(b"PK\x03\x04"):
+        from scoring.sheet_read import parse_workbook
+
+        return parse_workbook(data, str(path))
     found = _KIND_LINE.search(data)
     kind = found.group(1).decode() if found else None
     if kind == "cooperation-forms":

@@ -94,6 +94,34 @@ def parse_data(
     ``model``, every problem located; the file's ``language`` is the default language of its texts.
     ``cross_checks`` read the raw data; ``model_checks`` the validated model (reported with the others)."""
     raw, problems = _read_yaml(data, name)
+    return check_data(raw, name, model, cross_checks, model_checks, problems)
+
+
+def check_questionnaire_data(
+    raw: dict[str, Any], name: str, problems: list[Problem] | None = None, *, bibliography: Bibliography | None = None
+) -> Questionnaire:
+    """The questionnaire rules on data already read (from YAML, or from a workbook by ``scoring.sheet_read``), with
+    the ``problems`` found while reading it; raise QuestionnaireError listing every problem."""
+    return check_data(
+        raw,
+        name,
+        Questionnaire,
+        _cross_checks,
+        lambda questionnaire, name: _model_checks(questionnaire, name, bibliography),
+        problems or [],
+    )
+
+
+def check_data(
+    raw: dict[str, Any],
+    name: str,
+    model: type[ModelT],
+    cross_checks: Callable[[dict[str, Any], str], list[Problem]] | None = None,
+    model_checks: Callable[[Any, str], list[Problem]] | None = None,
+    problems: list[Problem] | None = None,
+) -> ModelT:
+    """:func:`parse_data` after the reading: ``raw`` checked against ``model``, with the reading's ``problems``."""
+    problems = list(problems or [])
     # Where YAML gave no usable value (an alias, a refused tag, an unreadable value), the model's complaint about
     # the stand-in would only repeat the YAML-level problem.
     stand_ins = {problem.path for problem in problems if problem.code in _STAND_IN_CODES}
