@@ -15,7 +15,7 @@ from ui.services import get_store
 from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.text import plain
-from ui.workshop_view import breakdown, disagreements, group_radar, results_notice
+from ui.workshop_view import breakdown, dimensions_table, disagreements, group_radar, overall, results_notice
 
 REFRESH = timedelta(seconds=4)
 lang = current_language()
@@ -47,14 +47,15 @@ def live() -> None:
     if current is None:  # deleted in another tab
         st.warning(t("dashboard.deleted"))
         return
-    results = workshops.results_for(current, group_by=st.session_state.get("dashboard_group_by"))
+    results = workshops.results_for(current)
     if results is None:
         st.error(t("dashboard.unknown_questionnaire"))
         return
-    joined_col, submitted_col, _spacer = st.columns([1, 1, 2])
+    joined_col, submitted_col, notice_col = st.columns([1, 1, 2])
     joined_col.metric(t("dashboard.joined"), results.joined)
     submitted_col.metric(t("dashboard.submitted"), results.submitted)
-    results_notice(results, current.status)
+    with notice_col:  # beside the counts: the results keep the room below (a printed page too)
+        results_notice(results, current.status, facilitator=True)
     if results.report is None:
         return
     questionnaire, report = results.questionnaire, results.report
@@ -62,30 +63,24 @@ def live() -> None:
     with radar:
         st.subheader(t("dashboard.radar_title"))
         group_radar(questionnaire, report)
-        results_view.overall(report)
+        overall(report)
     with discuss:
         st.subheader(t("dashboard.discuss_title"))
         glossary_link("a-discuter")
         disagreements(questionnaire, report, limit=5, with_distribution=True)
     st.subheader(t("dashboard.stats_title"))
-    results_view.dimensions_table(questionnaire, report, group=True)
+    dimensions_table(questionnaire, report)
     with st.expander(t("dashboard.all_items_title")):
         disagreements(questionnaire, report, with_distribution=True, key="all_items")
-    if report.group_by:
-        st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, report.group_by).lower()))
-        breakdown(questionnaire, report, report.group_by)
+    group_by = st.session_state.get("dashboard_group_by")
+    if group_by and questionnaire.profile_field(group_by):
+        st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, group_by).lower()))
+        breakdown(questionnaire, report, group_by)
     st.subheader(t("results.recommendations_title"))
     results_view.recommendations(questionnaire, report)
     show_path_for(questionnaire, report, group=True)
     report_downloads(
-        questionnaire,
-        report,
-        scope="group",
-        title=current.title,
-        key="dashboard_report",
-        spread="iqr",
-        protect_groups=True,
-        plan=action_plan.load(current.id).plan,
+        questionnaire, report, title=current.title, key="dashboard_report", plan=action_plan.load(current.id).plan
     )
 
 
@@ -143,11 +138,13 @@ with tabs[3]:
     if workshop.status == "open":
         if st.button(t("dashboard.close"), icon=":material/lock:"):
             store.set_workshop_status(key, "closed")
+            workshops.publish(workshop)
             st.rerun()
         st.caption(t("dashboard.close_help"))
     else:
         if st.button(t("dashboard.reopen"), icon=":material/lock_open:"):
             store.set_workshop_status(key, "open")
+            workshops.publish(workshop)
             st.rerun()
     st.divider()
     st.markdown(t("dashboard.delete_explained"))

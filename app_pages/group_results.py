@@ -8,7 +8,15 @@ from ui.language import t
 from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.text import plain
-from ui.workshop_view import counts_line, disagreements, group_radar, results_notice
+from ui.workshop_view import (
+    counts_line,
+    dimension_cards,
+    dimensions_table,
+    disagreements,
+    group_radar,
+    overall,
+    results_notice,
+)
 
 st.title(t("group_results.title"))
 code = st.query_params.get(urls.CODE)
@@ -37,16 +45,16 @@ questionnaire, report = results.questionnaire, results.report
 # The overall score first, as on one's own results: on a phone the columns stack and it must be on the first screen.
 summary, chart = st.columns([2, 3])
 with summary:
-    results_view.overall(report)
+    overall(report)
 with chart:
     group_radar(questionnaire, report)
 with st.expander(t("results.table_title")):
-    results_view.dimensions_table(questionnaire, report, group=True)
-results_view.dimension_cards(questionnaire, report, group=True)
+    dimensions_table(questionnaire, report)
+dimension_cards(questionnaire, report)
 st.header(t("dashboard.discuss_title"))
 glossary_link("a-discuter")
 disagreements(questionnaire, report, limit=8)
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
 show_path_for(questionnaire, report, group=True)
-report_downloads(questionnaire, report, scope="group", title=workshop.title, key="group_report", spread="iqr")
+report_downloads(questionnaire, report, title=workshop.title, key="group_report")

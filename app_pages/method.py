@@ -39,6 +39,10 @@ for step in (
     if step in GLOSSARY_TERMS:
         glossary_link(GLOSSARY_TERMS[step])
 
+# What the privacy rule of shared screens holds and what it does not (scoring.privacy says how).
+st.header(t("method.privacy_title"))
+st.markdown(t("method.privacy_text"))
+
 st.header(t("method.example_title"))
 example = worked_example()
 questionnaire = example.questionnaire

@@ -150,8 +150,6 @@ st.caption(t("plan.project_help"))
 # The saved plan with the results it was built from, for the board's minutes: the same files as the dashboard's.
 st.header(t("plan.download_title"))
 if loaded.plan.priorities:
-    report_downloads(
-        questionnaire, report, scope="group", title=workshop.title, key="plan_report", spread="iqr", plan=loaded.plan
-    )
+    report_downloads(questionnaire, report, title=workshop.title, key="plan_report", plan=loaded.plan)
 else:
     st.caption(t("plan.download_after_save"))

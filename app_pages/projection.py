@@ -57,8 +57,7 @@ def projected() -> None:
     counts = counts_line(results)
     if current.status == "open":  # latecomers can still join
         counts += " · " + t("projection.join_code", code=current.participant_code)
-    st.caption(counts)
-    results_notice(results, current.status)
+    results_notice(results, current.status, compact=counts)
     if results.report is None:
         return
     radar, discuss = st.columns([3, 2])  # the radar's axis labels need the room (reports.figures)

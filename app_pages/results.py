@@ -96,7 +96,6 @@ results_view.recommendations(questionnaire, report)
 report_downloads(
     questionnaire,
     report,
-    scope="own",
     title=teaching.report_title(text_in(questionnaire.title, lang), demo_case),
     key="own_report",
 )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from i18n import translate
 from reports.bands import BAND_COLOURS, band_colour, band_label
 from scoring.model import Questionnaire, text_in
+from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
 from scoring.rounding import format_number
 
@@ -98,9 +99,16 @@ def band_zones(questionnaire: Questionnaire, lang: str) -> tuple[BandZone, ...]:
     )
 
 
-def radar_chart(questionnaire: Questionnaire, report: ScoreReport, lang: str, *, spread: Spread = None) -> RadarChart:
-    """One axis per dimension from 0 to 100, the bands as rings, the group's scores as a closed line; with
-    ``spread``, the band between each dimension's q1 and q3 (``iqr``) or min and max (``range``)."""
+def radar_chart(
+    questionnaire: Questionnaire, report: ScoreReport | SharedReport, lang: str, *, spread: Spread = None
+) -> RadarChart:
+    """One axis per dimension from 0 to 100, the bands as rings, the scores as a closed line; with ``spread``,
+    the band between each dimension's q1 and q3 (``iqr``) or min and max (``range``).
+
+    A group screen's `SharedReport` has no spread: q1, q3, min and max are single people's scores in a small
+    group (the spread a group screen shows is each dimension's consensus)."""
+    if spread is not None and isinstance(report, SharedReport):
+        raise ValueError("a shared report has no quartiles nor extremes: draw its radar without a spread")
     stats = {d.id: d for d in report.dimensions}
     low_attr, high_attr = ("q1", "q3") if spread == "iqr" else ("min", "max")
     with_spread = spread is not None and report.n_respondents > 1
@@ -137,7 +145,7 @@ def radar_chart(questionnaire: Questionnaire, report: ScoreReport, lang: str, *,
     )
 
 
-def item_bars_chart(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> BarChart:
+def item_bars_chart(questionnaire: Questionnaire, report: ScoreReport | SharedReport, lang: str) -> BarChart:
     scored = sorted((s for s in report.items if s.mean is not None), key=lambda s: s.mean)  # type: ignore[arg-type, return-value]
     texts = {item.id: text_in(item.text, lang) for item in questionnaire.items}
     dims = {item.id: text_in(questionnaire.dimension_of(item.id).label, lang) for item in questionnaire.items}

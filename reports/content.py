@@ -1,10 +1,12 @@
 """What a report shows, decided once for the PDF and the XLSX: :func:`build_content` turns a scored report into
 rows of already rounded figures (the JSON's rounding) and texts in the report's language.
 
-The report given is the one its screen shows: for a workshop, the privacy module's output, with its blanked
-figures; for ``python -m reports``, ``score``'s own. Nothing here computes a score or unblanks a figure: a figure
-that is ``None`` in the report is ``None`` here, and both renderers write it as missing. A breakdown goes through
-``scoring.privacy.protect_breakdown`` when its screen does (``protect_groups``).
+The report given is the one its screen shows: for a workshop, the privacy module's `SharedReport`
+(:func:`build_shared_content`: only the figures the screen shows, no median, spread or extremes, group sizes of the
+versions shown); for one's own results and ``python -m reports``, the engine's `ScoreReport` (:func:`build_content`).
+Nothing here computes a score or unblanks a figure: a figure that is ``None`` in the report is ``None`` here, and
+both renderers write it as missing. A file's breakdown goes through ``scoring.privacy.protect_breakdown`` when asked
+(``protect_groups``).
 
 To add a section (progress, balanced score, action plan...): a field here, filled by :func:`build_content`, and
 one function in ``reports.pdf.SECTIONS`` and ``reports.xlsx.SHEETS``; nothing else changes.
@@ -22,7 +24,7 @@ from reports.charts import BarChart, MultiRadarChart, RadarChart, Spread, item_b
 from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
 from scoring.plan import ActionPlan, format_due, priority_label, recommendation_texts
-from scoring.privacy import protect_breakdown
+from scoring.privacy import SharedGroup, SharedReport, protect_breakdown
 from scoring.results import DimensionStats, GroupReport, ItemStats, ScoreReport
 from scoring.rounding import round_half_up
 
@@ -44,7 +46,7 @@ class DimensionRow:
     id: str
     label: str
     score: Banded
-    n: int
+    n: int | None  # None: a group's figure not shown
     median: float | None
     sd: float | None
     min: float | None
@@ -57,7 +59,7 @@ class ItemRow:
     id: str
     dimension: str
     text: str
-    n: int
+    n: int | None  # None: a group's figure not shown
     mean: Banded
     consensus: float | None
     dissensus: bool
@@ -76,10 +78,11 @@ class RecommendationRow:
 @dataclass(frozen=True)
 class GroupRow:
     value: str  # the group's name as shown (an option's label, or the value typed)
-    n_respondents: int
+    n_respondents: int | None  # None: not shown (a workshop's group of fewer than min_group_size, or withheld)
     suppressed: bool
     overall: Banded | None
     dimensions: tuple[Banded, ...]  # in the questionnaire's order; empty when suppressed
+    withheld: bool = False  # suppressed although big enough: it would let another figure give someone away
 
 
 @dataclass(frozen=True)
@@ -285,7 +288,7 @@ def build_content(
 
 
 def _plan(
-    questionnaire: Questionnaire, report: ScoreReport, plan: ActionPlan, lang: str
+    questionnaire: Questionnaire, report: ScoreReport | SharedReport, plan: ActionPlan, lang: str
 ) -> tuple[PlanPriorityRow, ...]:
     """The plan as the facilitator saved it: its priorities in their order, each with its actions."""
     recommendations = recommendation_texts(questionnaire, report, lang)
@@ -444,4 +447,128 @@ def _breakdown(
         dimension_labels=tuple(text_in(d.label, lang) for d in questionnaire.dimensions),
         rows=tuple(rows),
         min_group_size=questionnaire.min_group_size,
+    )
+
+
+def build_shared_content(
+    questionnaire: Questionnaire,
+    report: SharedReport,
+    lang: str,
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    plan: ActionPlan | None = None,
+) -> ReportContent:
+    """A workshop's report: exactly the figures its screens show (`scoring.privacy.shown_report`), nothing more.
+
+    No spread on the radar and no median, standard deviation, lowest or highest score (each is one person's in a
+    small group); a figure the screens do not show is missing here too; a group's size is that of the version
+    shown, and a group not shown gives no size."""
+    if not isinstance(report, SharedReport):
+        raise TypeError("a workshop's report is built from the SharedReport its screens show")
+    dimension_labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
+    item_texts = {i.id: text_in(i.text, lang) for i in questionnaire.items}
+    reverse = {i.id: i.reverse for i in questionnaire.items}
+    dimensions = tuple(
+        DimensionRow(
+            id=d.id,
+            label=dimension_labels[d.id],
+            score=banded(d.score, d.band, lang),
+            n=d.n,
+            median=None,
+            sd=None,
+            min=None,
+            max=None,
+            consensus=round_half_up(d.consensus, 3),
+        )
+        for d in report.dimensions
+    )
+    items = tuple(
+        ItemRow(
+            id=s.id,
+            dimension=dimension_labels[s.dimension],
+            text=item_texts[s.id],
+            n=s.n,
+            mean=banded(s.mean, s.band, lang),
+            consensus=round_half_up(s.consensus, 3),
+            dissensus=s.dissensus,
+            reverse=reverse[s.id],
+        )
+        for s in report.items
+    )
+    recommendations = tuple(
+        RecommendationRow(
+            dimension=dimension_labels.get(rec.dimension, rec.dimension),
+            item=item_texts.get(rec.item) if rec.item else None,
+            band=banded(None, rec.band, lang),
+            text=text_in(rec.text, lang, report.language),
+            source=rec.source,
+        )
+        for rec in report.recommendations
+    )
+    breakdowns = tuple(
+        _shared_breakdown(questionnaire, report, field_id, groups, lang)
+        for field_id, groups in report.breakdowns.items()
+    )
+    return ReportContent(
+        lang=lang,
+        scope="group",
+        title=title or text_in(questionnaire.title, lang),
+        questionnaire_title=text_in(questionnaire.title, lang),
+        questionnaire_id=questionnaire.id,
+        version=questionnaire.version,
+        date=date or dt.date.today(),
+        n_respondents=report.counted,
+        overall=banded(report.overall.score, report.overall.band, lang),
+        watch=float(questionnaire.bands.watch),
+        strength=float(questionnaire.bands.strength),
+        consensus_threshold=float(questionnaire.consensus_threshold),
+        min_group_size=report.min_group_size,
+        min_coverage=float(questionnaire.min_coverage),
+        scale_min=questionnaire.scale.min,
+        scale_max=questionnaire.scale.max,
+        dimensions=dimensions,
+        items=items,
+        discuss=_discuss_first(items, report.items, questionnaire.bands.watch),  # type: ignore[arg-type]
+        recommendations=recommendations,
+        breakdowns=breakdowns,
+        radar=radar_chart(questionnaire, report, lang),
+        bars=item_bars_chart(questionnaire, report, lang),
+        plan=_plan(questionnaire, report, plan, lang) if plan is not None else (),
+    )
+
+
+def _shared_breakdown(
+    questionnaire: Questionnaire, report: SharedReport, field_id: str, groups: list[SharedGroup], lang: str
+) -> Breakdown:
+    profile_field = questionnaire.profile_field(field_id)
+    options = {o.id: text_in(o.label, lang) for o in profile_field.options} if profile_field else {}
+    rows = []
+    for group in groups:
+        name = options.get(group.value) or group.value
+        if group.status != "shown":
+            rows.append(GroupRow(name, group.people, True, None, (), withheld=group.status == "withheld"))
+            continue
+        rows.append(
+            GroupRow(
+                name,
+                group.people,
+                False,
+                banded(group.overall.score, group.overall.band, lang),
+                tuple(
+                    banded(group.dimension(d.id).score, group.dimension(d.id).band, lang)
+                    for d in questionnaire.dimensions
+                ),
+            )
+        )
+    label = text_in(profile_field.label, lang) if profile_field else field_id
+    standard = {"role": "dashboard.field_role", "organisation": "dashboard.field_organisation"}
+    if field_id in standard:
+        label = translate(standard[field_id], lang)
+    return Breakdown(
+        field_id=field_id,
+        field_label=label,
+        dimension_labels=tuple(text_in(d.label, lang) for d in questionnaire.dimensions),
+        rows=tuple(rows),
+        min_group_size=report.min_group_size,
     )

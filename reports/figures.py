@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from reports.bands import LINE_COLOUR, SPREAD_COLOUR
 from reports.charts import BarChart, MultiRadarChart, RadarChart, Spread, item_bars_chart, radar_chart
 from scoring.model import Questionnaire, text_in
+from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
 
 # Streamlit's own web font, so that charts read like the rest of the page; dark grey for contrast on projectors.
@@ -26,7 +27,7 @@ def _safe(text: str) -> str:
 
 def radar_figure(
     questionnaire: Questionnaire,
-    report: ScoreReport,
+    report: ScoreReport | SharedReport,
     lang: str,
     *,
     spread: Spread = None,
@@ -141,7 +142,7 @@ def _add_spread(figure: go.Figure, chart: RadarChart, axis: list[str]) -> None:
     )
 
 
-def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> go.Figure:
+def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport | SharedReport, lang: str) -> go.Figure:
     """The statements chart of :func:`reports.charts.item_bars_chart`, drawn for the screen."""
     return item_bars_plotly(item_bars_chart(questionnaire, report, lang))
 

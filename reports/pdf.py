@@ -88,7 +88,7 @@ def dimensions_block(content: ReportContent, files: Files) -> Block:
     for row in content.dimensions:
         cells: list[Any] = [row.label, number(row.score.value, content), band_cell(row.score)]
         if group:
-            cells += [str(row.n), number(row.consensus, content, 3)]
+            cells += [str(row.n) if row.n is not None else "–", number(row.consensus, content, 3)]
         rows.append(cells)
     return {
         "kind": "dimensions",
@@ -178,24 +178,30 @@ def breakdown_blocks(content: ReportContent, files: Files) -> list[Block]:
         rows: list[list[Any]] = []
         for group in breakdown.rows:
             if group.suppressed:
+                small = group.n_respondents is None or group.n_respondents < breakdown.min_group_size
                 key = (
-                    "report.suppressed"
-                    if group.n_respondents < breakdown.min_group_size
+                    "report.suppressed_withheld"
+                    if group.withheld
+                    else "report.suppressed"
+                    if small
                     else "report.suppressed_complement"
                 )
                 note = content.t(key, minimum=breakdown.min_group_size)
-                rows.append([group.value, str(group.n_respondents), {"span": len(headers) - 2, "text": note}])
+                rows.append([group.value, _people(group.n_respondents), {"span": len(headers) - 2, "text": note}])
                 continue
             assert group.overall is not None
             rows.append(
-                [group.value, str(group.n_respondents), number(group.overall.value, content)]
+                [group.value, _people(group.n_respondents), number(group.overall.value, content)]
                 + [number(score.value, content) for score in group.dimensions]
             )
         blocks.append(
             {
                 "kind": "breakdown",
                 "title": content.t("report.breakdown_title", field=breakdown.field_label.lower()),
-                "help": content.t("report.breakdown_help", minimum=breakdown.min_group_size),
+                "help": content.t(
+                    "report.breakdown_help_group" if content.scope == "group" else "report.breakdown_help",
+                    minimum=breakdown.min_group_size,
+                ),
                 "headers": headers,
                 "rows": rows,
             }
@@ -383,13 +389,21 @@ def plan_block(content: ReportContent, files: Files) -> Block | None:
     }
 
 
+def _people(n: int | None) -> str:
+    """A group's size, or a dash where a workshop's screens give none (a group not shown)."""
+    return str(n) if n is not None else "–"
+
+
 def method_paragraphs(content: ReportContent) -> list[str]:
     """The method in a few sentences, with this questionnaire's own limits (also the XLSX's « Méthode » sheet)."""
     paragraphs = [
         content.t("report.method_scores", coverage=f"{content.min_coverage * 100:g}"),
         content.t("report.method_bands", watch=f"{content.watch:g}", strength=f"{content.strength:g}"),
         content.t("report.method_consensus", threshold=number(content.consensus_threshold, content, 1)),
-        content.t("report.method_privacy", minimum=content.min_group_size),
+        content.t(
+            "report.method_privacy_group" if content.scope == "group" else "report.method_privacy",
+            minimum=content.min_group_size,
+        ),
         content.t("report.method_rounding"),
         content.t("report.method_sources"),
     ]

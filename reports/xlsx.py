@@ -104,22 +104,25 @@ def dimensions_sheet(content: ReportContent, workbook: Any) -> None:
         content.t("results.col_consensus"),
     ]
     formats = [None, None, ONE_DECIMAL, None, WHOLE, ONE_DECIMAL, ONE_DECIMAL, ONE_DECIMAL, ONE_DECIMAL, THREE_DECIMALS]
-    sheet = Sheet(workbook, content.t("report.sheet_dimensions"), headers, formats)
+    # A workshop's report has no median, spread or extremes (each is one person's score in a small group).
+    kept = [i for i in range(len(headers)) if content.scope != "group" or not 5 <= i <= 8]
+    sheet = Sheet(
+        workbook, content.t("report.sheet_dimensions"), [headers[i] for i in kept], [formats[i] for i in kept]
+    )
     for row in content.dimensions:
-        sheet.append(
-            [
-                row.id,
-                row.label,
-                row.score.value,
-                _band(row.score),
-                row.n,
-                row.median,
-                row.sd,
-                row.min,
-                row.max,
-                row.consensus,
-            ]
-        )
+        values = [
+            row.id,
+            row.label,
+            row.score.value,
+            _band(row.score),
+            row.n,
+            row.median,
+            row.sd,
+            row.min,
+            row.max,
+            row.consensus,
+        ]
+        sheet.append([values[i] for i in kept])
     sheet.finish()
 
 

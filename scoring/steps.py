@@ -12,10 +12,13 @@ the group stands on the path. Nothing here computes a group figure: it reads the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from scoring.model import Questionnaire
 from scoring.results import ScoreReport
+
+if TYPE_CHECKING:
+    from scoring.privacy import SharedReport
 
 StepStatus = Literal["done", "partly", "not_done", "unknown"]
 
@@ -46,8 +49,10 @@ def asks_the_path(questionnaire: Questionnaire) -> bool:
     return all(step.item is None or step.item in questionnaire.item_ids for step in PATH)
 
 
-def path_state(questionnaire: Questionnaire, report: ScoreReport | None) -> PathState:
-    """Each step made (mean at or above the « point fort » band), partly (in « à surveiller »), not made
+def path_state(questionnaire: Questionnaire, report: ScoreReport | SharedReport | None) -> PathState:
+    """One's own report or a group screen's `SharedReport` (a statement it does not show has no mean).
+
+    Each step made (mean at or above the « point fort » band), partly (in « à surveiller »), not made
     (« prioritaire »), or unknown (no figure: too few answers, or a screen that hides it). The group stands at
     the first step not made; once the three are made, at the decision."""
     means = {stats.id: stats.mean for stats in report.items} if report is not None else {}

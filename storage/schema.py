@@ -103,8 +103,9 @@ responses = Table(
     # Kept so that abandoned solo drafts can be purged after a retention period.
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("submitted_at", DateTime(timezone=True), nullable=True),
-    # Since revision 0002. When the response entered the results shown to the room. They enter by batches (see
-    # Store.publish), so that comparing two screens never isolates fewer than min_group_size people.
+    # Since revision 0002. When the response entered the results shown to the room under schema 2's rule; since
+    # revision 0008 the publication record (admissions, figure versions, below) says it, and revision 0008
+    # carried these over as admissions of round 0. No longer written.
     Column("published_at", DateTime(timezone=True), nullable=True),
     CheckConstraint("step BETWEEN 0 AND 10000", name="step"),
     CheckConstraint("length(token_hash) = 64 AND length(questionnaire_id) <= 100", name="token_hash_length"),
@@ -143,4 +144,42 @@ maintenance = Table(
     metadata,
     Column("task", String(50), primary_key=True),
     Column("last_run_at", DateTime(timezone=True), nullable=False),
+)
+
+# ---- the publication record (storage/publication.py): append-only, written only as scoring.privacy planned it ----
+
+SCOPE_MAX = 200  # a profile field id or value (storage.inputs.MAX_NAME)
+FIGURE_ID_MAX = 100
+
+# One row per workshop that has published: the number of rounds recorded, the compare-and-set token of
+# Store.record_publication (two app instances planning at once: only one round is written, the other replans).
+publication_counters = Table(
+    "publication_counters",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("counter", Integer, nullable=False),
+)
+
+# The responses that count in the shown results, each with the round that let it in (0: carried over from
+# schema 2's published_at). A response is admitted once, for ever.
+admissions = Table(
+    "admissions",
+    metadata,
+    Column("response_id", Integer, ForeignKey("responses.id", ondelete="CASCADE"), primary_key=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("round", Integer, nullable=False),
+)
+
+# Every version of every figure shown: (scope, kind, id) and the exact responses it is computed from.
+figure_versions = Table(
+    "figure_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("round", Integer, nullable=False),
+    Column("scope_field", String(SCOPE_MAX), nullable=False),  # "" for everyone
+    Column("scope_value", String(SCOPE_MAX), nullable=False),
+    Column("kind", String(FIGURE_ID_MAX), nullable=False),
+    Column("target", String(FIGURE_ID_MAX), nullable=False),
+    Column("contributors", JSON, nullable=False),  # response ids, ascending
 )

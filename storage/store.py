@@ -7,7 +7,7 @@ shared by all Streamlit sessions (threads) of a process, and several processes c
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import cache, partial
 from typing import Any, TypeVar, get_args
@@ -15,7 +15,7 @@ from typing import Any, TypeVar, get_args
 from sqlalchemy import Connection, Float, Insert, Row, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from . import codes, inputs, plans
+from . import codes, inputs, plans, publication
 from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction, scrub_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
@@ -27,7 +27,8 @@ from .views import (
     FacilitatorView,
     ParticipantView,
     ProjectionView,
-    Publication,
+    PublicationState,
+    RecordedVersion,
     Scale,
     StoredPlan,
     SubmittedResponse,
@@ -296,23 +297,45 @@ class Store:
 
     # ---- respondents -----------------------------------------------------------------------------------
 
-    def publish(self, workshop_id: int, *, batch: int, hold_back: int) -> Publication:
-        """Let submitted responses into the workshop's shown results, by batches of at least `batch` people.
+    # ---- the publication record (storage/publication.py) ------------------------------------------------
 
-        Results that change one response at a time give each response away: a mean of 50 over 3 people that
-        becomes 56.25 over 4 says the fourth answered 75. So the oldest waiting responses are published only
-        when at least `batch` of them can go at once, keeping the newest `hold_back` waiting (a page showing
-        live results holds back a batch, so that the last responses can still go together at closing). Two
-        published sets then always differ by at least `batch` people. Responses with no answer at all carry
-        nothing to show and are never published.
-        """
-        if batch < 1 or hold_back < 0:
-            raise InvalidInput("batch must be at least 1 and hold_back at least 0")
-        # Every dashboard and projector asks every 4 s; most of the time no batch can go. Looking first in a read
-        # transaction keeps those calls off SQLite's single write lock, which submissions need.
-        work = partial(_publish, workshop_id=workshop_id, batch=batch, hold_back=hold_back)
-        found = self._read(partial(work, write=False))
-        return found if found is not None else self._write(partial(work, write=True))
+    def publication_counter(self, workshop_id: int) -> int:
+        """Publication rounds recorded for the workshop: what a screen's cached figures are keyed on."""
+        return self._read(partial(publication.counter, workshop_id=workshop_id))
+
+    def publication_state(self, workshop_id: int) -> PublicationState:
+        """What a publication round is planned from (and a screen computed from), read in one transaction."""
+        return self._read(partial(publication.read_state, workshop_id=workshop_id))
+
+    def record_publication(
+        self,
+        workshop_id: int,
+        *,
+        expected_counter: int,
+        admit: Sequence[int],
+        versions: Sequence[RecordedVersion],
+    ) -> bool:
+        """Append one publication round (admissions, then figure versions), if no other round was recorded
+        since the state read with ``expected_counter``; False, with nothing written, if one was: read again,
+        plan again. Storage records the plan as given: it never decides what is shown."""
+        if type(expected_counter) is not int or expected_counter < 0:
+            raise InvalidInput("expected_counter must be a whole number")
+        if any(type(rid) is not int for rid in admit):
+            raise InvalidInput("admit lists response ids")
+        publication.check_versions(versions)
+        work = partial(
+            publication.record,
+            workshop_id=workshop_id,
+            expected_counter=expected_counter,
+            admit=list(admit),
+            versions=list(versions),
+        )
+        try:
+            return bool(self._write(work))
+        except InvalidInput:
+            # The database refused a row (a response or the workshop deleted between the read and this write:
+            # a foreign key): nothing was written, plan again. The arguments were checked above.
+            return False
 
     def delete_solo_response(self, token: str) -> bool:
         """Erase a solo respondent's answers, at their request (RGPD). False if the token holds none.
@@ -489,6 +512,7 @@ def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
         return False
     # Explicitly, rather than trusting ON DELETE CASCADE: SQLite ignores it on a connection where
     # foreign keys were not switched on (e.g. someone's maintenance shell).
+    publication.delete_for_workshop(conn, workshop_id)
     conn.execute(delete(responses).where(responses.c.workshop_id == workshop_id))
     plans.delete_for_workshop(conn, workshop_id=workshop_id)
     conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
@@ -524,35 +548,6 @@ def _purge_expired_demos(conn: Connection, *, now: datetime) -> int:
         select(workshops.c.facilitator_key_hash).where(workshops.c.demo_case.is_not(None), workshops.c.expires_at < now)
     ).scalars()
     return sum(_delete_workshop(conn, key_hash=key_hash) for key_hash in list(expired))
-
-
-def _publish(conn: Connection, *, workshop_id: int, batch: int, hold_back: int, write: bool) -> Publication | None:
-    """With `write` false, only look: None means that a batch can go, and a write transaction must publish it."""
-    if write and conn.dialect.name == "postgresql":
-        # Two pages publishing at once must not each publish part of a batch: the second waits for the first.
-        # (SQLite's write transaction already serialises them.)
-        conn.execute(select(workshops.c.id).where(workshops.c.id == workshop_id).with_for_update())
-    waiting = conn.execute(
-        select(responses.c.id, responses.c.answers)
-        .where(
-            responses.c.workshop_id == workshop_id,
-            responses.c.submitted_at.is_not(None),
-            responses.c.published_at.is_(None),
-        )
-        .order_by(responses.c.submitted_at, responses.c.id)
-    ).all()
-    with_answers = [row.id for row in waiting if any(value is not None for value in row.answers.values())]
-    going = with_answers[: max(len(with_answers) - hold_back, 0)]
-    if len(going) < batch:
-        going = []
-    elif not write:
-        return None
-    else:
-        conn.execute(update(responses).where(responses.c.id.in_(going)).values(published_at=_now()))
-    published = conn.execute(
-        select(func.count()).where(responses.c.workshop_id == workshop_id, responses.c.published_at.is_not(None))
-    ).scalar_one()
-    return Publication(published=int(published), waiting=len(with_answers) - len(going))
 
 
 def _dialect_insert(dialect_name: str) -> Callable[..., Any]:

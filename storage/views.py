@@ -16,8 +16,10 @@ __all__ = [
     "FacilitatorView",
     "ParticipantView",
     "ProjectionView",
-    "Publication",
+    "PublicationState",
+    "RecordedVersion",
     "Scale",
+    "StoredAnswers",
     "StoredPlan",
     "SubmittedResponse",
     "WorkshopCreated",
@@ -86,14 +88,6 @@ class SubmittedResponse:
 
 
 @dataclass(frozen=True, slots=True)
-class Publication:
-    """Where a workshop's shown results stand after `Store.publish`."""
-
-    published: int  # submitted responses in the shown results
-    waiting: int  # submitted responses with answers, not shown yet (never those with no answer at all)
-
-
-@dataclass(frozen=True, slots=True)
 class StoredPlan:
     """A workshop's action plan as saved: the document the app wrote, and the revision to save over."""
 
@@ -113,3 +107,34 @@ class Draft:
     comments: dict[str, str]
     step: int
     submitted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswers:
+    """One submitted response with its row id, as the publication planner needs it: no token, no comments."""
+
+    id: int
+    answers: Answers
+    profile: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedVersion:
+    """One version of one figure, as recorded: its scope ("" for everyone), kind, id and exact responses."""
+
+    scope_field: str
+    scope_value: str
+    kind: str
+    target: str
+    round: int
+    contributors: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationState:
+    """Everything a publication round is planned from, read in one transaction."""
+
+    counter: int  # rounds recorded: the compare-and-set token of Store.record_publication
+    admitted: dict[int, int]  # response id -> the round that admitted it (0: published under schema 2)
+    versions: list[RecordedVersion]  # in the order they were recorded
+    responses: list[StoredAnswers]  # every submitted response of the workshop

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring.loader import load_questionnaire
+from scoring.privacy import WorkshopSpec
 from storage import Store
 from tests.browser.server import ROOT
+from ui import workshops
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,9 @@ def closed_express_workshop(store: Store, *, people: int = 4) -> ClosedWorkshop:
             step=0,
         )
         store.submit(token)
+        # What the app does after a first submit: a publication round of the privacy rule, so that the shared
+        # results hold these answers (reading never publishes).
+        workshops.publish_round(store, WorkshopSpec(express, (), ()), created.workshop_id)
     store.set_workshop_status(created.facilitator_key, "closed")
     projection = store.projection_token(created.facilitator_key)
     assert projection is not None

@@ -1,8 +1,9 @@
 """« Télécharger le PDF » and « Télécharger le tableur » under a screen's results.
 
-A report is built from the very report the screen shows (own results, or the privacy module's output for a
-workshop), with the same breakdown protection, so it never shows more than the screen. The files are made only
-when a button is pressed (Streamlit calls ``data`` then), not on every rerun of a live dashboard.
+A report is built from the very report the screen shows: one's own results from the engine's `ScoreReport`, a
+workshop's (dashboard, group results) from the privacy module's `SharedReport` that its screen draws, so it never
+shows a figure, a spread or a group size the screen does not. The files are made only when a button is pressed
+(Streamlit calls ``data`` then), not on every rerun of a live dashboard.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from functools import partial
 
 import streamlit as st
 
-from reports.charts import Spread
-from reports.content import Scope, build_content
+from reports.content import ReportContent, build_content, build_shared_content
 from reports.names import report_file_name
 from scoring.model import Questionnaire
 from scoring.plan import ActionPlan
+from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
 from ui.language import current_language, t
 
@@ -24,8 +25,31 @@ PDF_MIME = "application/pdf"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _build(kind: str, questionnaire: Questionnaire, report: ScoreReport, lang: str, **options: object) -> bytes:
-    content = build_content(questionnaire, report, lang, **options)  # type: ignore[arg-type]
+def _content(
+    questionnaire: Questionnaire,
+    report: ScoreReport | SharedReport,
+    lang: str,
+    title: str,
+    date: dt.date,
+    plan: ActionPlan | None = None,
+) -> ReportContent:
+    if isinstance(report, SharedReport):
+        return build_shared_content(questionnaire, report, lang, title=title, date=date, plan=plan)
+    if isinstance(report, ScoreReport):
+        return build_content(questionnaire, report, lang, scope="own", title=title, date=date)
+    raise TypeError("a download is built from the report its screen shows")
+
+
+def _build(
+    kind: str,
+    questionnaire: Questionnaire,
+    report: ScoreReport | SharedReport,
+    lang: str,
+    title: str,
+    date: dt.date,
+    plan: ActionPlan | None = None,
+) -> bytes:
+    content = _content(questionnaire, report, lang, title, date, plan)
     if kind == "pdf":
         from reports.pdf import render_pdf
 
@@ -37,32 +61,22 @@ def _build(kind: str, questionnaire: Questionnaire, report: ScoreReport, lang: s
 
 def report_downloads(
     questionnaire: Questionnaire,
-    report: ScoreReport,
+    report: ScoreReport | SharedReport,
     *,
-    scope: Scope,
     title: str,
     key: str,
-    spread: Spread = None,
-    protect_groups: bool = False,
     plan: ActionPlan | None = None,
 ) -> None:
-    """``plan``: the workshop's saved action plan, which the files then hold after the statements to discuss."""
+    """The two buttons: one's own results (`ScoreReport`) or a workshop's shared results (`SharedReport`).
+    ``plan``: the workshop's saved action plan, which the files then hold after the statements to discuss."""
     lang = current_language()
     today = dt.date.today()
-    options = {
-        "scope": scope,
-        "title": title,
-        "date": today,
-        "spread": spread,
-        "protect_groups": protect_groups,
-        "plan": plan,
-    }
     files = (("pdf", PDF_MIME, ":material/picture_as_pdf:"), ("xlsx", XLSX_MIME, ":material/table_view:"))
     for column, (kind, mime, icon) in zip(st.columns(len(files)), files, strict=True):
         with column:
             st.download_button(
                 t(f"downloads.{kind}"),
-                data=partial(_build, kind, questionnaire, report, lang, **options),
+                data=partial(_build, kind, questionnaire, report, lang, title, today, plan),
                 file_name=report_file_name(title, today, kind),
                 mime=mime,
                 icon=icon,

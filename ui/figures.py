@@ -5,6 +5,10 @@ partenariat » on this machine, paid on every rerun of a page (each tap, each re
 figure is a pure function of its description (``reports.charts``: a frozen dataclass of the rounded values and
 texts it shows), so it is cached on that description, shared by every session: a rerun showing the same
 figures rebuilds none. Streamlit only reads a figure it is given (it serialises it), so sharing one is safe.
+
+No screen draws a spread around the radar: a group screen's `SharedReport` has no quartiles nor extremes (each is
+one person's score in a small group; the spread a group screen shows is each dimension's consensus), and one's
+own results are one person's. Drawing a spread is for the command line's reports of one's own response file.
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from reports import figures
-from reports.charts import BarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from reports.charts import BarChart, RadarChart, item_bars_chart, radar_chart
 from scoring.model import Questionnaire
+from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
 
 if TYPE_CHECKING:  # apart from the imports above, which others change
@@ -43,14 +48,14 @@ def _distribution(values: tuple[int, ...], labels: tuple[str, ...], counts: tupl
 
 def radar_figure(
     questionnaire: Questionnaire,
-    report: ScoreReport,
+    report: ScoreReport | SharedReport,
     lang: str,
     *,
-    spread: Spread = None,
     height: int = 460,
     large: bool = False,
 ) -> go.Figure:
-    return _radar(radar_chart(questionnaire, report, lang, spread=spread), height, large)
+    """One's own radar (the engine's report) or a group's (the shared report): a line, never a spread."""
+    return _radar(radar_chart(questionnaire, report, lang), height, large)
 
 
 def item_bars_figure(questionnaire: Questionnaire, report: ScoreReport, lang: str) -> go.Figure:

@@ -476,12 +476,18 @@ def submit() -> None:
         if held.unsaved:
             _keep(held.sending_failed() if held.workshop == "open" else held)
             return
-    sent = _storage_call(held, lambda: get_store().submit(held.respondent.token), held.sent)
+    first: list[bool] = []  # True: this call sent it (a second call, from another tab, sends nothing)
+    sent = _storage_call(held, lambda: first.append(get_store().submit(held.respondent.token)), held.sent)
     if not sent.submitted and sent.workshop == "open":
         sent = sent.sending_failed()
     elif sent.submitted:
         # This phone has answered: its join link now says so, and does not start a second response.
         browser_memory.remember_response(held.respondent.workshop_code, held.respondent.token, sent=True)
+        if any(first) and held.respondent.workshop_id is not None:
+            # A write: the moment the privacy module may let waiting responses into the shown results.
+            from ui import workshops
+
+            workshops.publish_after_submit(held.respondent.workshop_code, held.respondent.workshop_id)
     _keep(sent)
 
 

@@ -24,6 +24,7 @@ from scoring.response_problems import ResponsesError
 from scoring.responses_io import read_responses_bytes
 from storage import FacilitatorView
 from storage.errors import StorageError, WorkshopClosed
+from ui import workshops
 from ui.downloads import PDF_MIME, XLSX_MIME
 from ui.language import current_language, t
 from ui.services import get_store
@@ -106,6 +107,10 @@ def import_paper_answers(workshop: FacilitatorView, reading: PaperImport) -> int
             step=0,
         )
         added += bool(store.submit(token))
+    if added:
+        # The batch goes through the publication rule once, as a phone's submission does: admitted as a whole
+        # when it holds at least min_group_size answers (with any already waiting).
+        workshops.publish(workshop)
     return added
 
 

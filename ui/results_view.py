@@ -8,6 +8,7 @@ import streamlit as st
 from reports.bands import band_label, band_symbol
 from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
+from scoring.privacy import SharedReport
 from scoring.recommendations import select_recommendations
 from scoring.results import RecommendationOut, ScoreReport
 from scoring.rounding import format_number
@@ -36,7 +37,8 @@ def overall(report: ScoreReport) -> None:
         band_badge(report.overall.band)
 
 
-def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group: bool = False) -> None:
+def dimension_cards(questionnaire: Questionnaire, report: ScoreReport) -> None:
+    """One's own scores by dimension (a group's: `ui.workshop_view.dimension_cards`)."""
     lang = current_language()
     stats = {d.id: d for d in report.dimensions}
     columns = st.columns(min(4, len(questionnaire.dimensions)))
@@ -47,20 +49,9 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport, *, group:
             score = stat.score if stat else None
             st.markdown(f"### {format_score(score)}")
             band_badge(stat.band if stat else None)
-            if group and stat is not None and stat.n:
-                st.caption(
-                    t(
-                        "results.group_stats",
-                        count=stat.n,
-                        low=format_score(stat.q1),
-                        high=format_score(stat.q3),
-                    )
-                )
-                if stat.consensus is not None:
-                    st.caption(t("results.consensus", value=format_decimal(stat.consensus)))
 
 
-def recommendations(questionnaire: Questionnaire, report: ScoreReport) -> None:
+def recommendations(questionnaire: Questionnaire, report: ScoreReport | SharedReport) -> None:
     """The 3 to 5 recommendations that matter most (scoring.recommendations.select_recommendations), each with who
     usually acts and its readable source; the others folded below. Shared by own results, group results and the
     dashboard."""
@@ -104,8 +95,9 @@ def actors_text(actors: list[str]) -> str:
     return f"{', '.join(labels[:-1])} {t('actor.and')} {labels[-1]}"
 
 
-def dimensions_table(questionnaire: Questionnaire, report: ScoreReport, *, group: bool = False) -> None:
-    """The chart's content as a table, for screen readers, printing and anyone who prefers figures."""
+def dimensions_table(questionnaire: Questionnaire, report: ScoreReport) -> None:
+    """The chart's content as a table, for screen readers, printing and anyone who prefers figures (a group's:
+    `ui.workshop_view.dimensions_table`)."""
     lang = current_language()
     stats = {d.id: d for d in report.dimensions}
     rows = []
@@ -116,13 +108,6 @@ def dimensions_table(questionnaire: Questionnaire, report: ScoreReport, *, group
             t("results.col_score"): format_score(stat.score if stat else None),
             t("results.col_band"): band_label(stat.band if stat else None, lang),
         }
-        if group:
-            row[t("results.col_n")] = stat.n if stat else 0
-            # The middle half, as on the radar: the lowest, highest and median scores are single people's.
-            row[t("results.col_range")] = (
-                f"{format_score(stat.q1)} – {format_score(stat.q3)}" if stat and stat.q1 is not None else "–"
-            )
-            row[t("results.col_consensus")] = format_decimal(stat.consensus if stat else None)
         rows.append(row)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 

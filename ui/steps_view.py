@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from scoring.model import Questionnaire
+from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
 from scoring.steps import PATH, PathState, asks_the_path, path_state
 from ui.language import t
@@ -40,7 +41,7 @@ def show_path(state: PathState | None = None, *, group: bool = False, links: boo
                     st.page_link(page, label=t(label), icon=icon)
 
 
-def show_path_for(questionnaire: Questionnaire, report: ScoreReport | None, *, group: bool) -> None:
+def show_path_for(questionnaire: Questionnaire, report: ScoreReport | SharedReport | None, *, group: bool) -> None:
     """On a results screen of a questionnaire that asks about the steps (« Préparer un rapprochement »)."""
     if not asks_the_path(questionnaire):
         return

@@ -24,7 +24,8 @@ from scoring.cases import default_teaching, load_cases
 from scoring.model import Questionnaire, text_in
 from scoring.problems import QuestionnaireError
 from scoring.synthetic import ORGANISATION_FIELD, ROLE_FIELD, synthetic_responses
-from storage import WorkshopCreated, inputs
+from storage import FacilitatorView, WorkshopCreated, inputs
+from ui import workshops
 from ui.catalogue import get_questionnaire, shipped_questionnaires
 from ui.flow import storage_rules
 from ui.language import t
@@ -71,7 +72,10 @@ def open_demo(case: Case, lang: str) -> WorkshopCreated:
         demo_case=case.id,
         demo_lifetime=DEMO_LIFETIME,
     )
-    fill(case, questionnaire, created.workshop_id, fields)
+    view = get_store().workshop_for_facilitator(created.facilitator_key)
+    if view is None:
+        raise LookupError(created.workshop_id)
+    fill(case, questionnaire, view)
     return created
 
 
@@ -84,13 +88,15 @@ def reset_demo(key: str, case: Case, lang: str) -> bool:
     questionnaire = get_questionnaire(case.questionnaire)
     if view is None or questionnaire is None:
         return False
-    fill(case, questionnaire, view.id, list(view.profile_fields))
+    fill(case, questionnaire, view)
     return True
 
 
-def fill(case: Case, questionnaire: Questionnaire, workshop_id: int, fields: list[str]) -> None:
-    """Save and submit the case's synthetic answers, under the same rules as a participant's."""
+def fill(case: Case, questionnaire: Questionnaire, workshop: FacilitatorView) -> None:
+    """Save and submit the case's synthetic answers, under the same rules as a participant's, then publish them as
+    a submission does (`ui.workshops.publish`: reading never publishes, so the demo's screens show them at once)."""
     store = get_store()
+    fields = list(workshop.profile_fields)
     rules = AnswerRules.for_questionnaire(
         questionnaire, max_comment=inputs.MAX_COMMENT, organisations=case.organisations, asked_profile=fields
     )
@@ -100,7 +106,7 @@ def fill(case: Case, questionnaire: Questionnaire, workshop_id: int, fields: lis
         store.save_draft(
             token,
             questionnaire_id=questionnaire.id,
-            workshop_id=workshop_id,
+            workshop_id=workshop.id,
             answers=response.answers,
             profile={k: v for k, v in response.profile.items() if k in fields},
             comments={},
@@ -108,6 +114,7 @@ def fill(case: Case, questionnaire: Questionnaire, workshop_id: int, fields: lis
             rules=storage_rules(rules),
         )
         store.submit(token)
+    workshops.publish(workshop)
 
 
 # Read from the back of a classroom: the statement and its question at about 40 px on a 1366 px projector

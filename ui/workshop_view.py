@@ -1,17 +1,28 @@
-"""Blocks shared by the workshop pages: the sharing panel, the live aggregate, the disagreement list."""
+"""Blocks shared by the workshop pages: the sharing panel, the live aggregate, the disagreement list, breakdowns.
+
+Every group figure drawn here comes from a `scoring.privacy.SharedReport` (`ui.workshops.results_for`); the
+blocks refuse anything else, so that no screen can draw a group figure that did not go through the privacy rule.
+"""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from reports.bands import band_label
 from scoring.model import Questionnaire, text_in
-from scoring.privacy import protect_breakdown
-from scoring.results import ScoreReport
+from scoring.privacy import SharedGroup, SharedReport
 from ui import urls, workshops
 from ui.figures import distribution_figure, radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, format_decimal, format_score
 from ui.text import plain
+
+
+def _shared(report: object) -> SharedReport:
+    if not isinstance(report, SharedReport):
+        raise TypeError(f"group screens show a SharedReport only, not {type(report).__name__}")
+    return report
 
 
 def share_panel(code: str) -> None:
@@ -33,32 +44,51 @@ def counts_line(results: workshops.WorkshopResults) -> str:
     return f"{joined} · {t('dashboard.counts_submitted', count=results.submitted)}"
 
 
-def results_notice(results: workshops.WorkshopResults, status: str) -> None:
-    """Why there are no results yet, or how many answers they count: never a silent gap or a silent lag."""
+def results_notice(
+    results: workshops.WorkshopResults, status: str, *, facilitator: bool = False, compact: str | None = None
+) -> None:
+    """Why there are no results yet, or how many answers they count and why the others wait: one sentence, and
+    one more when statements have no figure yet. ``compact`` (the projector's counts line) puts them all in one
+    caption, so that the projected screen keeps its room for the results."""
     minimum = results.questionnaire.min_group_size
     if results.report is None:
-        if status == "open":  # Store.publish: the first batch goes once a second one is waiting behind it
-            st.info(t("dashboard.first_batch", count=minimum, first=2 * minimum))
-        else:
-            st.info(t("dashboard.too_few", count=minimum))
-    elif results.waiting:
-        counted = t("dashboard.counted", count=results.counted)
+        if compact:
+            st.caption(compact)
+        st.info(t("dashboard.first_batch" if status == "open" else "dashboard.too_few", count=minimum))
+        return
+    counted = t("dashboard.counted", count=results.counted)
+    if results.waiting:
         if status == "open":
             rest = t("dashboard.waiting", count=results.waiting, minimum=minimum)
-        else:  # left over after a reopening, or blank: they will not be added any more
+        else:  # left over at closing, blank or invalid: they will not be added unless the workshop reopens
             rest = t("dashboard.not_counted", count=results.waiting)
-        st.caption(f"{counted} {rest}")
+        counted = f"{counted} {rest}"
+    report = _shared(results.report)
+    hidden = sum(1 for item in report.items if item.status != "shown")
+    hidden_text = None
+    if hidden:  # the projector's line is short: one line of a 1366 px screen, the results keep the room
+        key = "projection.hidden_items" if compact else "dashboard.hidden_items"
+        hidden_text = t(key, count=hidden, minimum=minimum)
+    if compact:
+        st.caption(" ".join(part for part in (f"{compact} · {counted}", hidden_text) if part))
+    else:
+        st.caption(counted)
+    if facilitator and report.excluded_values:
+        st.warning(t("dashboard.excluded_values", count=report.excluded_values))
+    if hidden_text and not compact:
+        st.caption(hidden_text)
 
 
 def disagreements(
     questionnaire: Questionnaire,
-    report: ScoreReport,
+    report: SharedReport,
     *,
     limit: int | None = None,
     with_distribution: bool = True,
     key: str = "discuss",
 ) -> None:
     """Items by growing consensus: the ones the room disagrees on come first, flagged « À discuter »."""
+    report = _shared(report)
     lang = current_language()
     texts = {item.id: text_in(item.text, lang) for item in questionnaire.items}
     ranked = sorted((s for s in report.items if s.consensus is not None), key=lambda s: s.consensus or 0.0)
@@ -77,7 +107,7 @@ def disagreements(
                     flag=flag,
                     consensus=format_decimal(stats.consensus),
                     mean=format_score(stats.mean),
-                    count=stats.n,
+                    count=stats.n or 0,
                 )
             )
             if with_distribution:
@@ -89,49 +119,91 @@ def disagreements(
 
 
 def group_radar(
-    questionnaire: Questionnaire, report: ScoreReport, *, height: int = 460, key: str = "radar", large: bool = False
+    questionnaire: Questionnaire, report: SharedReport, *, height: int = 460, key: str = "radar", large: bool = False
 ) -> None:
     lang = current_language()
     st.plotly_chart(
-        radar_figure(questionnaire, report, lang, spread="iqr", height=height, large=large),
+        radar_figure(questionnaire, _shared(report), lang, height=height, large=large),
         config={"displayModeBar": False},
         key=key,
     )
     st.caption(t("dashboard.spread_caption"))
 
 
-def breakdown(questionnaire: Questionnaire, report: ScoreReport, field_id: str) -> None:
-    """Scores per role or organisation; a group under min_group_size shows its size only."""
+def overall(report: SharedReport) -> None:
+    """The group's overall score: the weighted mean of the dimension scores shown."""
+    report = _shared(report)
+    with st.container(border=True):
+        st.metric(t("results.overall"), format_score(report.overall.score))
+        band_badge(report.overall.band)
+
+
+def dimensions_table(questionnaire: Questionnaire, report: SharedReport) -> None:
+    """The radar as a table: score, level, people counted and consensus (no spread made of single scores)."""
+    report = _shared(report)
     lang = current_language()
-    groups = protect_breakdown(
-        report.groups.get(field_id, {}),
-        report.n_respondents,
-        questionnaire.min_group_size,
-        dimension_counts={stats.id: stats.n for stats in report.dimensions},
-    )
+    rows = []
+    for dimension in questionnaire.dimensions:
+        stat = report.dimension(dimension.id)
+        rows.append(
+            {
+                t("results.col_dimension"): text_in(dimension.label, lang),
+                t("results.col_score"): format_score(stat.score),
+                t("results.col_band"): band_label(stat.band, lang),
+                t("results.col_n"): stat.n if stat.n is not None else "–",
+                t("results.col_consensus"): format_decimal(stat.consensus),
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def dimension_cards(questionnaire: Questionnaire, report: SharedReport) -> None:
+    report = _shared(report)
+    lang = current_language()
+    columns = st.columns(min(4, len(questionnaire.dimensions)))
+    for position, dimension in enumerate(questionnaire.dimensions):
+        stat = report.dimension(dimension.id)
+        with columns[position % len(columns)].container(border=True):
+            st.markdown(f"**{text_in(dimension.label, lang)}**")
+            st.markdown(f"### {format_score(stat.score)}")
+            band_badge(stat.band)
+            if stat.n:
+                st.caption(t("dashboard.people", count=stat.n))
+            if stat.consensus is not None:
+                st.caption(t("results.consensus", value=format_decimal(stat.consensus)))
+
+
+def _group_reason(group: SharedGroup, minimum: int) -> str:
+    if group.status == "too_few":
+        return t("dashboard.suppressed", count=minimum)
+    if group.people is not None:
+        return t("dashboard.withheld", count=group.people)
+    return t("dashboard.withheld_unknown")
+
+
+def breakdown(questionnaire: Questionnaire, report: SharedReport, field_id: str) -> None:
+    """Scores per role or organisation; a group not shown says why (too few people, or lest one be deduced)."""
+    report = _shared(report)
+    lang = current_language()
+    groups = report.groups(field_id)
     if not groups:
         st.info(t("dashboard.no_breakdown"))
         return
     field = questionnaire.profile_field(field_id)
     option_labels = {o.id: text_in(o.label, lang) for o in field.options} if field else {}
-    for value, group in groups.items():
+    for group in groups:
         with st.container(border=True):
-            name = option_labels.get(value) or plain(value)
-            if group.suppressed:
+            name = option_labels.get(group.value) or plain(group.value)
+            if group.status != "shown":
                 st.markdown(f"**{name}**")
-                # protect_breakdown also hides a group of min_group_size or more, lest a smaller one be deduced.
-                size, minimum = group.n_respondents, questionnaire.min_group_size
-                if size < minimum:
-                    st.caption(t("dashboard.suppressed", count=size, minimum=minimum))
-                else:
-                    st.caption(t("dashboard.suppressed_complement", count=size))
+                st.caption(_group_reason(group, report.min_group_size))
                 continue
-            st.markdown(f"**{name}** · {t('dashboard.people', count=group.n_respondents)}")
-            stats = {d.id: d for d in group.dimensions or []}
+            people = t("dashboard.people", count=group.people) if group.people else ""
+            st.markdown(f"**{name}** · {people}" if people else f"**{name}**")
             columns = st.columns(len(questionnaire.dimensions))
             for column, dimension in zip(columns, questionnaire.dimensions, strict=True):
                 with column:
-                    stat = stats.get(dimension.id)
+                    stat = group.dimension(dimension.id)
                     st.caption(text_in(dimension.label, lang))
-                    st.markdown(f"**{format_score(stat.score if stat else None)}**")
-                    band_badge(stat.band if stat else None)
+                    st.markdown(f"**{format_score(stat.score)}**")
+                    band_badge(stat.band)

@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 import io
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import streamlit as st
 
-from scoring.engine import score_responses
-from scoring.frames import responses_frame
 from scoring.model import Questionnaire
-from scoring.privacy import hide_small_counts
-from scoring.results import ScoreReport
-from storage import FacilitatorView, ParticipantView, ProjectionView, Scale, inputs
+from scoring.privacy import (
+    FigureKey,
+    PlanMemo,
+    PublicationRecord,
+    Scope,
+    SharedReport,
+    StoredResponse,
+    Version,
+    WorkshopSpec,
+    excluded_values,
+    plan_publication,
+    shown_report,
+)
+from storage import (
+    FacilitatorView,
+    ParticipantView,
+    ProjectionView,
+    PublicationState,
+    RecordedVersion,
+    Scale,
+    StorageError,
+    inputs,
+)
 from storage.codes import normalize_participant_code
 from ui.catalogue import get_questionnaire
 from ui.rate_limit import JOIN_BRAKE, give_back, pass_brake
 from ui.services import get_store
 from ui.text import split_lines
+
+if TYPE_CHECKING:
+    from storage import Store
 
 # The forms' limits are storage's, which enforces them.
 MAX_ORGANISATIONS = inputs.MAX_ORGANISATIONS
@@ -28,16 +51,16 @@ MAX_TITLE_LENGTH = inputs.MAX_TITLE
 
 @dataclass(frozen=True)
 class WorkshopResults:
-    """What a facilitator (or, once closed, a participant) may see: aggregates, or nothing yet."""
+    """What a facilitator (or, once closed, a participant) may see: the shared report, or nothing yet."""
 
     questionnaire: Questionnaire
     joined: int
     submitted: int
-    counted: int  # submitted responses in the shown results
-    # Submitted but not counted: waiting for a batch, or blank. One figure for both, so that the screen never tells
-    # whether the last person to send answered anything.
+    counted: int  # submitted responses in the shown results (admitted)
+    # Submitted but not counted: waiting for k of them, blank, or made of invalid values only. One figure for all,
+    # so that the screen never tells whether the last person to send answered anything.
     waiting: int
-    report: ScoreReport | None  # None while fewer than min_group_size people are counted
+    report: SharedReport | None  # None while no response is counted
 
 
 def parse_organisations(text: str) -> tuple[list[str], list[str]]:
@@ -133,34 +156,167 @@ def workshop_context_for(code: str | None, workshop_id: int) -> tuple[list[str],
     return list(view.organisations), list(view.profile_fields)
 
 
-def results_for(workshop: ParticipantView, *, group_by: str | None = None) -> WorkshopResults | None:
-    """The workshop's aggregate report, computed by the scoring module from published responses only.
+class WorkshopLike(Protocol):
+    """What publication and results need of a workshop (any of the storage views)."""
 
-    While the workshop is open, responses are published by batches of min_group_size and the newest
-    min_group_size are held back; at closing, all of them go (storage.Store.publish says why). Figures from
-    fewer than min_group_size people are blanked (scoring.privacy.hide_small_counts).
+    @property
+    def id(self) -> int: ...
+    @property
+    def questionnaire_id(self) -> str: ...
+    @property
+    def profile_fields(self) -> list[str]: ...
+    @property
+    def organisations(self) -> list[str]: ...
+
+
+def _spec(workshop: WorkshopLike, questionnaire: Questionnaire) -> WorkshopSpec:
+    return WorkshopSpec(questionnaire, tuple(workshop.profile_fields), tuple(workshop.organisations))
+
+
+def _planner_inputs(state: PublicationState) -> tuple[list[StoredResponse], PublicationRecord]:
+    responses = [StoredResponse(r.id, r.answers, r.profile) for r in state.responses]
+    versions = tuple(
+        Version(
+            key=FigureKey(Scope(v.scope_field, v.scope_value), v.kind, v.target),
+            contributors=frozenset(v.contributors),
+            round=v.round,
+        )
+        for v in state.versions
+    )
+    return responses, PublicationRecord(counter=state.counter, admitted=state.admitted, versions=versions)
+
+
+# Another instance recording a round between our read and our write makes us read and plan again; a handful of
+# tries is plenty (a round is recorded once per min_group_size submissions), and its round is as good as ours.
+PUBLISH_ATTEMPTS = 5
+
+
+def publish_after_submit(code: str | None, workshop_id: int) -> None:
+    """After a participant's first submit: the workshop found again from the code in their URL. Never raises: the
+    submission is saved, and a round missed here is made at the next write."""
+    try:
+        view = participant_view(code)
+    except StorageError:
+        return
+    if view is not None and view.id == workshop_id:
+        publish(view)
+
+
+def publish(workshop: WorkshopLike) -> bool:
+    """One publication round, at a write only: after a submission, at closing and reopening, after an import of
+    paper answers, at demo seeding. Reading (`results_for`) never publishes.
+
+    The round is planned in pure code (`scoring.privacy.plan_publication`: admissions by batches of
+    min_group_size, figure versions checked by the audit) and recorded if nobody recorded one meanwhile.
     """
+    questionnaire = get_questionnaire(workshop.questionnaire_id)
+    if questionnaire is None:
+        return False
+    try:
+        return publish_round(get_store(), _spec(workshop, questionnaire), workshop.id)
+    except StorageError:
+        # The write that called us went through; the next one (a submission, closing) publishes instead.
+        return False
+
+
+# Per workshop and process, the audit of the last round planned (scoring.privacy.plan.PlanMemo): a round then
+# costs the new people and versions only, instead of solving every version ever recorded again.
+_MEMOS_SIZE = 64
+_memos: OrderedDict[tuple[str, int], PlanMemo] = OrderedDict()
+
+
+def _memo(store: Store, workshop_id: int) -> PlanMemo:
+    with _shown_lock:
+        key = (store.url, workshop_id)
+        memo = _memos.pop(key, None) or PlanMemo()
+        _memos[key] = memo
+        while len(_memos) > _MEMOS_SIZE:
+            _memos.popitem(last=False)
+        return memo
+
+
+def publish_round(store: Store, spec: WorkshopSpec, workshop_id: int) -> bool:
+    """Read, plan, record if the counter has not moved, else again; True once the state is published."""
+    memo = _memo(store, workshop_id)
+    for _ in range(PUBLISH_ATTEMPTS):
+        state = store.publication_state(workshop_id)
+        responses, record = _planner_inputs(state)
+        plan = plan_publication(spec, responses, record, memo=memo)
+        if plan.empty:
+            return True
+        versions = [
+            RecordedVersion(
+                scope_field=v.key.scope.field,
+                scope_value=v.key.scope.value,
+                kind=v.key.kind,
+                target=v.key.target,
+                round=v.round,
+                contributors=tuple(sorted(v.contributors)),
+            )
+            for v in plan.versions
+        ]
+        recorded = store.record_publication(
+            workshop_id, expected_counter=state.counter, admit=sorted(plan.admit), versions=versions
+        )
+        # Done once a round that admitted is written: the next round needs more submissions, which publish
+        # themselves. Otherwise read again: another instance was first (its round may leave something to do), or
+        # the round carried schema 2's results over and one that admits may follow.
+        if recorded and plan.admit:
+            return True
+    return False
+
+
+# The dashboard and the projector ask every 4 s. The figures change only when a round is recorded (the counter):
+# they are computed once per counter. The count of values left out changes with each submission: it is counted
+# again then, from the responses only.
+_SHOWN_CACHE_SIZE = 256
+_shown_cache: OrderedDict[tuple, SharedReport] = OrderedDict()
+_shown_lock = threading.Lock()
+
+
+def _cached(key: tuple) -> SharedReport | None:
+    with _shown_lock:
+        if key in _shown_cache:
+            _shown_cache.move_to_end(key)
+            return _shown_cache[key]
+    return None
+
+
+def _cache(key: tuple, report: SharedReport) -> None:
+    with _shown_lock:
+        _shown_cache[key] = report
+        while len(_shown_cache) > _SHOWN_CACHE_SIZE:
+            _shown_cache.popitem(last=False)
+
+
+def _shown(store: Store, workshop: WorkshopLike, questionnaire: Questionnaire, submitted: int) -> SharedReport:
+    spec = _spec(workshop, questionnaire)
+    identity = (questionnaire.id, questionnaire.version, spec.profile_fields, spec.organisations)
+    figures_key = (store.url, workshop.id, store.publication_counter(workshop.id), identity)
+    exact_key = (*figures_key, submitted)
+    report = _cached(exact_key)
+    if report is not None:
+        return report
+    figures = _cached(figures_key)
+    if figures is None:
+        responses, record = _planner_inputs(store.publication_state(workshop.id))
+        report = shown_report(spec, responses, record)
+        _cache(figures_key, report)
+    else:
+        rows = store.submitted_responses(workshop.id)
+        stored = [StoredResponse(n, r.answers, r.profile) for n, r in enumerate(rows)]
+        report = figures.model_copy(update={"excluded_values": excluded_values(spec, stored)})
+    _cache(exact_key, report)
+    return report
+
+
+def results_for(workshop: WorkshopLike) -> WorkshopResults | None:
+    """The workshop's shared report, as the privacy module computes it from the publication record. Read-only."""
     questionnaire = get_questionnaire(workshop.questionnaire_id)
     if questionnaire is None:
         return None
     store = get_store()
-    minimum = questionnaire.min_group_size
-    hold_back = minimum if workshop.status == "open" else 0
-    store.publish(workshop.id, batch=minimum, hold_back=hold_back)
     joined, submitted = store.workshop_counts(workshop.id)
-
-    # Version 1 databases published blank responses too (storage.schema): they carry nothing, and make up no group.
-    responses = [
-        r
-        for r in store.submitted_responses(workshop.id, published_only=True)
-        if any(value is not None for value in r.answers.values())
-    ]
-
-    def results(report: ScoreReport | None) -> WorkshopResults:
-        return WorkshopResults(questionnaire, joined, submitted, len(responses), submitted - len(responses), report)
-
-    if len(responses) < minimum:
-        return results(None)
-    frame = responses_frame(questionnaire, [r.answers for r in responses], [r.profile for r in responses])
-    field = group_by if group_by and questionnaire.profile_field(group_by) else None
-    return results(hide_small_counts(score_responses(questionnaire, frame, group_by=field), minimum))
+    report = _shown(store, workshop, questionnaire, submitted)
+    counted = report.counted
+    return WorkshopResults(questionnaire, joined, submitted, counted, submitted - counted, report if counted else None)

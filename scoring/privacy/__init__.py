@@ -17,9 +17,9 @@ What it does not protect against is said on the method page: people who all gave
 distribution says so), members of a small group who compare notes, a facilitator who submits made-up answers.
 """
 
-from scoring.privacy.admission import CleanResponse, clean
+from scoring.privacy.admission import CleanResponse, clean, excluded_values
 from scoring.privacy.figures import KINDS, FigureKind
-from scoring.privacy.plan import plan_publication
+from scoring.privacy.plan import PlanMemo, plan_publication
 from scoring.privacy.records import (
     EVERYONE,
     LEGACY_ROUND,
@@ -44,6 +44,7 @@ __all__ = [
     "FigureKind",
     "FigureStatus",
     "Plan",
+    "PlanMemo",
     "PublicationRecord",
     "Scope",
     "SharedDimension",
@@ -54,6 +55,7 @@ __all__ = [
     "Version",
     "WorkshopSpec",
     "clean",
+    "excluded_values",
     "hide_small_counts",
     "plan_publication",
     "protect_breakdown",

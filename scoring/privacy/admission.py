@@ -76,6 +76,11 @@ def _whole_number(value: Any) -> int | None:
     return None
 
 
+def excluded_values(spec: WorkshopSpec, responses: Iterable[StoredResponse]) -> int:
+    """How many stored values are left out as invalid, over these responses (the facilitator's notice)."""
+    return sum(clean(spec, r).invalid for r in responses)
+
+
 def waiting(responses: Iterable[CleanResponse], admitted: Iterable[int]) -> list[int]:
     """Ids of the responses that could still be admitted: submitted, not blank, not admitted yet."""
     done = set(admitted)

@@ -7,14 +7,16 @@ their own unknowns) is then determined exactly when t lies in the span of the ro
 breakdowns, or crossing a statement with its dimension are all ways of finding such a combination.
 
 Dimensions are independent blocks: no row crosses two of them (the overall score shown is derived from shown
-dimension scores). Within a block, the rows seen so far are kept as an orthonormal basis Q, and every target keeps
-its squared distance to their span, ‖t‖² − ‖Qᵀt‖². A candidate row adds one direction q (its part orthogonal to
-Q, by Gram–Schmidt done twice for accuracy), which lowers each distance by (q·t)²; the candidate is refused if
-some target's distance would fall to zero (below `DETERMINED` relative to ‖t‖²: a false alarm only hides a figure).
+dimension scores). Within a block, the rows seen so far are kept as an orthonormal basis of their span, and every
+target keeps its squared distance to that span, ‖t‖² − ‖Qᵀt‖². A candidate row adds one direction q (its part
+orthogonal to the span, by Gram–Schmidt done twice for accuracy), which lowers each distance by (q·t)²; the
+candidate is refused if some target's distance would fall to zero (below `DETERMINED` relative to ‖t‖²: a false
+alarm only hides a figure).
 """
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -36,61 +38,111 @@ class BlockAudit:
 
     The span W of the rows is kept as U ⊕ span(Q): U = ⊕_v U_v, where U_v is spanned by the rows about variable v
     alone (a statement's distribution: an indicator of who answered it), with an orthonormal basis per variable;
-    Q is an orthonormal basis of the other rows (a dimension's), projected orthogonally to U. A statement row then
-    costs work in its own P coordinates, and only a dimension row costs work over the whole block.
+    Q is an orthonormal basis of the other rows (a dimension's), orthogonal to U. A statement row then costs work
+    in its own P coordinates plus Q's, and only a dimension row costs work over every variable of the block.
+    Cells (and the people's targets) can be added at any time: a new person's cells are zero in every row so far.
     """
 
-    def __init__(self, variables: Sequence[np.ndarray], composites: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
-        """``variables``: for each variable, the positions of its cells; ``composites``: (target, cell, value)
-        arrays of the composite targets (a person's dimension score), in the block's cell positions."""
-        self.variables = [np.asarray(cells, dtype=np.int64) for cells in variables]
-        self.size = int(sum(len(cells) for cells in self.variables))
-        self.variable_of = np.zeros(self.size, dtype=np.int64)
-        for number, cells in enumerate(self.variables):
-            self.variable_of[cells] = number
-        self._single = [np.zeros((len(cells), 0)) for cells in self.variables]
-        self._cross = np.zeros((self.size, 0))
-        targets, cells, values = composites
-        self._composite = (np.asarray(targets, dtype=np.int64), np.asarray(cells, dtype=np.int64), np.asarray(values))
-        count = int(self._composite[0].max()) + 1 if len(self._composite[0]) else 0
-        self._composite_norm = np.bincount(self._composite[0], weights=self._composite[2] ** 2, minlength=count)
-        self._composite_left = self._composite_norm.copy()
-        self._unit_left = np.ones(self.size)
-        self._known_units = np.zeros(self.size, dtype=bool)
-        self._known_composites = np.zeros(count, dtype=bool)
+    def __init__(self) -> None:
+        self.size = 0
+        self.variable_of = np.zeros(0, dtype=np.int64)  # cell -> variable number
+        self.local = np.zeros(0, dtype=np.int64)  # cell -> its position among its variable's cells
+        self.variables: list[np.ndarray] = []  # variable number -> its cells
+        self._single: list[np.ndarray] = []  # variable number -> orthonormal basis of U_v (its cells × rank)
+        self._cross = np.zeros((0, 0))
+        self._unit_left = np.zeros(0)
+        self._known_units = np.zeros(0, dtype=bool)
+        # Composite targets (a person's dimension score) as (target, cell, value) triples.
+        self._targets = np.zeros(0, dtype=np.int64)
+        self._target_cells = np.zeros(0, dtype=np.int64)
+        self._target_values = np.zeros(0)
+        self._composite_norm = np.zeros(0)
+        self._composite_left = np.zeros(0)
+        self._known_composites = np.zeros(0, dtype=bool)
+
+    def copy(self) -> BlockAudit:
+        """Arrays are never changed in place, only replaced: a copy shares them until either side moves on."""
+        twin = copy.copy(self)
+        twin.variables = list(self.variables)
+        twin._single = list(self._single)
+        return twin
 
     @property
     def rank(self) -> int:
         return sum(basis.shape[1] for basis in self._single) + self._cross.shape[1]
 
-    def _composite_dot(self, direction: np.ndarray) -> np.ndarray:
-        targets, cells, values = self._composite
-        return np.bincount(targets, weights=values * direction[cells], minlength=len(self._composite_norm))
+    # ---- growing ------------------------------------------------------------------------------------------
 
-    def _refused(self, direction: np.ndarray) -> tuple[bool, np.ndarray, np.ndarray]:
+    def add_cells(self, variables: Sequence[int]) -> np.ndarray:
+        """New cells, one per entry (its variable's number); returns their positions."""
+        positions = np.arange(self.size, self.size + len(variables), dtype=np.int64)
+        numbers = np.asarray(variables, dtype=np.int64)
+        while len(self.variables) <= (int(numbers.max()) if len(numbers) else -1):
+            self.variables.append(np.zeros(0, dtype=np.int64))
+            self._single.append(np.zeros((0, 0)))
+        local = np.zeros(len(numbers), dtype=np.int64)
+        for number in np.unique(numbers):
+            mine = positions[numbers == number]
+            local[numbers == number] = np.arange(len(self.variables[number]), len(self.variables[number]) + len(mine))
+            self.variables[number] = np.concatenate([self.variables[number], mine])
+            basis = self._single[number]
+            self._single[number] = np.vstack([basis, np.zeros((len(mine), basis.shape[1]))])
+        self.variable_of = np.concatenate([self.variable_of, numbers])
+        self.local = np.concatenate([self.local, local])
+        self._cross = np.vstack([self._cross, np.zeros((len(numbers), self._cross.shape[1]))])
+        self._unit_left = np.concatenate([self._unit_left, np.ones(len(numbers))])
+        self._known_units = np.concatenate([self._known_units, np.zeros(len(numbers), dtype=bool)])
+        self.size += len(numbers)
+        return positions
+
+    def add_target(self, cells: Sequence[int], values: Sequence[float]) -> None:
+        """A composite target: Σ values[j] · x[cells[j]] must stay undetermined."""
+        number = len(self._composite_norm)
+        self._targets = np.concatenate([self._targets, np.full(len(cells), number, dtype=np.int64)])
+        self._target_cells = np.concatenate([self._target_cells, np.asarray(cells, dtype=np.int64)])
+        self._target_values = np.concatenate([self._target_values, np.asarray(values, dtype=np.float64)])
+        norm = float(np.sum(np.asarray(values, dtype=np.float64) ** 2))
+        # A target no row has touched yet is as far from the span as it can be (a new person's: no row has them).
+        left = norm - float(np.sum(self._composite_dot_basis(cells, values) ** 2)) if self.rank else norm
+        self._composite_norm = np.append(self._composite_norm, norm)
+        self._composite_left = np.append(self._composite_left, left)
+        self._known_composites = np.append(self._known_composites, left <= DETERMINED * norm)
+
+    def _composite_dot_basis(self, cells: Sequence[int], values: Sequence[float]) -> np.ndarray:
+        vector = np.zeros(self.size)
+        vector[np.asarray(cells, dtype=np.int64)] = values
+        parts = [self._cross.T @ vector]
+        for cells_v, basis in zip(self.variables, self._single, strict=True):
+            if basis.shape[1]:
+                parts.append(basis.T @ vector[cells_v])
+        return np.concatenate(parts)
+
+    # ---- rows ---------------------------------------------------------------------------------------------
+
+    def _composite_dot(self, direction: np.ndarray) -> np.ndarray:
+        return np.bincount(
+            self._targets,
+            weights=self._target_values * direction[self._target_cells],
+            minlength=len(self._composite_norm),
+        )
+
+    def _try(self, direction: np.ndarray, *, check: bool) -> bool:
         unit_left = self._unit_left - direction**2
         composite_left = self._composite_left - self._composite_dot(direction) ** 2
-        refused = bool(
+        if check and (
             ((unit_left <= DETERMINED) & ~self._known_units).any()
             or ((composite_left <= DETERMINED * self._composite_norm) & ~self._known_composites).any()
-        )
-        return refused, unit_left, composite_left
+        ):
+            return False
+        self._unit_left, self._composite_left = unit_left, composite_left
+        return True
 
-    def add(self, row: np.ndarray, *, check: bool) -> bool:
-        """Take the row into the span, unless ``check`` and it would determine a target not determined yet."""
-        row = np.asarray(row, dtype=np.float64)
-        support = np.flatnonzero(row)
-        if not len(support):
-            return True
-        variables = np.unique(self.variable_of[support])
-        if len(variables) == 1:
-            return self._add_single(int(variables[0]), row, check=check)
-        return self._add_cross(row, check=check)
-
-    def _add_single(self, variable: int, row: np.ndarray, *, check: bool) -> bool:
+    def add_single(self, variable: int, part: np.ndarray, *, check: bool) -> bool:
+        """A row about one variable only, given over that variable's cells."""
         cells = self.variables[variable]
-        part = row[cells]
         norm = float(np.linalg.norm(part))
+        if norm == 0.0:
+            return True
         basis = self._single[variable]
         for _ in range(2):  # classical Gram–Schmidt, repeated: orthogonal to working precision
             part = part - basis @ (basis.T @ part)
@@ -106,12 +158,10 @@ class BlockAudit:
         direction = -(self._cross @ w)
         direction[cells] += u
         direction /= np.sqrt(outside)
-        refused, unit_left, composite_left = self._refused(direction)
-        if check and refused:
+        if not self._try(direction, check=check):
             return False
         self._single[variable] = np.column_stack([basis, u])
         self._keep_cross_orthogonal(cells, u, w)
-        self._unit_left, self._composite_left = unit_left, composite_left
         return True
 
     def _keep_cross_orthogonal(self, cells: np.ndarray, u: np.ndarray, w: np.ndarray) -> None:
@@ -141,43 +191,42 @@ class BlockAudit:
             first -= rest @ (rest.T @ first)
         self._cross = np.column_stack([first / np.linalg.norm(first), rest])
 
-    def _project_off_single(self, vector: np.ndarray) -> np.ndarray:
-        for cells, basis in zip(self.variables, self._single, strict=True):
-            if basis.shape[1]:
-                vector[cells] -= basis @ (basis.T @ vector[cells])
-        return vector
-
-    def _add_cross(self, row: np.ndarray, *, check: bool) -> bool:
-        vector = row.copy()
+    def add_cross(self, row: np.ndarray, *, check: bool) -> bool:
+        """A row over several variables (a dimension's), given over the block's cells."""
+        vector = np.array(row, dtype=np.float64)
         norm = float(np.linalg.norm(vector))
+        if norm == 0.0:
+            return True
         for _ in range(2):
-            vector = self._project_off_single(vector)
+            for cells, basis in zip(self.variables, self._single, strict=True):
+                if basis.shape[1]:
+                    vector[cells] -= basis @ (basis.T @ vector[cells])
             vector -= self._cross @ (self._cross.T @ vector)
         left = float(np.linalg.norm(vector))
         if left <= INDEPENDENT * norm:
             return True
         direction = vector / left
-        refused, unit_left, composite_left = self._refused(direction)
-        if check and refused:
+        if not self._try(direction, check=check):
             return False
         self._cross = np.column_stack([self._cross, direction])
-        self._unit_left, self._composite_left = unit_left, composite_left
         return True
 
-    def load(self, rows: Sequence[np.ndarray]) -> None:
-        """Take the versions recorded earlier, with no check: statements' rows first, which then cost least."""
-        single, cross = [], []
-        for row in rows:
-            support = np.flatnonzero(row)
-            if len(support):
-                (single if len(np.unique(self.variable_of[support])) == 1 else cross).append(row)
-        for row in [*single, *cross]:
-            self.add(row, check=False)
+    def add(self, row: np.ndarray, *, check: bool) -> bool:
+        """Any row over the block's cells: a single variable's goes the cheap way."""
+        row = np.asarray(row, dtype=np.float64)
+        support = np.flatnonzero(row)
+        if not len(support):
+            return True
+        variables = np.unique(self.variable_of[support])
+        if len(variables) == 1:
+            variable = int(variables[0])
+            return self.add_single(variable, row[self.variables[variable]], check=check)
+        return self.add_cross(row, check=check)
 
     def settle(self) -> None:
         """What is determined now stays so whatever is refused later: only a new determination blocks a row."""
-        self._known_units |= self._unit_left <= DETERMINED
-        self._known_composites |= self._composite_left <= DETERMINED * self._composite_norm
+        self._known_units = self._known_units | (self._unit_left <= DETERMINED)
+        self._known_composites = self._known_composites | (self._composite_left <= DETERMINED * self._composite_norm)
 
     def determined(self) -> tuple[np.ndarray, np.ndarray]:
         """Positions of the determined unknowns and numbers of the determined composite targets."""
@@ -188,105 +237,152 @@ class BlockAudit:
 
 
 class _Terms:
-    """One figure's row per person, as arrays: the row over a set S is the sum of the terms of S's people."""
+    """One figure's row per person: the row over a set S is the sum of the terms of S's people."""
 
     def __init__(self) -> None:
-        self.people: list[int] = []
-        self.cells: list[int] = []
-        self.values: list[float] = []
+        self.people: list[np.ndarray] = []
+        self.cells: list[np.ndarray] = []
+        self.values: list[np.ndarray] = []
+        self._frozen: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
-    def freeze(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return np.array(self.people, dtype=np.int64), np.array(self.cells, dtype=np.int64), np.array(self.values)
+    def copy(self) -> _Terms:
+        twin = _Terms()
+        twin.people, twin.cells, twin.values, twin._frozen = (
+            list(self.people),
+            list(self.cells),
+            list(self.values),
+            self._frozen,
+        )
+        return twin
+
+    def append(self, person: int, cells: Sequence[int], values: Sequence[float]) -> None:
+        self.people.append(np.full(len(cells), person, dtype=np.int64))
+        self.cells.append(np.asarray(cells, dtype=np.int64))
+        self.values.append(np.asarray(values, dtype=np.float64))
+        self._frozen = None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._frozen is None:
+            self._frozen = (np.concatenate(self.people), np.concatenate(self.cells), np.concatenate(self.values))
+            self.people, self.cells, self.values = [self._frozen[0]], [self._frozen[1]], [self._frozen[2]]
+        return self._frozen
 
 
 class Audit:
-    """All blocks of one workshop's admitted responses."""
+    """All blocks of one workshop's counted responses; people can be added as they are admitted."""
 
-    def __init__(self, layout: Layout, members: Iterable[CleanResponse], kinds: Sequence[FigureKind] = KINDS) -> None:
+    def __init__(self, layout: Layout, members: Iterable[CleanResponse] = (), kinds: Sequence[FigureKind] = KINDS):
         self.layout = layout
-        pool = list(members)
-        self.position = {r.id: n for n, r in enumerate(pool)}
-        cells: dict[str, dict[Cell, int]] = defaultdict(dict)
-        terms: dict[tuple[str, str], _Terms] = defaultdict(_Terms)
-        composites: dict[str, list[dict[Cell, float]]] = defaultdict(list)
+        self.kinds = tuple(kinds)
+        self.position: dict[int, int] = {}
+        self.blocks: dict[str, BlockAudit] = {}
+        self.cells: dict[str, dict[Cell, int]] = defaultdict(dict)
+        self._variable_numbers: dict[str, dict[str, int]] = defaultdict(dict)
+        self._terms: dict[tuple[str, str], _Terms] = defaultdict(_Terms)
         self._block_of: dict[tuple[str, str], str] = {}
-        for person, response in enumerate(pool):
+        self._figure_variables: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._pending: dict[str, list[tuple[tuple[str, str], np.ndarray]]] = defaultdict(list)
+        self.extend(members)
+
+    def copy(self) -> Audit:
+        twin = copy.copy(self)
+        twin.position = dict(self.position)
+        twin.blocks = {name: block.copy() for name, block in self.blocks.items()}
+        twin.cells = defaultdict(dict, {name: dict(cells) for name, cells in self.cells.items()})
+        twin._variable_numbers = defaultdict(dict, {name: dict(v) for name, v in self._variable_numbers.items()})
+        twin._terms = defaultdict(_Terms, {figure: terms.copy() for figure, terms in self._terms.items()})
+        twin._block_of = dict(self._block_of)
+        twin._figure_variables = defaultdict(set, {figure: set(v) for figure, v in self._figure_variables.items()})
+        twin._pending = defaultdict(list, {name: list(rows) for name, rows in self._pending.items()})
+        return twin
+
+    def extend(self, members: Iterable[CleanResponse]) -> None:
+        """Add people's unknowns and targets (a person's cells are zero in every row taken so far)."""
+        layout = self.layout
+        for response in members:
+            if response.id in self.position:
+                continue
+            person = self.position[response.id] = len(self.position)
             blocks: set[str] = set()
-            for kind in kinds:
+            for kind in self.kinds:
                 for target in kind.targets(layout):
                     block = kind.block(layout, target)
                     if block is None or not kind.has_value(layout, response, target):
                         continue
                     blocks.add(block)
+                    row = kind.row(layout, response, target)
+                    positions = self._cells(block, response.id, list(row))
                     self._block_of[(kind.name, target)] = block
-                    entry = terms[(kind.name, target)]
-                    for variable, value in kind.row(layout, response, target).items():
-                        index = cells[block].setdefault((response.id, variable), len(cells[block]))
-                        entry.people.append(person)
-                        entry.cells.append(index)
-                        entry.values.append(value)
+                    self._figure_variables[(kind.name, target)].update(row)
+                    self._terms[(kind.name, target)].append(person, positions, list(row.values()))
             for block in sorted(blocks):
-                for kind in kinds:
+                for kind in self.kinds:
                     for target in kind.person_targets(layout, block, response):
-                        composite = {(response.id, variable): value for variable, value in target.items()}
-                        for cell in composite:
-                            cells[block].setdefault(cell, len(cells[block]))
-                        composites[block].append(composite)
-        self.cells = {block: list(found) for block, found in cells.items()}
-        self._terms = {key: entry.freeze() for key, entry in terms.items()}
-        self.blocks: dict[str, BlockAudit] = {}
-        for block, found in cells.items():
-            by_variable: dict[str, list[int]] = defaultdict(list)
-            for (_, variable), index in found.items():
-                by_variable[variable].append(index)
-            numbers, positions, values = [], [], []
-            for number, composite in enumerate(composites[block]):
-                for cell, value in composite.items():
-                    numbers.append(number)
-                    positions.append(found[cell])
-                    values.append(value)
-            self.blocks[block] = BlockAudit(
-                [np.array(by_variable[v]) for v in sorted(by_variable)],
-                (np.array(numbers), np.array(positions), np.array(values)),
-            )
-        self._pending: dict[str, list[np.ndarray]] = defaultdict(list)
+                        positions = self._cells(block, response.id, list(target))
+                        self.blocks[block].add_target(positions, list(target.values()))
 
-    def row(self, key: FigureKey, contributors: Iterable[int]) -> tuple[str | None, np.ndarray]:
-        """The figure's row over ``contributors``, in its block's cells (None: no row, e.g. a count of people)."""
-        block = self._block_of.get((key.kind, key.target))
-        if block is None or block not in self.blocks:
-            return None, np.zeros(0)
-        people, cells, values = self._terms[(key.kind, key.target)]
+    def _cells(self, block: str, response_id: int, variables: Sequence[str]) -> list[int]:
+        audit = self.blocks.setdefault(block, BlockAudit())
+        known = self.cells[block]
+        numbers = self._variable_numbers[block]
+        new = [v for v in variables if (response_id, v) not in known]
+        if new:
+            positions = audit.add_cells([numbers.setdefault(v, len(numbers)) for v in new])
+            for variable, position in zip(new, positions, strict=True):
+                known[(response_id, variable)] = int(position)
+        return [known[(response_id, v)] for v in variables]
+
+    def _row(self, key: FigureKey, contributors: Iterable[int]) -> tuple[str, np.ndarray] | None:
+        figure = (key.kind, key.target)
+        block = self._block_of.get(figure)
+        if block is None:
+            return None  # a count of people, or a figure nobody has a value for: no row
+        people, cells, values = self._terms[figure].arrays()
         chosen = np.zeros(len(self.position), dtype=bool)
         chosen[[self.position[rid] for rid in contributors if rid in self.position]] = True
         mask = chosen[people]
         return block, np.bincount(cells[mask], weights=values[mask], minlength=self.blocks[block].size)
 
+    def _single(self, figure: tuple[str, str]) -> bool:
+        return len(self._figure_variables[figure]) == 1
+
+    def _take(self, figure: tuple[str, str], block: str, row: np.ndarray, *, check: bool) -> bool:
+        audit = self.blocks[block]
+        if not row.any():
+            return True
+        if self._single(figure):  # a statement's row: one variable, the cheap way
+            variable = int(audit.variable_of[np.flatnonzero(row)[0]])
+            return audit.add_single(variable, row[audit.variables[variable]], check=check)
+        return audit.add_cross(row, check=check)
+
     def record(self, key: FigureKey, contributors: Iterable[int]) -> None:
-        """A version shown earlier: taken as known, with no check (`settle` loads them all at once)."""
-        block, row = self.row(key, contributors)
-        if block is not None:
-            self._pending[block].append(row)
+        """A version shown earlier: taken as known, with no check (`settle` takes them all, statements first)."""
+        found = self._row(key, contributors)
+        if found is not None:
+            self._pending[found[0]].append(((key.kind, key.target), found[1]))
 
     def settle(self) -> None:
-        """Load the recorded versions; from now on, only a new determination refuses a candidate."""
+        """Take the recorded versions; from now on, only a new determination refuses a candidate."""
         for block, rows in self._pending.items():
-            self.blocks[block].load(rows)
+            ordered = sorted(rows, key=lambda entry: not self._single(entry[0]))  # statements' first: cheaper
+            for figure, row in ordered:
+                self._take(figure, block, row, check=False)
         self._pending.clear()
         for audit in self.blocks.values():
             audit.settle()
 
     def add(self, key: FigureKey, contributors: Iterable[int]) -> bool:
         """Accept the candidate version (and count it as shown from now on), or refuse it."""
-        block, row = self.row(key, contributors)
-        if block is None:
+        found = self._row(key, contributors)
+        if found is None:
             return True
-        return self.blocks[block].add(row, check=True)
+        return self._take((key.kind, key.target), found[0], found[1], check=True)
 
     def determined(self) -> list[tuple[str, Cell]]:
         """The (block, cell) of every unknown the rows taken so far determine: for tests and diagnostics."""
         found = []
         for block, audit in self.blocks.items():
             units, _ = audit.determined()
-            found += [(block, self.cells[block][p]) for p in units]
+            cells = list(self.cells[block])
+            found += [(block, cells[p]) for p in units]
         return found

@@ -97,6 +97,10 @@ class FigureKind:
     def has_value(self, layout: Layout, response: CleanResponse, target: str) -> bool:
         raise NotImplementedError
 
+    def values(self, layout: Layout, response: CleanResponse) -> list[str]:
+        """The targets this response has a value for (a kind may answer faster than asking each target)."""
+        return [target for target in self.targets(layout) if self.has_value(layout, response, target)]
+
     def block(self, layout: Layout, target: str) -> str | None:
         """The independent block of unknowns its row lies in; None: the figure tells nothing about answers."""
         return None
@@ -160,6 +164,9 @@ class ItemKind(FigureKind):
 
     def has_value(self, layout: Layout, response: CleanResponse, target: str) -> bool:
         return target in response.answers
+
+    def values(self, layout: Layout, response: CleanResponse) -> list[str]:
+        return [item for item in response.answers if item in layout.item_dimension]
 
     def block(self, layout: Layout, target: str) -> str | None:
         return layout.item_dimension[target]

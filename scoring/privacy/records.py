@@ -105,6 +105,14 @@ class PublicationRecord:
     admitted: Mapping[int, int] = field(default_factory=dict)
     versions: tuple[Version, ...] = ()
 
+    def after(self, plan: Plan) -> PublicationRecord:
+        """The record once ``plan`` is written (what storage does, for the reader of a round not written yet)."""
+        if plan.empty:
+            return self
+        admitted = dict(self.admitted)
+        admitted.update(dict.fromkeys(plan.admit, plan.round))
+        return PublicationRecord(counter=plan.round, admitted=admitted, versions=self.versions + plan.versions)
+
     def latest(self) -> dict[FigureKey, Version]:
         latest: dict[FigureKey, Version] = {}
         for version in self.versions:

@@ -1,4 +1,7 @@
-"""The suppression the screens used before the publication rule of this package (kept until they move to it).
+"""Suppression for reports made from one's own response file (the command line's): never for workshop screens.
+
+Workshop screens and their exports follow the publication rule of this package (`SharedReport`); these functions
+are the rule the app had before it, kept for `python -m reports` on a file, whose JSON follows DESIGN.md's step 9.
 
 What a screen shared by a group may show: complementary suppression of a breakdown, and no small counts.
 

@@ -15,7 +15,7 @@ import numpy as np
 from scoring.engine import band_of
 from scoring.privacy.admission import CleanResponse, clean
 from scoring.privacy.figures import DIMENSION, ITEM, PEOPLE, FigureKind, Layout
-from scoring.privacy.plan import contributors_now
+from scoring.privacy.plan import counted_ids, members, pending_carry_over, plan_publication, values_of
 from scoring.privacy.records import FigureKey, PublicationRecord, Scope, StoredResponse, Version, WorkshopSpec
 from scoring.privacy.report import FigureStatus, SharedDimension, SharedGroup, SharedItem, SharedReport
 from scoring.recommendations import build_recommendations
@@ -26,8 +26,12 @@ def shown_report(spec: WorkshopSpec, submitted: Sequence[StoredResponse], record
     """Every figure the workshop's shared screens may show now, for everyone and for every breakdown."""
     questionnaire = spec.questionnaire
     layout = Layout.of(questionnaire)
+    if pending_carry_over(record):
+        # Schema 2's results, not recorded as versions yet: shown as their first round will record them, at the
+        # next write (a plan is the same whoever computes it).
+        record = record.after(plan_publication(spec, submitted, record))
     cleaned = {r.id: clean(spec, r) for r in submitted}
-    pool = {rid: cleaned[rid] for rid in sorted(record.admitted) if rid in cleaned}
+    pool = {rid: cleaned[rid] for rid in sorted(counted_ids(cleaned, record))}
     reader = _Reader(spec, layout, pool, record.latest())
     dimensions, items, overall = reader.scope(Scope())
     breakdowns: dict[str, list[SharedGroup]] = {}
@@ -59,7 +63,7 @@ def shown_report(spec: WorkshopSpec, submitted: Sequence[StoredResponse], record
         language=questionnaire.language,
         min_group_size=spec.minimum,
         counted=len(pool),
-        excluded_values=sum(r.invalid for r in cleaned.values()),
+        excluded_values=sum(r.invalid for r in cleaned.values()),  # = admission.excluded_values
         overall=overall,
         dimensions=dimensions,
         items=items,
@@ -77,20 +81,30 @@ class _Reader:
         latest: Mapping[FigureKey, Version],
     ) -> None:
         self.spec, self.layout, self.pool, self.latest = spec, layout, pool, latest
+        self.has = values_of(layout, list(pool.values()))
+        self._members: dict[Scope, list[CleanResponse]] = {}
+
+    def members(self, scope: Scope) -> list[CleanResponse]:
+        if scope not in self._members:
+            self._members[scope] = members(scope, list(self.pool.values()))
+        return self._members[scope]
+
+    def _has(self, response: CleanResponse, kind: FigureKind, target: str) -> bool:
+        return kind is PEOPLE or (kind.name, target) in self.has[response.id]
 
     def figure(self, scope: Scope, kind: FigureKind, target: str) -> tuple[FigureStatus, dict[str, Any] | None]:
         key = FigureKey(scope=scope, kind=kind.name, target=target)
         version = self.latest.get(key)
         if version is not None:
             people = [self.pool[rid] for rid in sorted(version.contributors) if rid in self.pool]
-            complete = len(people) == version.size and all(kind.has_value(self.layout, r, target) for r in people)
+            complete = len(people) == version.size and all(self._has(r, kind, target) for r in people)
             if complete:
                 return "shown", kind.compute(self.layout, people, target)
             # A contributor's value is gone (the questionnaire changed under a running workshop): computing the
             # figure over fewer people than recorded would move it by less than k. It waits for a new version.
             return "withheld", None
-        now = contributors_now(self.spec, self.layout, self.pool, key)
-        return ("too_few" if len(now) < self.spec.minimum else "withheld"), None
+        now = sum(1 for r in self.members(scope) if self._has(r, kind, target))
+        return ("too_few" if now < self.spec.minimum else "withheld"), None
 
     def scope(self, scope: Scope) -> tuple[list[SharedDimension], list[SharedItem], OverallScore]:
         questionnaire = self.spec.questionnaire

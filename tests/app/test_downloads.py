@@ -47,14 +47,16 @@ def test_own_results_offer_both_files_without_building_them(no_file_built: list[
     assert no_file_built == []
 
 
-def test_dashboard_and_group_results_offer_both_files_once_there_are_results(no_file_built: list[str]) -> None:
+def test_dashboard_offers_both_files_once_results_are_shown_while_open(no_file_built: list[str]) -> None:
     code, key = create_workshop()
-    for shift in (0, 1, 4):
+    for shift in (0, 1):
         seeded_participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": "Association A"})
     from tests.app.test_workshop_pages import dashboard
 
-    open_dashboard = dashboard(key)
-    assert _labels(open_dashboard) == {}  # no results shown yet (one batch, held back): nothing to download
+    assert _labels(dashboard(key)) == {}  # two sent, fewer than min_group_size: nothing shown, nothing to download
+    seeded_participant(code, answers_pattern(4), {"role": "administrateur", "organisation": "Association A"})
+    open_dashboard = dashboard(key)  # the first batch of three is shown while the workshop is open
+    assert set(_labels(open_dashboard)) == {"dashboard_report_pdf", "dashboard_report_xlsx"}
     closed = close_workshop(key)
     assert set(_labels(closed)) == {"dashboard_report_pdf", "dashboard_report_xlsx"}
     assert _labels(closed)["dashboard_report_pdf"] == translate("downloads.pdf", "fr")

@@ -7,6 +7,8 @@ import pytest
 
 from reports import figures as uncached
 from scoring.engine import score_responses
+from scoring.privacy import WorkshopSpec
+from tests.scoring.privacy_testkit import Workshop
 from ui import figures
 from ui.catalogue import get_questionnaire
 
@@ -40,8 +42,6 @@ def test_other_results_or_another_language_get_their_own_figures() -> None:
     four, two = report_of(4), report_of(2)
     assert figures.item_bars_figure(SANTE, four, "fr") is not figures.item_bars_figure(SANTE, two, "fr")
     assert figures.item_bars_figure(SANTE, four, "fr") is not figures.item_bars_figure(SANTE, four, "en")
-    group = report_of(1, 2, 4, 5)  # a spread to draw
-    assert figures.radar_figure(SANTE, group, "fr") is not figures.radar_figure(SANTE, group, "fr", spread="iqr")
     assert figures.radar_figure(SANTE, four, "fr") is not figures.radar_figure(SANTE, four, "fr", large=True)
     assert figures.distribution_figure(SANTE, {1: 2}, "fr") is not figures.distribution_figure(SANTE, {1: 3}, "fr")
 
@@ -50,12 +50,27 @@ def test_other_results_or_another_language_get_their_own_figures() -> None:
 def test_a_cached_figure_is_the_chart_reports_draws(lang: str) -> None:
     report = report_of(1, 3, 5)
     assert figures.item_bars_figure(SANTE, report, lang) == uncached.item_bars_figure(SANTE, report, lang)
-    assert figures.radar_figure(SANTE, report, lang, spread="iqr") == uncached.radar_figure(
-        SANTE, report, lang, spread="iqr"
-    )
+    assert figures.radar_figure(SANTE, report, lang) == uncached.radar_figure(SANTE, report, lang)
     assert figures.distribution_figure(SANTE, {2: 1, 5: 4}, lang) == uncached.distribution_figure(
         SANTE, {2: 1, 5: 4}, lang
     )
+
+
+def test_a_group_radar_is_a_line_cached_on_its_shown_figures_and_no_screen_draws_a_spread() -> None:
+    workshop = Workshop(WorkshopSpec(SANTE, (), ()))
+    for value in (1, 2, 4, 5):
+        workshop.submit({item.id: value for item in SANTE.items}, publish=False)
+    workshop.publish()  # one batch of four
+    first, again = workshop.screen(), workshop.screen()
+    assert first is not again and first.counted == 4
+    radar = figures.radar_figure(SANTE, first, "fr")
+    assert radar is figures.radar_figure(SANTE, again, "fr")
+    # The same people's radar with the middle half, as a federation's own report may draw it: more traces.
+    engine = report_of(1, 2, 4, 5)
+    assert len(radar.data) < len(uncached.radar_figure(SANTE, engine, "fr", spread="iqr").data)
+    assert radar == figures.radar_figure(SANTE, engine, "fr")  # the same line: the group's means
+    with pytest.raises(TypeError):  # the screens' builder has no spread to ask for
+        figures.radar_figure(SANTE, engine, "fr", spread="iqr")  # type: ignore[call-arg]
 
 
 def test_the_statements_chart_keeps_a_label_and_a_value_per_statement_and_both_limits() -> None:

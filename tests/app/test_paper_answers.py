@@ -145,3 +145,14 @@ def test_a_wrong_file_is_refused_with_located_problems_and_imports_nothing(works
     store = Store()
     assert store.workshop_counts(view.id) == (0, 0)
     store.close()
+
+
+def test_an_imported_batch_is_published_as_submissions_are(workshop) -> None:
+    """Paper answers go through the publication rule at the import (a write), with the workshop still open: four
+    imported at once are all in the shown results, and the dashboard, which only reads, shows them."""
+    key, view = workshop
+    reading = read_paper_answers(filled_template(4), "rempli.xlsx", get_questionnaire(EXPRESS), ORGANISATIONS, "fr")
+    assert import_paper_answers(view, reading) == 4
+    app = dashboard(key)
+    captions = [c.value for c in app.caption]
+    assert translate("dashboard.counted", "fr", count=4) in captions

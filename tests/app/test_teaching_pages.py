@@ -58,6 +58,9 @@ def test_one_click_opens_a_demo_filled_with_the_synthetic_answers() -> None:
     view = store.workshop_for_facilitator(key)
     assert view.demo_case == CASE and "(données fictives)" in view.title
     assert store.workshop_counts(view.id) == (synthetic_count(), synthetic_count())
+    # Published as submissions are (reading never publishes): every synthetic answer is in the shown results.
+    state = store.publication_state(view.id)
+    assert state.counter >= 1 and len(state.admitted) == synthetic_count() and state.versions
     # The participant code is shown to project, the key is not in the URL (this screen may be projected).
     assert view.participant_code in [m.value.removeprefix("# ") for m in app.markdown]
     assert "k" not in app.query_params
@@ -70,8 +73,10 @@ def test_the_dashboard_of_a_demo_says_fictitious_and_shows_results() -> None:
     dashboard.switch_page("app_pages/dashboard.py").run()
     assert_no_exception(dashboard)
     assert fictitious(dashboard)
-    # Results already: the synthetic answers are the first batches (the newest batch waits while it is open).
+    # Results already, every synthetic answer counted: they were published when the demo was filled.
     assert dashboard.get("plotly_chart"), "a radar and distributions"
+    counts = translate("dashboard.counted", "fr", count=synthetic_count())
+    assert any(counts in c.value for c in dashboard.caption), counts
 
 
 def test_join_projection_and_group_results_say_fictitious() -> None:
@@ -169,6 +174,10 @@ def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
     after = store.workshop_for_facilitator(key)
     assert after.participant_code == view.participant_code
     assert store.workshop_counts(after.id) == (synthetic_count(), synthetic_count())
+    # The reset demo starts a record of its own, published at once: the student's answer is in no figure.
+    state = store.publication_state(after.id)
+    assert len(state.admitted) == synthetic_count()
+    assert {r.id for r in state.responses} == set(state.admitted)
 
 
 def test_a_student_who_answers_a_demo_gets_an_own_report_marked_fictitious(monkeypatch: pytest.MonkeyPatch) -> None:

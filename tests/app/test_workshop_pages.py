@@ -10,10 +10,12 @@ from streamlit.testing.v1 import AppTest
 from i18n import translate
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
+from scoring.privacy import WorkshopSpec
 from scoring.rounding import format_number
 from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import answer_all_steps, assert_no_exception, by_label, click, new_app
+from ui import workshops
 from ui.catalogue import shipped_questionnaires
 from ui.text import plain
 
@@ -67,6 +69,10 @@ def seeded_participant(code: str, values: dict[str, int | str], profile: dict[st
             comments={}, step=0,
         )  # fmt: skip
         assert store.submit(token)
+        # What the app does after a first submit: a publication round of the privacy rule.
+        questionnaire = shipped_questionnaires()[view.questionnaire_id]
+        spec = WorkshopSpec(questionnaire, tuple(view.profile_fields), tuple(view.organisations))
+        workshops.publish_round(store, spec, view.id)
     finally:
         store.close()
 
@@ -117,9 +123,9 @@ def test_dashboard_shows_counts_radar_and_disagreements_from_the_scoring_module(
     metrics = {m.label: m.value for m in app.metric}
     assert metrics[translate("dashboard.joined", "fr")] == "3"
     assert metrics[translate("dashboard.submitted", "fr")] == "3"
-    # While open, three answers are one batch: held back until a second batch follows or the workshop closes.
-    assert [i.value for i in app.info] == [translate("dashboard.first_batch", "fr", count=3, first=6)]
-    assert translate("dashboard.discuss_title", "fr") not in [s.value for s in app.subheader]
+    # Three answers sent from three phones: the first batch is in while the workshop is open (no batch held back).
+    assert translate("dashboard.counted", "fr", count=3) in [c.value for c in app.caption]
+    assert translate("dashboard.discuss_title", "fr") in [s.value for s in app.subheader]
 
     app = close_workshop(key)
     metrics = {m.label: m.value for m in app.metric}
@@ -143,27 +149,27 @@ def test_breakdown_by_organisation_suppresses_small_groups(workshop_with_three_a
     assert_no_exception(app)
     # The facilitator compares by « Organisation », not by the participants' question « Votre organisation ».
     assert "Comparaison par organisation" in [h.value for h in app.subheader]
-    captions = " ".join(c.value for c in app.caption)
-    # Two people in A and one in B: both under min_group_size (3), sizes only, each with its own plural.
-    assert translate("dashboard.suppressed", "fr", count=2, minimum=3) in captions
-    assert translate("dashboard.suppressed", "fr", count=1, minimum=3) in captions
-    assert "2 personnes\u202f: moins de 3" in captions and "1 personne\u202f: moins de 3" in captions
+    captions = [c.value for c in app.caption]
+    # Two people in A and one in B: both under min_group_size (3), and their sizes are not given either (a size
+    # that moves by one person is a figure of the group too).
+    assert captions.count(translate("dashboard.suppressed", "fr", count=3)) == 2
+    assert not [c for c in captions if c.startswith(("1 personne", "2 personnes"))]
 
 
-def test_a_group_hidden_to_protect_a_smaller_one_does_not_claim_to_be_small() -> None:
-    """Three in A and one in B: B is hidden, and A too (its figures minus the whole group's would give B's)."""
+def test_a_fourth_person_alone_waits_rather_than_be_worked_out_from_the_total() -> None:
+    """Three in A, then one in B: B's answer would be everyone's minus A's; it waits for two more, even closed."""
     code, key = create_workshop()
     for shift, organisation in ((0, "Association A"), (1, "Association A"), (2, "Association A"), (3, "Association B")):
         seeded_participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": organisation})
     app = close_workshop(key)
     app.button_group(key="dashboard_group_by").set_value("organisation").run()
     assert_no_exception(app)
-    # The facilitator compares by « Organisation », not by the participants' question « Votre organisation ».
     assert "Comparaison par organisation" in [h.value for h in app.subheader]
     captions = [c.value for c in app.caption]
-    assert translate("dashboard.suppressed", "fr", count=1, minimum=3) in captions
-    assert translate("dashboard.suppressed_complement", "fr", count=3) in captions
-    assert not [c for c in captions if c.startswith("3 personnes\u202f: moins de")]
+    counted = translate("dashboard.counted", "fr", count=3)
+    assert f"{counted} {translate('dashboard.not_counted', 'fr', count=1)}" in captions
+    assert translate("dashboard.suppressed", "fr", count=3) in captions  # B
+    assert "**Association A** · 3 personnes" in [m.value for m in app.markdown]
 
 
 def test_a_participant_code_opens_no_dashboard_and_no_results(workshop_with_three_answers: tuple) -> None:
@@ -200,7 +206,10 @@ def test_the_projector_view_opens_with_its_read_only_token_only(workshop_with_th
     assert_no_exception(projected)
     assert "## " + plain("Conseil d'administration du 12 mars") in [m.value for m in projected.markdown]
     counts = f"3 personnes ont commencé · 3 réponses envoyées · pour rejoindre\u202f: code {code}"
-    assert counts in [c.value for c in projected.caption]
+    # One caption on the projector: the counts, then how many the results count (room kept for the results).
+    assert [c.value for c in projected.caption if c.value.startswith(counts)] == [
+        f"{counts} · {translate('dashboard.counted', 'fr', count=3)}"
+    ]
     assert not projected.error
     # The facilitator key and the participant code, put where the token goes, open nothing.
     for wrong in (key, code):
@@ -278,54 +287,6 @@ def test_results_wait_for_min_group_size() -> None:
     app = close_workshop(key)
     assert translate("dashboard.too_few", "fr", count=3) in [i.value for i in app.info]
     assert overall_shown(app) is None
-
-
-def counted_notice(*, counted: int, waiting: int) -> str:
-    """The caption under live results that lag behind: what they count, then what waits (ui.workshop_view)."""
-    shown = translate("dashboard.counted", "fr", count=counted)
-    return f"{shown} {translate('dashboard.waiting', 'fr', count=waiting, minimum=3)}"
-
-
-def test_live_results_move_by_batches_so_that_no_answer_can_be_singled_out() -> None:
-    """Each screen of results differs from any earlier one by 3 people at least (min_group_size)."""
-    code, key = create_workshop()
-    answers = [answers_pattern(shift) for shift in range(10)]
-    profile = {"role": "administrateur", "organisation": "Association A"}
-    for given in answers[:6]:
-        seeded_participant(code, given, profile)
-    app = dashboard(key)  # 6 sent: the oldest 3 are shown, the newest 3 held back
-    assert overall_shown(app) == expected_overall(answers[:3])
-    assert counted_notice(counted=3, waiting=3) in [c.value for c in app.caption]
-
-    seeded_participant(code, answers[6], profile)
-    app = dashboard(key)  # the 7th alone would give its answers away: nothing moves
-    assert overall_shown(app) == expected_overall(answers[:3])
-    assert counted_notice(counted=3, waiting=4) in [c.value for c in app.caption]
-
-    for given in answers[7:9]:
-        seeded_participant(code, given, profile)
-    app = dashboard(key)  # 9 sent: 3 more can go together, 3 stay behind
-    assert overall_shown(app) == expected_overall(answers[:6])
-
-    app = close_workshop(key)  # at closing, the last 3 go together: every answer counts
-    assert overall_shown(app) == expected_overall(answers[:9])
-    assert not [c.value for c in app.caption if c.value.startswith(translate("dashboard.counted", "fr", count=9))]
-
-
-def test_a_blank_response_is_not_told_apart_from_one_waiting_for_its_batch() -> None:
-    """The screen must not tell whether the last person to send answered anything: one count for both."""
-    code, key = create_workshop()
-    answers = [answers_pattern(shift) for shift in range(6)]
-    profile = {"role": "administrateur", "organisation": "Association A"}
-    for given in answers:
-        seeded_participant(code, given, profile)
-    seeded_participant(code, dict.fromkeys(answers_pattern(0), "na"), profile)
-    app = dashboard(key)  # 7 sent: 3 shown, 3 held back, 1 blank: « 4 autres »
-    assert counted_notice(counted=3, waiting=4) in [c.value for c in app.caption]
-    app = close_workshop(key)  # the 6 with answers count; the blank one is « not counted », whatever the reason
-    assert overall_shown(app) == expected_overall(answers)
-    not_counted = f"{translate('dashboard.counted', 'fr', count=6)} {translate('dashboard.not_counted', 'fr', count=1)}"
-    assert not_counted in [c.value for c in app.caption]
 
 
 def test_blank_responses_do_not_make_up_a_group() -> None:

@@ -42,10 +42,15 @@ def to_png(pdf: Path, name: str) -> list[Path]:
 @pytest.fixture(scope="module")
 def closed_workshop(app_server: AppServer) -> str:
     """A closed workshop of the quick check with six submitted answers; returns the facilitator key."""
+    from scoring.loader import load_questionnaire
+    from scoring.privacy import WorkshopSpec
     from storage import Store
     from storage.config import DEFAULT_DB_FILENAME
+    from ui import workshops
 
     store = Store(f"sqlite:///{app_server.data_dir / DEFAULT_DB_FILENAME}")
+    express = load_questionnaire(Path(__file__).resolve().parents[2] / "questionnaires" / "express.yaml")
+    spec = WorkshopSpec(express, ("role", "organisation"), tuple(ORGANISATIONS))
     try:
         created = store.create_workshop(
             title="Conseil d’administration « L’Œuvre » : 12 mars",
@@ -68,6 +73,8 @@ def closed_workshop(app_server: AppServer) -> str:
                 step=0,
             )
             assert store.submit(token)
+        # What the app does after a first submit: a publication round of the privacy rule.
+        workshops.publish_round(store, spec, created.workshop_id)
         store.set_workshop_status(created.facilitator_key, "closed")
         return created.facilitator_key
     finally:

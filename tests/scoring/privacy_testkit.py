@@ -25,6 +25,7 @@ from scoring.privacy import (
     plan_publication,
     shown_report,
 )
+from scoring.privacy.plan import pending_carry_over
 from scoring.privacy.records import FigureKey, Plan, Version
 
 PRIME = 2**61 - 1
@@ -80,11 +81,7 @@ def spec_of(questionnaire: Questionnaire) -> WorkshopSpec:
 
 def apply(record: PublicationRecord, plan: Plan) -> PublicationRecord:
     """What storage does with a plan: append it, and count one more round."""
-    if plan.empty:
-        return record
-    admitted = dict(record.admitted)
-    admitted.update(dict.fromkeys(plan.admit, plan.round))
-    return PublicationRecord(counter=plan.round, admitted=admitted, versions=record.versions + plan.versions)
+    return record.after(plan)
 
 
 @dataclass
@@ -114,7 +111,10 @@ class Workshop:
 
     def screen(self) -> SharedReport:
         report = shown_report(self.spec, self.responses, self.record)
-        self.screens.append(Screen(report, self.record))
+        record = self.record
+        if pending_carry_over(record):  # shown as the first write will record it
+            record = record.after(plan_publication(self.spec, self.responses, record))
+        self.screens.append(Screen(report, record))
         return report
 
 

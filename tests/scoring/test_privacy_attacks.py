@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from privacy_testkit import ORGANISATIONS, ROLES, Attacker, Workshop, build_questionnaire, check_versions, spec_of
 
-from scoring.privacy import Scope, SharedDimension, SharedItem
+from scoring.privacy import LEGACY_ROUND, PublicationRecord, Scope, SharedDimension, SharedItem, Version
+from scoring.privacy.figures import Layout
+from scoring.privacy.plan import candidates
 from scoring.privacy.records import FigureKey
 
 FULL = [[(1.0, False), (1.0, True)], [(1.0, False), (2.0, False)]]
@@ -208,3 +210,55 @@ def _figures(report) -> object:
 
 def test_the_key_of_everyone_s_figures_has_no_field() -> None:
     assert FigureKey(Scope(), "dimension", "d1").scope.everyone
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(questionnaires, st.lists(dense_submission, min_size=3, max_size=10), st.one_of(steps, dense_steps))
+def test_results_carried_over_from_schema_2_leak_nothing_more_than_they_did(questionnaire, published, steps) -> None:
+    """Schema 2 showed everyone's figures over its published responses: whatever they gave away is given; the
+    rounds after them give nothing more, and move no figure by fewer than k."""
+    workshop = Workshop(spec_of(questionnaire))
+    for action in published:
+        _, values, given_role, given_organisation, _ = action
+        workshop.submit(
+            dict(zip(questionnaire.item_ids, values, strict=False)),
+            {"role": given_role, "organisation": given_organisation},
+            publish=False,
+        )
+    legacy = {r.id for r in workshop.responses}
+    workshop.record = PublicationRecord(admitted=dict.fromkeys(legacy, LEGACY_ROUND))
+    before = workshop.screen()  # what the view shows before the first write: the carry-over, as it will be written
+    seen_then = Attacker(questionnaire, {r.id: r for r in workshop.responses})
+    for key, contributors in candidates(workshop.spec, Layout.of(questionnaire), _cleaned(workshop, legacy)):
+        if key.scope.everyone and len(contributors) >= questionnaire.min_group_size and key.kind != "people":
+            row = (
+                seen_then._dimension_row(contributors, key.target)
+                if key.kind == "dimension"
+                else {(p, key.target): 1 for p in contributors}
+            )
+            seen_then._take(Version(key, frozenset(contributors), 0), row)
+    workshop.publish()
+    assert workshop.screen().model_dump() == before.model_dump() or workshop.record.counter > 1
+    for action in steps:
+        if action[0] == "submit":
+            _, values, given_role, given_organisation, publish = action
+            answers = dict(zip(questionnaire.item_ids, values, strict=False))
+            workshop.submit(answers, {"role": given_role, "organisation": given_organisation}, publish=publish)
+        else:
+            workshop.screen()
+    workshop.publish()
+    workshop.screen()
+    attacker = attacker_of(workshop)
+    for block, rows in seen_then.rows.items():
+        attacker.rows[block].extend(rows)
+    admitted = sorted(workshop.record.admitted)
+    already = set(seen_then.determined(sorted(legacy)))
+    event(f"schema 2 gave something away: {bool(already)}")
+    assert set(attacker.determined(admitted)) <= already
+    check_versions(workshop.record, questionnaire.min_group_size)
+
+
+def _cleaned(workshop: Workshop, ids: set[int]):
+    from scoring.privacy import clean
+
+    return [clean(workshop.spec, r) for r in workshop.responses if r.id in ids and not clean(workshop.spec, r).blank]

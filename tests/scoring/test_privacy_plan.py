@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 from privacy_testkit import Workshop, apply, build_questionnaire, check_versions, spec_of
 
 from scoring.privacy import LEGACY_ROUND, PublicationRecord, Scope, StoredResponse, plan_publication
-from scoring.privacy.plan import may_move, scopes
+from scoring.privacy.plan import PlanMemo, may_move, scopes
 from scoring.privacy.records import FigureKey
 
 QUESTIONNAIRE = build_questionnaire([[(1.0, False), (1.0, True)], [(2.0, False)]], minimum=3)
@@ -107,3 +109,35 @@ def test_a_legacy_figure_refused_at_first_still_needs_k_more_than_what_the_room_
     d2 = record.latest()[FigureKey(Scope(), "item", "d2i1")]
     assert d2.contributors == {1, 2, 3, 5, 6, 7}
     check_versions(record, 3)
+
+
+answers = st.lists(st.sampled_from([None, 1, 2, 3, 4, 5, 3]), min_size=3, max_size=3)
+people = st.tuples(answers, st.sampled_from(["r1", "r2", "r3"]), st.sampled_from(["Org A", "Org B"]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(people, st.sampled_from(["a", "b", "both"])), min_size=3, max_size=24))
+def test_a_memo_never_changes_a_plan_even_when_another_instance_wrote_first(steps) -> None:
+    """Two instances, each with its memo; when both plan at once, only the first one's round is written."""
+    memos = {"a": PlanMemo(), "b": PlanMemo()}
+    workshop = Workshop(SPEC)
+    raced = 0
+    for (values, role, organisation), who in steps:
+        workshop.submit(dict(zip(["d1i1", "d1i2", "d2i1"], values, strict=True)), {"role": role}, publish=False)
+        workshop.responses[-1] = StoredResponse(
+            workshop.responses[-1].id, workshop.responses[-1].answers, {"role": role, "organisation": organisation}
+        )
+        expected = plan_publication(SPEC, workshop.responses, workshop.record)
+        if who == "both":
+            # b read the state just before the last submission and plans a different round, which loses the
+            # compare-and-set to a's: b's memo now remembers a round that was never written.
+            stale = plan_publication(SPEC, workshop.responses[:-1], workshop.record, memo=memos["b"])
+            assert stale == plan_publication(SPEC, workshop.responses[:-1], workshop.record)
+            raced += stale != expected
+        assert (
+            plan_publication(SPEC, workshop.responses, workshop.record, memo=memos["a" if who == "both" else who])
+            == expected
+        )
+        workshop.record = apply(workshop.record, expected)
+    event(f"rounds lost to the other instance: {min(raced, 3)}")
+    check_versions(workshop.record, 3)

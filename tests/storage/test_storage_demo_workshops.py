@@ -67,7 +67,9 @@ def test_reset_empties_a_demo_and_keeps_its_codes(store: Store, workshop_args: d
     demo = _demo(store, workshop_args, lifetime=timedelta(hours=1))
     for value in (1, 2, 3, 4):
         _submit(store, demo.workshop_id, {"eth-1": value})
-    store.publish(demo.workshop_id, batch=3, hold_back=0)
+    state = store.publication_state(demo.workshop_id)
+    admitted = [r.id for r in state.responses]
+    assert store.record_publication(demo.workshop_id, expected_counter=state.counter, admit=admitted, versions=[])
     store.set_workshop_status(demo.facilitator_key, "closed")
     before = store.workshop_for_facilitator(demo.facilitator_key)
 
@@ -78,10 +80,11 @@ def test_reset_empties_a_demo_and_keeps_its_codes(store: Store, workshop_args: d
     assert after.status == "open" and after.expires_at > before.expires_at + timedelta(days=6)
     assert store.workshop_counts(after.id) == (0, 0)
     assert store.workshop_for_projection(projection_token_for(demo.facilitator_key)).id == after.id
-    # The next responses start a publication of their own: none of the old ones is counted any more.
+    # The next responses start a publication record of their own: none of the old ones is counted any more.
     _submit(store, after.id, {"eth-1": 5})
-    assert store.submitted_responses(after.id) == store.submitted_responses(after.id, published_only=False)
-    assert len(store.submitted_responses(after.id)) == 1
+    fresh = store.publication_state(after.id)
+    assert fresh.counter == 0 and fresh.admitted == {} and fresh.versions == []
+    assert len(fresh.responses) == 1
 
 
 def test_a_real_workshop_is_never_reset(store: Store, workshop_args: dict) -> None:
