@@ -502,7 +502,7 @@ def build_shared_content(
             item=item_texts.get(rec.item) if rec.item else None,
             band=banded(None, rec.band, lang),
             text=text_in(rec.text, lang, report.language),
-            source=rec.source,
+            source=source_text(rec.source, lang),
         )
         for rec in report.recommendations
     )

@@ -48,8 +48,9 @@ pytestmark = pytest.mark.browser
 
 EXPRESS = ROOT / "questionnaires" / "express.yaml"
 TIMEOUT_MS = 15_000
-# The dashboard refreshes every 4 s; three refreshes leave room for a slow machine.
-LIVE_REFRESH_TIMEOUT_MS = 15_000
+# The dashboard refreshes every 4 s. A group screen's first paint (its script run, then Plotly's radar) took
+# 15 to 34 s on this 2-core machine at a load of 18 (main and this branch alike): waits for them leave that room.
+LIVE_REFRESH_TIMEOUT_MS = 40_000
 NA = "na"  # the « Je ne sais pas / sans objet » option, last of each row
 
 WORKSHOP_TITLE = "Conseil commun du 12 mars"
@@ -472,7 +473,7 @@ def close_workshop(dashboard: Page, links: Links, errors: list[str]) -> None:
 
 def check_dashboard(page: Page, questionnaire: Questionnaire, errors: list[str]) -> None:
     """Once closed, the three answers are the group's results: radar, statements to discuss, recommendations."""
-    expect(metric_value(page, words("submitted"))).to_have_text("3")
+    expect(metric_value(page, words("submitted"))).to_have_text("3", timeout=LIVE_REFRESH_TIMEOUT_MS)
     radar = group_radar(page)
     expect(radar).to_have_count(1, timeout=LIVE_REFRESH_TIMEOUT_MS)
     expect(radar).to_be_visible()
@@ -514,7 +515,7 @@ def check_projection(dashboard: Page, links: Links, errors: list[str]) -> None:
     assert query["p"] == [projection_token_for(links.key)] and "k" not in query
     assert links.key not in dashboard.url
     wait_idle(dashboard)
-    expect(group_radar(dashboard)).to_be_visible()
+    expect(group_radar(dashboard)).to_be_visible(timeout=LIVE_REFRESH_TIMEOUT_MS)
     expect(dashboard.get_by_role("heading", name=words("discuss"), exact=True)).to_be_visible()
     expect(dashboard.get_by_role("heading", name=WORKSHOP_TITLE, exact=True)).to_be_visible()
     check_healthy(dashboard, errors)
@@ -554,7 +555,7 @@ def check_group_results(participant: Participant, links: Links) -> None:
     wait_idle(page)
     expect(page.get_by_role("heading", name=words("group_results_title"), exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name=WORKSHOP_TITLE, exact=True)).to_be_visible()
-    expect(group_radar(page)).to_be_visible()
+    expect(group_radar(page)).to_be_visible(timeout=LIVE_REFRESH_TIMEOUT_MS)
     expect(page.get_by_role("heading", name=words("discuss"), exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name=words("recommendations"), exact=True)).to_be_visible()
     check_healthy(page, participant.errors)
@@ -645,7 +646,7 @@ def test_secret_link_is_not_on_the_projected_screen(browser: Browser, app_server
 def test_projection_fits_one_screen(browser: Browser, app_server: AppServer, closed_workshop: Links) -> None:
     page = open_app_page(browser, app_server, closed_workshop.projection, phone=False, width=1366, height=900)
     try:
-        expect(group_radar(page)).to_be_visible()
+        expect(group_radar(page)).to_be_visible(timeout=LIVE_REFRESH_TIMEOUT_MS)
         ranked = page.locator("strong").filter(has_text=re.compile(r"^\d+\. "))
         expect(ranked.first).to_be_visible()
         cards = ranked.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
@@ -690,7 +691,7 @@ def test_group_results_charts_fit_a_phone(browser: Browser, app_server: AppServe
         browser, app_server, f"/group_results?code={closed_workshop.code}&lang=fr", phone=True, width=390, height=844
     )
     try:
-        expect(group_radar(page)).to_be_visible()
+        expect(group_radar(page)).to_be_visible(timeout=LIVE_REFRESH_TIMEOUT_MS)
         # Plotly lays its texts out after the first frame; measured too early they all sit at 0.
         page.wait_for_timeout(500)
         clipped = page.evaluate(CLIPPED_CHART_TEXTS_JS)

@@ -100,3 +100,32 @@ def test_a_workshop_report_states_the_rule_its_screens_keep() -> None:
     assert content.t("report.method_privacy_group", minimum=3) in method_paragraphs(content)
     block = breakdown_blocks(content, {})[0]
     assert block["help"] == content.t("report.breakdown_help_group", minimum=3)
+
+
+def test_a_shipped_questionnaire_s_sources_are_written_out_in_the_pdf_and_the_workbook() -> None:
+    """Recommendations cite the bibliography (a list of citations): the files carry the readable reference, as
+    the screens do; the workbook refused the raw list (seen in the dashboard's download, issue 13's files)."""
+    import datetime as dt
+
+    from i18n import translate
+    from scoring.bibliography import source_text
+    from scoring.privacy import WorkshopSpec
+    from ui.catalogue import get_questionnaire
+
+    express = get_questionnaire("express")
+    workshop = Workshop(WorkshopSpec(express, (), ()))
+    for n in range(4):
+        workshop.submit({item.id: 1 + (n + k) % 5 for k, item in enumerate(express.items)}, publish=False)
+    workshop.publish()
+    report = workshop.screen()
+    cited = [rec for rec in report.recommendations if isinstance(rec.source, list)]
+    assert cited, "express cites its sources as lists of citations"
+    content = build_shared_content(express, report, "fr", title="Conseil", date=dt.date(2026, 12, 1))
+    assert [row.source for row in content.recommendations] == [
+        source_text(rec.source, "fr") for rec in report.recommendations
+    ]
+    assert all(row.source is None or isinstance(row.source, str) for row in content.recommendations)
+    workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(content)), read_only=True)
+    sheet = workbook[translate("report.sheet_recommendations", "fr")[:31]]
+    written = {cell for row in sheet.iter_rows(values_only=True) for cell in row}
+    assert source_text(cited[0].source, "fr") in written
