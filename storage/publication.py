@@ -15,7 +15,15 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from .errors import InvalidInput
-from .schema import FIGURE_ID_MAX, SCOPE_MAX, admissions, figure_versions, publication_counters, responses
+from .schema import (
+    FIGURE_ID_MAX,
+    SCOPE_MAX,
+    admissions,
+    figure_versions,
+    publication_counters,
+    responses,
+    workshops,
+)
 from .views import PublicationState, RecordedVersion, StoredAnswers
 
 
@@ -24,6 +32,20 @@ def counter(conn: Connection, workshop_id: int) -> int:
         select(publication_counters.c.counter).where(publication_counters.c.workshop_id == workshop_id)
     ).scalar_one_or_none()
     return int(found or 0)
+
+
+def key(conn: Connection, workshop_id: int) -> tuple[str, int] | None:
+    """(when the workshop was created, its counter): what a screen's cached figures are keyed on. The creation time
+    tells apart two workshops that had the same id (SQLite gives a deleted workshop's id to the next one, and a
+    demo's reset re-creates it); None for a workshop that does not exist."""
+    found = conn.execute(
+        select(workshops.c.created_at, publication_counters.c.counter)
+        .select_from(workshops.outerjoin(publication_counters, publication_counters.c.workshop_id == workshops.c.id))
+        .where(workshops.c.id == workshop_id)
+    ).one_or_none()
+    if found is None:
+        return None
+    return found.created_at.isoformat(), int(found.counter or 0)
 
 
 def read_state(conn: Connection, workshop_id: int) -> PublicationState:

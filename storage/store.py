@@ -303,6 +303,11 @@ class Store:
         """Publication rounds recorded for the workshop: what a screen's cached figures are keyed on."""
         return self._read(partial(publication.counter, workshop_id=workshop_id))
 
+    def publication_key(self, workshop_id: int) -> tuple[str, int] | None:
+        """(the workshop's creation time, its publication counter), None if it does not exist: a key for cached
+        figures that a later workshop given the same id (SQLite reuses a deleted row's id) never shares."""
+        return self._read(partial(publication.key, workshop_id=workshop_id))
+
     def publication_state(self, workshop_id: int) -> PublicationState:
         """What a publication round is planned from (and a screen computed from), read in one transaction."""
         return self._read(partial(publication.read_state, workshop_id=workshop_id))

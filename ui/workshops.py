@@ -292,7 +292,9 @@ def _cache(key: tuple, report: SharedReport) -> None:
 def _shown(store: Store, workshop: WorkshopLike, questionnaire: Questionnaire, submitted: int) -> SharedReport:
     spec = _spec(workshop, questionnaire)
     identity = (questionnaire.id, questionnaire.version, spec.profile_fields, spec.organisations)
-    figures_key = (store.url, workshop.id, store.publication_counter(workshop.id), identity)
+    # The creation time with the counter: SQLite gives a deleted workshop's id to the next one created, whose first
+    # rounds must never be served the deleted one's figures.
+    figures_key = (store.url, workshop.id, store.publication_key(workshop.id), identity)
     exact_key = (*figures_key, submitted)
     report = _cached(exact_key)
     if report is not None:

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import translate
-from scoring.privacy import WorkshopSpec
+from scoring.privacy import StoredResponse, WorkshopSpec
 from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import assert_no_exception, new_app
@@ -270,3 +270,31 @@ def test_a_group_block_refuses_an_engine_report() -> None:
     report = score_responses(EXPRESS, responses_frame(EXPRESS, [{EXPRESS.items[0].id: 3}]))
     with pytest.raises(TypeError, match="SharedReport"):
         workshop_view.disagreements(EXPRESS, report)  # type: ignore[arg-type]
+
+
+def test_a_deleted_workshop_s_figures_are_never_shown_for_the_next_one_given_its_id(seeded: Seeded) -> None:
+    """SQLite gives the id of a deleted workshop (the newest) to the next one created: a dry run deleted, then the
+    real workshop with the same settings. Its first batch must show its own figures, not the cached ones of the
+    deleted workshop at the same counter and count."""
+    for shift in range(3):
+        seeded.send(shift)
+    before = workshops.results_for(seeded.store.workshop_for_facilitator(seeded.key))
+    assert before.counted == 3
+    assert seeded.store.delete_workshop(seeded.key)
+    created = seeded.store.create_workshop(
+        title="Conseil du 12 mars",
+        questionnaire_id=EXPRESS.id,
+        organisations=ORGANISATIONS,
+        profile_fields=["role", "organisation"],
+        show_results_to_participants=True,
+    )
+    assert created.workshop_id == seeded.workshop_id, "the case under test: the id is given again"
+    real = Seeded(seeded.store, created.workshop_id, created.facilitator_key, created.participant_code)
+    for _ in range(3):
+        real.send(4)  # other answers than the dry run's
+    after = workshops.results_for(real.store.workshop_for_facilitator(real.key))
+    state = real.store.publication_state(real.workshop_id)
+    responses = [StoredResponse(r.id, r.answers, r.profile) for r in state.responses]
+    own = workshops.shown_report(real.spec, responses, workshops._planner_inputs(state)[1])
+    assert after.counted == 3 and after.report == own
+    assert after.report != before.report

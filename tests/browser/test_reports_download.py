@@ -123,6 +123,8 @@ def check_pdf(path: Path, name: str, *must_read: str) -> list[Path]:
     text = "\n".join(p.extract_text() or "" for p in reader.pages)
     for words in must_read:
         assert words in text, (words, text[:400])
+    # Seen on page 3 of the dashboard's PDF: « Source : [Citation(key='le-boeuf-2010', …)] », a list printed raw.
+    assert "Citation(" not in text and "locator=" not in text, "a source printed as data, not as its reference"
     return to_png(path, name)
 
 
