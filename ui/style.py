@@ -28,6 +28,11 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
 @media (max-width: 640px) {
   div[data-testid="stRadio"] div[role="radiogroup"] { flex-direction: column; align-items: stretch; }
 }
+/* A link's label wraps rather than being cut: « Qu’est-ce que « Niveau : prioritaire, à surveiller, point fort » ? »
+   lost its end on a phone. */
+div[data-testid="stPageLink"] a, div[data-testid="stPageLink"] a * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; height: auto;
+}
 /* Printing a screen (for minutes, or a paper copy): the content only, within the page. Printing the closed
    dashboard used to give 9 pages with the language switch, the tabs and the buttons, and a table cut on the
    right; one's own results lost the radar's « Communication ». */

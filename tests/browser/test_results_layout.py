@@ -92,3 +92,21 @@ def test_radar_markers_take_their_band_colour(browser: Browser, app_server: AppS
             raise ScreenDefect(f"radar markers not in a band colour: {fills}")
     finally:
         page.context.close()
+
+
+# Texts Streamlit cuts with an ellipsis or hides past their box: a link's label, a button's.
+CUT_TEXTS_JS = """() => [...document.querySelectorAll(
+    '[data-testid="stPageLink"] p, [data-testid="stPageLink"] span, [data-testid="stButton"] p')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.innerText)"""
+
+
+def test_no_link_or_button_label_is_cut_on_a_phone(browser: Browser, app_server: AppServer, results_token: str) -> None:
+    page = open_results(browser, app_server, results_token, 390, 844)
+    try:
+        cut = page.evaluate(CUT_TEXTS_JS)
+        if cut:
+            shot(page, "layout-results-390px-cut-labels")
+            raise ScreenDefect(f"labels cut on a phone: {cut}")
+    finally:
+        page.context.close()
