@@ -6,9 +6,10 @@ their phones, the figures move by a batch, and the trainer resets it.
 2. The classroom projector (1366×768 and 1920×1080): one disputed statement at a time, in type measured large
    enough for the back of a room, « Suivant » to the next one.
 3. Three students (390×844 phones) open the join link: « Données fictives » there too, and « Commencer à
-   répondre ». Their answers are written through the Store (the answering pages have their own browser tests):
-   the projection's « Résultats sur N réponses » then moves by one batch of 3, never by one (the first student's
-   answer is said to wait).
+   répondre ». The first one types their answers on the phone, step by step, and sends them; the two others'
+   are written through the Store (the answering pages have their own browser tests). The projection's
+   « Résultats sur N réponses » then moves by one batch of 3, never by one (the first student's answer is said
+   to wait).
 4. The trainer resets the demo: back to the synthetic answers only, under the same code.
 """
 
@@ -24,7 +25,7 @@ from scoring.loader import load_questionnaire
 from scoring.privacy import WorkshopSpec
 from scoring.synthetic import synthetic_responses
 from storage.codes import projection_token_for
-from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, ScreenDefect, shot, wait_idle
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, ScreenDefect, press, shot, wait_idle
 from tests.browser.server import ROOT, AppServer
 from ui import workshops
 
@@ -40,6 +41,8 @@ NEXT = "Suivant"
 RESET = "Remettre à zéro"
 RESET_DONE = "L’atelier est revenu à ses seules réponses fictives."
 START = "Commencer à répondre"
+SEND = "Envoyer mes réponses"
+THANKS = "Merci"
 # From the back of a classroom (about 10 m from a 2 m wide screen), text under 32 CSS px at 1366 px is not read.
 MIN_STATEMENT_PX = 32
 MIN_QUESTION_PX = 30
@@ -62,6 +65,26 @@ def counted(page: Page) -> int:
 
 def font_px(page: Page, selector: str) -> float:
     return float(page.locator(selector).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+
+
+def answer_on_the_phone(page: Page) -> None:
+    """A student answers every step as asked on the phone: the first option of each profile question, « 3 » to
+    each statement, « Suivant » to the end, then « Envoyer mes réponses »."""
+    for _ in range(20):
+        wait_idle(page)
+        groups = page.locator('[data-testid="stRadio"]:not(.st-key-lang_selector *) [role="radiogroup"]')
+        for index in range(groups.count()):
+            options = groups.nth(index).locator('[data-testid="stRadioOption"]')
+            middle = options.filter(has_text=re.compile(r"^3 · "))
+            target = middle if middle.count() else options.first
+            press(target, touch=True)
+        wait_idle(page)
+        send = page.get_by_role("button", name=SEND, exact=True)
+        if send.count():
+            press(send, touch=True)
+            return
+        press(page.get_by_role("button", name=NEXT, exact=True), touch=True)
+    raise AssertionError("the questionnaire never reached « Envoyer mes réponses »")
 
 
 def seed_student(server: AppServer, workshop_code: str, number: int) -> None:
@@ -169,7 +192,13 @@ def test_a_trainer_opens_projects_and_resets_a_demo(browser: Browser, app_server
                 raise ScreenDefect("the join screen of a demo scrolls sideways on a phone")
             if number == 0:
                 shot(student, "teaching-04-join-phone-390")
-            seed_student(app_server, code, number)
+                press(student.get_by_role("button", name=START), touch=True)
+                answer_on_the_phone(student)
+                expect(student.get_by_text(re.compile(THANKS)).first).to_be_visible()
+                expect(student.get_by_text(FICTITIOUS).first).to_be_visible()
+                shot(student, "teaching-04b-student-sent-phone-390")
+            else:
+                seed_student(app_server, code, number)
             if number == 0:  # one answer alone never moves the figures; the projector says it waits, and why
                 expect(projection.get_by_text("1 autre réponse n’est pas encore comptée")).to_be_visible(
                     timeout=LIVE_REFRESH_TIMEOUT_MS
