@@ -116,6 +116,8 @@ def test_nothing_yet_says_when_results_come_and_promises_no_more_than_the_rule(s
         assert overall_shown(app) is None
     text = translate("dashboard.first_batch", "fr", count=3)
     assert "3 nouvelles personnes" in text and "personne ne peut retrouver" not in text
+    # It says which computation the rule stops, and where its limits are said (identical answers, collusion).
+    assert "par sommes et différences" in text and "La méthode" in text
 
 
 def test_the_first_batch_shows_at_three_while_the_workshop_is_open(seeded: Seeded) -> None:
@@ -298,3 +300,43 @@ def test_a_deleted_workshop_s_figures_are_never_shown_for_the_next_one_given_its
     own = workshops.shown_report(real.spec, responses, workshops._planner_inputs(state)[1])
     assert after.counted == 3 and after.report == own
     assert after.report != before.report
+
+
+LIMITS = {
+    "fr": [
+        "Par lots",
+        "trois personnes nouvelles",
+        "Aucun recoupement",
+        "Des réponses identiques",
+        "nouvelles venues",
+        "au-delà des sommes",
+        "se concertent",
+        "triche",
+        "Qui a répondu",
+    ],
+    "en": [
+        "By batches",
+        "three new people",
+        "No cross-checking",
+        "Identical answers",
+        "newcomers",
+        "beyond sums",
+        "compare notes",
+        "cheats",
+        "Who answered",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_method_page_says_what_the_rule_holds_and_what_it_does_not(lang: str) -> None:
+    app = new_app(lang)
+    app.run()
+    app.switch_page("app_pages/method.py").run()
+    assert_no_exception(app)
+    assert translate("method.privacy_title", lang) in [h.value for h in app.header]
+    text = translate("method.privacy_text", lang)
+    assert text in [m.value for m in app.markdown]
+    flowing = " ".join(text.split())  # the catalogue breaks its lines anywhere
+    missing = [words for words in LIMITS[lang] if words not in flowing]
+    assert missing == []
