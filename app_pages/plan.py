@@ -3,7 +3,7 @@ then actions (what, who, by when, status, the recommendation they come from), sa
 
 import streamlit as st
 
-from ui import action_plan, urls, workshops
+from ui import action_plan, teaching, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.text import plain
@@ -16,6 +16,7 @@ if workshop is None or not key:
     st.error(t("dashboard.unknown_key"))
     st.stop()
 st.subheader(plain(workshop.title))
+teaching.demo_notice(workshop.demo_case)
 st.page_link(
     "app_pages/dashboard.py",
     label=t("plan.back"),

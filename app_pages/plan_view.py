@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import action_plan, urls, workshops
+from ui import action_plan, teaching, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.language import current_language, t
 from ui.text import plain
@@ -15,6 +15,7 @@ if workshop is None:
     st.stop()
 questionnaire = get_questionnaire(workshop.questionnaire_id)
 st.markdown(f"## {plain(workshop.title)}")
+teaching.demo_notice(workshop.demo_case)
 st.title(t("plan.title"))
 loaded = action_plan.load(workshop.id)
 if questionnaire is None or not loaded.plan.priorities:

@@ -213,3 +213,27 @@ def test_an_own_report_of_a_real_workshop_or_alone_keeps_the_questionnaire_title
     assert report_title("Santé du partenariat", CASE) == translate(
         "teaching.demo_title", "fr", title="Santé du partenariat"
     )
+
+
+def test_the_action_plan_works_on_a_demo() -> None:
+    """A trainer builds an action plan from the demo's results, as a facilitator would from a real workshop."""
+    _, key = open_demo()
+    plan = new_app("fr", k=key)
+    plan.run()
+    plan.switch_page("app_pages/plan.py").run()
+    assert_no_exception(plan)
+    assert fictitious(plan)
+    options = plan.multiselect(key="plan_priorities").options
+    assert len(options) >= 3, "priorities suggested from the demo's published figures"
+    plan.multiselect(key="plan_priorities").set_value(list(options[:3])).run()
+    plan.selectbox(key="plan_0_priority").set_value(options[0]).run()
+    plan.text_input(key="plan_0_what").input("Jeu de rôle : le comité de pilotage reformule la charte")
+    plan.text_input(key="plan_0_who").input("Les étudiants du groupe 1")
+    plan.run()
+    assert_no_exception(plan)
+    # Projected read-only, it says « Données fictives » too.
+    projected = new_app("fr", p=projection_token_for(key))
+    projected.run()
+    projected.switch_page("app_pages/plan_view.py").run()
+    assert_no_exception(projected)
+    assert fictitious(projected)
