@@ -74,6 +74,8 @@ class Place:
             return _say("sheet", lang, sheet=self.sheet)
         if self.column is None:
             return _say("sheet_row", lang, sheet=self.sheet, row=self.row)
+        if self.header is None:
+            return _say("sheet_column", lang, sheet=self.sheet, row=self.row, column=column_letter(self.column))
         return _say(
             "sheet_cell", lang, sheet=self.sheet, row=self.row, column=column_letter(self.column), header=self.header
         )
@@ -245,6 +247,15 @@ class _Reader:
                 continue
             seen[header] = index
             headers[index] = header
+        for index, header in list(headers.items()):
+            column = sheet.column(header)
+            if column is not None and column.kind == "text":
+                languages = [other for other in headers.values() if other != header and _stem(other) == header]
+                if languages:  # « title » beside « title.en »: which one is the French?
+                    self.problem(
+                        Place(sheet.name, 1, index, header), "column_text_twice", languages=", ".join(languages)
+                    )
+                    del headers[index]
         for column in sheet.columns:
             if column.required and not any(_stem(header) == column.name for header in headers.values()):
                 self.problem(Place(sheet.name, 1), "column_missing", column=column.name)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.workbook.workbook import Workbook
 
 from scoring.loader import parse_questionnaire
@@ -203,6 +205,44 @@ CASES: list[tuple[str, Change, str, str]] = [
         "feuille « settings », ligne 2, colonne B (version) : une date",
     ),
     (
+        "dimension_without_statements",
+        lambda book: put(book, "statements", 4, "dimension", "ethique"),
+        "sheet « dimensions », row 3, column A (id): a dimension without any statement",
+        "feuille « dimensions », ligne 3, colonne A (id) : une dimension sans affirmation",
+    ),
+    (
+        "bands_order",
+        lambda book: put(book, "settings", 2, "bands.watch", 90),
+        # A rule across two cells (watch and strength): the row is named, and the message names both.
+        "sheet « settings », row 2: thresholds must satisfy 0 ≤ watch < strength ≤ 100 (here watch = 90",
+        "feuille « settings », ligne 2 : les seuils",
+    ),
+    (
+        "reserved_id",
+        lambda book: put(book, "statements", 2, "id", "respondent"),
+        "sheet « statements », row 2, column B (id): the identifier 'respondent' is reserved",
+        "feuille « statements », ligne 2, colonne B (id)",
+    ),
+    (
+        "duplicate_option",
+        lambda book: put(book, "profile", 4, "option", "direction"),
+        "sheet « profile », row 4, column B (option): duplicate identifier 'direction' (already used at sheet "
+        "« profile », row 3)",
+        "feuille « profile », ligne 4, colonne B (option)",
+    ),
+    (
+        "coverage_above_one",
+        lambda book: put(book, "settings", 2, "min_coverage", 2),
+        "sheet « settings », row 2, column M (min_coverage): must be at most 1",
+        "feuille « settings », ligne 2, colonne M (min_coverage)",
+    ),
+    (
+        "scale_value_twice",
+        lambda book: put(book, "scale", 3, "value", 1),
+        "sheet « scale », row 3, column A (value): the value 1 appears twice (already on row 2)",
+        "feuille « scale », ligne 3, colonne A (value) : la valeur 1 apparaît deux fois",
+    ),
+    (
         "unknown_sheet",
         lambda book: setattr(book["positions"], "title", "position"),
         "sheet « position »: unknown sheet « position » (did you mean « positions »?)",
@@ -307,3 +347,57 @@ def test_validate_on_the_command_line_names_the_cell(tmp_path: Path, capsys) -> 
     assert main(["validate", str(path)]) == 2
     err = plain(capsys.readouterr().err)
     assert f"{path} : feuille « statements », ligne 3, colonne A (dimension) : une affirmation sans" in err
+
+
+_HEADERS = ["title", "title.fr", "source", "source.1.key", "source.2.note", "id", "text", "dimension", "scale.min"]
+_values = st.one_of(
+    st.none(),
+    st.integers(-3, 30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.sampled_from([*_HEADERS, "eth-1", "ethique", "conseil, maire", "VRAI", "1,5", "=1+1", "#N/A", " "]),
+    st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=12),
+)
+
+
+@settings(deadline=None, max_examples=20, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["settings", "scale", "dimensions", "statements", "recommendations", "profile"]),
+            st.integers(1, 6),
+            st.integers(1, 20),
+            _values,
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_edit_of_a_workbook_gives_a_questionnaire_or_located_problems(edits: list) -> None:
+    """Whatever an author types wherever, the reader never fails: a questionnaire, or problems in both languages,
+    each at a place of the workbook (or of the whole file), none left untranslated."""
+    book = base_book()
+    for sheet, row, column, value in edits:
+        book[sheet].cell(row=row, column=column, value=value)
+    try:
+        parse_workbook(saved(book), "grille.xlsx")
+    except QuestionnaireError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert isinstance(problem, SheetProblem)
+            assert problem.code != "invalid", problem
+            for lang in ("fr", "en"):
+                assert "{" not in problem.describe(lang), problem.describe(lang)
+
+
+def test_a_text_column_without_language_beside_its_language_columns_is_refused() -> None:
+    book = base_book()
+    book["statements"].cell(row=1, column=40, value="text")
+    book["statements"].cell(row=2, column=40, value="Une autre affirmation")
+    book["statements"].cell(row=3, column=41, value="sans nom")
+    lines = described(saved(book), "en")
+    assert any(
+        "sheet « statements », row 1, column AN (text): the column « text.fr, text.en » holds this text already" in line
+        for line in lines
+    ), lines
+    assert "grille.xlsx: sheet « statements », row 3, column AO: a value in a column without a name in row 1" in lines
