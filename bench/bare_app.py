@@ -23,7 +23,14 @@ import plotly.graph_objects as go
 import streamlit as st
 import yaml
 
-EXPRESS = yaml.safe_load((Path(__file__).resolve().parent.parent / "questionnaires" / "express.yaml").read_text())
+
+@st.cache_resource
+def express() -> dict:
+    """Read once per process, as the app reads its questionnaires once (ui.catalogue)."""
+    return yaml.safe_load((Path(__file__).resolve().parent.parent / "questionnaires" / "express.yaml").read_text())
+
+
+EXPRESS = express()
 DIMENSIONS = EXPRESS["dimensions"]
 SCALE = EXPRESS["scale"]
 LABELS = {int(value): text["fr"] if isinstance(text, dict) else text for value, text in SCALE["labels"].items()}
