@@ -2,14 +2,17 @@
 
 import streamlit as st
 
+from scoring.answer_rules import position_key
+from scoring.loader import shipped_continuum
 from scoring.model import text_in
 from ui import browser_memory, flow
 from ui.language import current_language, t
-from ui.sources_view import item_help
+from ui.sources_view import glossary_link, item_help
 from ui.style import scroll_to_top
 from ui.text import plain
 
 lang = current_language()
+CONTINUUM_STEPS = [step.id for step in shipped_continuum().steps]
 answering = flow.current()
 browser_memory.write_pending()
 if answering is None:
@@ -71,6 +74,35 @@ if kind == "profile":
         }
         label = text_in(question.label, lang) if question else question_id
         answering = flow.profile_radio(answering, question_id, label=label, options=labels)
+elif kind == "positions":
+    several = len(questionnaire.positions) > 1
+    if several:
+        st.header(t("questionnaire.positions_title"))
+    for position in questionnaire.positions:
+        (st.subheader if several else st.header)(text_in(position.label, lang))
+        if position.help:
+            st.caption(text_in(position.help, lang))
+        if [step.id for step in position.steps] == CONTINUUM_STEPS:
+            glossary_link("continuum")
+        steps = {step.id: text_in(step.label, lang) for step in position.steps}
+        definitions = [text_in(step.definition, lang) for step in position.steps]
+        # Each step's definition under it, for the first moment asked; for the second, the same in its help, so
+        # that a phone does not scroll through them twice.
+        defined = "\n".join(
+            t("questionnaire.position_step_help", step=steps[step.id], definition=definition)
+            for step, definition in zip(position.steps, definitions, strict=True)
+        )
+        for number, moment in enumerate(position.asks):
+            question = position.today if moment == "today" else position.wished
+            answering = flow.position_radio(
+                answering,
+                position_key(position.id, moment),
+                label=text_in(question, lang),
+                options=steps,
+                captions=definitions if number == 0 else None,
+                blank_label=t("questionnaire.position_blank"),
+                help_text=defined if number > 0 else None,
+            )
 elif kind == "dimension" and index is not None:
     dimension = questionnaire.dimensions[index]
     st.header(text_in(dimension.label, lang))

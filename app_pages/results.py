@@ -7,7 +7,7 @@ from ui import browser_memory, flow, results_view, teaching, urls, workshops
 from ui.downloads import report_downloads
 from ui.figures import item_bars_figure, radar_figure
 from ui.language import current_language, t
-from ui.own_results import own_report
+from ui.own_results import own_report, position_lines
 from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.workshop_links import own_results_link
@@ -76,6 +76,14 @@ with summary:
         )
     )
     glossary_link("niveau")
+
+positions = position_lines(questionnaire, answering.state.positions, lang)
+if positions:
+    st.subheader(t("results.positions_title"))
+    for label, line in positions:
+        st.markdown(f"**{label}**")
+        st.text(line)
+    glossary_link("continuum")
 
 with st.expander(t("results.table_title")):
     results_view.dimensions_table(questionnaire, report)

@@ -28,7 +28,22 @@ Problem = Literal[
     "unknown_dimension",
     "too_long",
     "nul",
+    "unknown_position",
+    "not_a_step",
 ]
+
+# A position question asks one or two moments (``Position.asks``); each is answered on its own, under this key.
+POSITION_SEPARATOR = "."
+
+
+def position_key(position_id: str, moment: str) -> str:
+    """Where one moment of a position question is kept: ``relation.today``, ``relation.wished``."""
+    return f"{position_id}{POSITION_SEPARATOR}{moment}"
+
+
+def split_position_key(key: str) -> tuple[str, str]:
+    position_id, _, moment = key.rpartition(POSITION_SEPARATOR)
+    return position_id, moment
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,8 @@ class AnswerRules:
     dimension_ids: frozenset[str]
     max_comment: int  # the longest comment storage keeps (storage.inputs.MAX_COMMENT, passed in by ui.flow)
     profile_options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Each moment of a position question (``position_key``) -> the step ids of its list, in order.
+    position_options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def for_questionnaire(
@@ -75,6 +92,11 @@ class AnswerRules:
             dimension_ids=frozenset(dimension.id for dimension in questionnaire.dimensions),
             max_comment=max_comment,
             profile_options=options,
+            position_options={
+                position_key(position.id, moment): tuple(step.id for step in position.steps)
+                for position in questionnaire.positions
+                for moment in position.asks
+            },
         )
 
     @property
@@ -114,6 +136,20 @@ class AnswerRules:
         if "\x00" in text:
             return "nul"
         return None
+
+    def position_problem(self, key: object, value: object) -> Problem | None:
+        """A position: a step of the question's list, or None for « je ne sais pas » (blank)."""
+        if not isinstance(key, str) or key not in self.position_options:
+            return "unknown_position"
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in self.position_options[key]:
+            return "not_a_step"
+        return None
+
+    def valid_positions(self, positions: Mapping[str, object]) -> dict[str, str | None]:
+        """What of stored positions these rules accept."""
+        return {k: v for k, v in positions.items() if self.position_problem(k, v) is None}  # type: ignore[misc]
 
     def valid_only(
         self, answers: Mapping[str, object], profile: Mapping[str, object], comments: Mapping[str, object]

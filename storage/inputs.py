@@ -7,6 +7,7 @@ fill the database, and so that bad values fail here with a clear message rather 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,10 @@ MAX_ANSWERS = 1_000
 MAX_ANSWER_ABS = 1_000  # a scale value; scales are small, this only catches nonsense
 MAX_COMMENTS = 1_000
 MAX_STEP = 10_000
+MAX_POSITIONS = 100  # moments of position questions (two per question)
+MAX_POSITION_KEY = 140  # ``<position id>.<moment>``: a slug of 64 at most, a dot, « today » or « wished »
+# A step id is a questionnaire slug ([a-z0-9-], 64 at most), as the database checks too (revision 0009).
+STEP_ID = re.compile(r"[a-z0-9-]{1,64}")
 
 
 def text(name: str, value: Any, max_len: int, *, allow_empty: bool = False) -> str:
@@ -70,6 +75,21 @@ def answers(values: Any) -> dict[str, int | None]:
         if value is not None and (type(value) is not int or abs(value) > MAX_ANSWER_ABS):
             raise InvalidInput(f"answers[{item_id!r}] must be an integer of the scale or None, not {value!r}")
         checked[item_id] = value
+    return checked
+
+
+def positions(values: Any) -> dict[str, str | None]:
+    """Position answers: ``relation.today`` -> a step id (a slug), or None for « je ne sais pas »."""
+    if not isinstance(values, Mapping):
+        raise InvalidInput("positions must be a mapping of position keys to step ids or None")
+    if len(values) > MAX_POSITIONS:
+        raise InvalidInput(f"positions has more than {MAX_POSITIONS} entries")
+    checked: dict[str, str | None] = {}
+    for key, value in values.items():
+        text("positions key", key, MAX_POSITION_KEY)
+        if value is not None and not (isinstance(value, str) and STEP_ID.fullmatch(value)):
+            raise InvalidInput(f"positions[{key!r}] must be a step id or None, not {value!r}")
+        checked[key] = value
     return checked
 
 

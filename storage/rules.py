@@ -27,8 +27,17 @@ class AnswerRules:
     max_comment: int
     # The dimensions a comment may be about; None: any key (the size limits of `inputs` still apply).
     comment_keys: frozenset[str] | None = field(default=None)
+    # Each moment of a position question asked (``relation.today``) -> the step ids it accepts; None (« je ne
+    # sais pas ») is always accepted. Empty: no position is asked, none is accepted.
+    position_options: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def check(self, answers: Mapping[str, object], profile: Mapping[str, object], comments: Mapping[str, str]) -> None:
+    def check(
+        self,
+        answers: Mapping[str, object],
+        profile: Mapping[str, object],
+        comments: Mapping[str, str],
+        positions: Mapping[str, object] | None = None,
+    ) -> None:
         """Raise `InvalidInput` naming the first value these rules refuse."""
         for item_id, value in answers.items():
             if item_id not in self.item_ids:
@@ -51,3 +60,8 @@ class AnswerRules:
                 raise InvalidInput(f"comments: unknown dimension {key!r}")
             if len(text) > self.max_comment:
                 raise InvalidInput(f"comments[{key!r}] is longer than {self.max_comment} characters")
+        for key, value in (positions or {}).items():
+            if key not in self.position_options:
+                raise InvalidInput(f"positions: {key!r} is not asked")
+            if value is not None and value not in self.position_options[key]:
+                raise InvalidInput(f"positions[{key!r}]: {value!r} is not one of its steps")

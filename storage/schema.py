@@ -99,12 +99,16 @@ responses = Table(
     Column("answers", JSON, nullable=False),
     Column("profile", JSON, nullable=False),
     Column("comments", JSON, nullable=False),
+    # Since revision 0009: the position questions' answers (``relation.today`` -> a step id, or null for « je ne
+    # sais pas »), never scored; the revision's triggers refuse anything but a JSON object of step ids. Null (a row
+    # written by code that does not know the column) reads as no positions.
+    Column("positions", JSON, nullable=True),
     Column("step", Integer, nullable=False),
     # Kept so that abandoned solo drafts can be purged after a retention period.
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("submitted_at", DateTime(timezone=True), nullable=True),
     # Since revision 0002. When the response entered the results shown to the room under schema 2's rule; since
-    # revision 0008 the publication record (admissions, figure versions, below) says it, and revision 0008
+    # revision 0009 the publication record (admissions, figure versions, below) says it, and revision 0009
     # carried these over as admissions of round 0. No longer written.
     Column("published_at", DateTime(timezone=True), nullable=True),
     CheckConstraint("step BETWEEN 0 AND 10000", name="step"),

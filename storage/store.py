@@ -261,14 +261,17 @@ class Store:
         Ordered by token hash, a deterministic order that says nothing about who submitted when.
         """
         query = (
-            select(responses.c.answers, responses.c.profile)
+            select(responses.c.answers, responses.c.profile, responses.c.positions)
             .where(responses.c.workshop_id == workshop_id, responses.c.submitted_at.is_not(None))
             .order_by(responses.c.token_hash)
         )
         if published_only:
             query = query.where(responses.c.published_at.is_not(None))
         rows = self._read(lambda conn: conn.execute(query).all())
-        return [SubmittedResponse(answers=dict(r.answers), profile=dict(r.profile)) for r in rows]
+        return [
+            SubmittedResponse(answers=dict(r.answers), profile=dict(r.profile), positions=dict(r.positions or {}))
+            for r in rows
+        ]
 
     # ---- action plans ---------------------------------------------------------------------------------
 
@@ -417,8 +420,10 @@ class Store:
         comments: dict[str, str],
         step: int,
         rules: AnswerRules | None = None,
+        positions: dict[str, str | None] | None = None,
     ) -> None:
-        """Save (insert or replace) the respondent's current state.
+        """Save (insert or replace) the respondent's current state (``positions``: the position questions'
+        answers, ``relation.today`` -> a step id or None; none by default).
 
         After the response was submitted this does nothing: submitted answers are frozen. Raises
         `WorkshopNotFound` / `WorkshopClosed` if the workshop is gone or closed, `TokenMismatch` if the
@@ -436,11 +441,12 @@ class Store:
             "answers": inputs.answers(answers),
             "profile": inputs.text_map("profile", profile, inputs.MAX_PROFILE_FIELDS, inputs.MAX_NAME),
             "comments": inputs.text_map("comments", comments, inputs.MAX_COMMENTS, inputs.MAX_COMMENT),
+            "positions": inputs.positions({} if positions is None else positions),
             "step": inputs.step(step),
             "updated_at": _now(),
         }
         if rules is not None:
-            rules.check(row["answers"], row["profile"], row["comments"])
+            rules.check(row["answers"], row["profile"], row["comments"], row["positions"])
         self._write(partial(_save_draft, row=row))
 
     def load_draft(self, token: str) -> Draft | None:
@@ -453,6 +459,7 @@ class Store:
             responses.c.answers,
             responses.c.profile,
             responses.c.comments,
+            responses.c.positions,
             responses.c.step,
             responses.c.submitted_at,
         ).where(responses.c.token_hash == codes.hash_secret(token))
@@ -467,6 +474,7 @@ class Store:
             comments=dict(row.comments),
             step=row.step,
             submitted=row.submitted_at is not None,
+            positions=dict(row.positions or {}),
         )
 
     def submit(self, token: str) -> bool:
@@ -570,6 +578,7 @@ _DRAFT_COLUMNS = (
     "answers",
     "profile",
     "comments",
+    "positions",
     "step",
     "updated_at",
 )
@@ -598,7 +607,7 @@ def _draft_upsert(dialect_name: str) -> Insert:
     statement = _dialect_insert(dialect_name)(responses).from_select(_DRAFT_COLUMNS, values)
     return statement.on_conflict_do_update(
         index_elements=[responses.c.token_hash],
-        set_={name: statement.excluded[name] for name in ("answers", "profile", "comments", "step", "updated_at")},
+        set_={name: statement.excluded[name] for name in _DRAFT_COLUMNS[3:]},
         where=(
             responses.c.submitted_at.is_(None)
             & responses.c.workshop_id.is_not_distinct_from(statement.excluded.workshop_id)

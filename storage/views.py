@@ -85,6 +85,8 @@ class SubmittedResponse:
 
     answers: Answers
     profile: dict[str, str]
+    # Position questions (``relation.today`` -> step id or None), never scored; since revision 0009.
+    positions: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,7 @@ class Draft:
     comments: dict[str, str]
     step: int
     submitted: bool
+    positions: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

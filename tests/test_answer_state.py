@@ -331,22 +331,24 @@ def as_role(state: AnswerState, rules: AnswerRules, role: str | None) -> AnswerS
 
 
 def test_the_steps_and_their_statements_follow_the_role() -> None:
-    # Rapprochement asks a person supported by the association two of its six dimensions.
+    # Rapprochement asks a person supported by the association two of its six dimensions (after the profile and
+    # the position questions, asked of everyone).
     usager = {"role": "usager"}
     assert steps(RAPPROCHEMENT, R_RULES, usager) == (
         ("profile", None),
+        ("positions", None),
         ("dimension", 0),
         ("dimension", 3),
         ("summary", None),
     )
-    assert step_count(RAPPROCHEMENT, R_RULES, usager) == 4
-    assert step_count(RAPPROCHEMENT, R_RULES, {"role": "direction"}) == 8
-    assert step_count(RAPPROCHEMENT, R_RULES) == 8, "no role yet: every statement is asked"
-    assert describe_step(RAPPROCHEMENT, R_RULES, 2, usager) == ("dimension", 3)
-    assert step_of_dimension(RAPPROCHEMENT, R_RULES, 3, usager) == 2
+    assert step_count(RAPPROCHEMENT, R_RULES, usager) == 5
+    assert step_count(RAPPROCHEMENT, R_RULES, {"role": "direction"}) == 9
+    assert step_count(RAPPROCHEMENT, R_RULES) == 9, "no role yet: every statement is asked"
+    assert describe_step(RAPPROCHEMENT, R_RULES, 3, usager) == ("dimension", 3)
+    assert step_of_dimension(RAPPROCHEMENT, R_RULES, 3, usager) == 3
     projet = RAPPROCHEMENT.dimensions[0]
     assert "pv-1" in [i.id for i in projet.items]
-    assert refs_of_step(RAPPROCHEMENT, R_RULES, 1, usager) == [
+    assert refs_of_step(RAPPROCHEMENT, R_RULES, 2, usager) == [
         *(Ref("item", i.id) for i in projet.items if i.id != "pv-1"),
         Ref("comment", projet.id),
     ]
@@ -409,3 +411,98 @@ def test_what_is_sent_is_exactly_the_answers_to_statements_asked_of_the_last_rol
             assert describe_step(
                 EXPRESS, RULES, step_of_dimension(EXPRESS, RULES, index, state.profile), state.profile
             ) == ("dimension", index)
+
+
+# ----- position questions (issue 15): where the relationship stands today, where one wishes it -------------------
+
+SANTE = shipped_questionnaires()["sante-partenariat"]
+S_RULES = AnswerRules.for_questionnaire(SANTE, max_comment=MAX_COMMENT)
+STEP_IDS = [step.id for step in SANTE.positions[0].steps]
+TODAY, WISHED = "relation.today", "relation.wished"
+
+
+def test_the_position_questions_are_a_step_of_their_own_with_their_rules() -> None:
+    assert S_RULES.position_options == {TODAY: tuple(STEP_IDS), WISHED: tuple(STEP_IDS)}
+    assert STEP_IDS[:3] == ["information", "consultation", "concertation"] and STEP_IDS[-1] == "fusion"
+    assert steps(SANTE, S_RULES)[:3] == (("profile", None), ("positions", None), ("dimension", 0))
+    assert refs_of_step(SANTE, S_RULES, 1) == [Ref("position", TODAY), Ref("position", WISHED)]
+    assert "positions" not in [kind for kind, _ in steps(EXPRESS, RULES)], "express asks none"
+    assert S_RULES.position_problem(TODAY, "coordination") is None
+    assert S_RULES.position_problem(TODAY, None) is None  # « je ne sais pas »
+    assert S_RULES.position_problem(TODAY, "fusion-absorption") == "not_a_step"
+    assert S_RULES.position_problem(TODAY, 3) == "not_a_step"
+    assert S_RULES.position_problem("relation.demain", "fusion") == "unknown_position"
+    assert RULES.position_problem(TODAY, "fusion") == "unknown_position"
+
+
+def test_placing_the_relationship_today_and_wished() -> None:
+    state = AnswerState.new(RESPONDENT).saved()
+    placed = state.place(S_RULES, TODAY, "coordination").place(S_RULES, WISHED, "cooperation")
+    assert dict(placed.positions) == {TODAY: "coordination", WISHED: "cooperation"} and placed.unsaved
+    assert placed.place(S_RULES, TODAY, "coordination").positions == placed.positions
+    unknown = placed.place(S_RULES, WISHED, None)
+    assert dict(unknown.positions) == {TODAY: "coordination", WISHED: None}
+    refused = placed.saved().place(S_RULES, TODAY, "fusion-absorption")
+    assert refused.positions == placed.positions and not refused.unsaved
+    assert refused.refused == {Ref("position", TODAY): "not_a_step"}
+    # What the radio shows: the step, « je ne sais pas », or nothing yet.
+    assert unknown.widget_value(Ref("position", TODAY)) == "coordination"
+    assert unknown.widget_value(Ref("position", WISHED)) == NOT_APPLICABLE
+    assert state.widget_value(Ref("position", TODAY)) is None
+    restored = AnswerState.restored(
+        RESPONDENT,
+        S_RULES,
+        answers={},
+        profile={},
+        comments={},
+        positions={TODAY: "fusion", WISHED: "inventée", "ailleurs.today": "fusion"},
+        step=1,
+        submitted=False,
+    )
+    assert dict(restored.positions) == {TODAY: "fusion"}
+
+
+POSITION_VALUES = st.one_of(
+    st.sampled_from([*STEP_IDS, NOT_APPLICABLE, None, "fusion-absorption", "Coordination", ""]),
+    st.integers(0, 9),
+    st.text(max_size=6),
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from([TODAY, WISHED, "relation.demain"]), POSITION_VALUES), max_size=12))
+@settings(deadline=None)
+def test_reconciling_positions_keeps_the_last_valid_step_and_nothing_invalid(observed: list) -> None:
+    before = AnswerState.new(RESPONDENT).place(S_RULES, TODAY, "information").saved()
+    result = reconcile(before, S_RULES, [(Ref("position", key), raw) for key, raw in observed])
+    state = result.state
+    assert S_RULES.valid_positions(state.positions) == dict(state.positions)
+    for key in {key for key, _ in observed}:
+        given_values = [raw for k, raw in observed if k == key]
+        valid = [
+            raw
+            for raw in given_values
+            if raw is not None and S_RULES.position_problem(key, None if raw == NOT_APPLICABLE else raw) is None
+        ]
+        if valid:
+            assert state.positions[key] == (None if valid[-1] == NOT_APPLICABLE else valid[-1])
+        else:
+            assert state.positions.get(key, "absent") == before.positions.get(key, "absent")
+    assert state.unsaved == (state.positions != before.positions)
+
+
+@given(
+    st.dictionaries(st.sampled_from([TODAY, WISHED, "relation.demain"]), POSITION_VALUES.filter(lambda v: v != "na"))
+)
+@settings(deadline=None)
+def test_storage_refuses_exactly_the_positions_the_app_refuses(positions: dict[str, object]) -> None:
+    from storage import InvalidInput
+    from ui.flow import storage_rules
+
+    app_accepts = all(S_RULES.position_problem(k, v) is None for k, v in positions.items())
+    try:
+        storage_rules(S_RULES).check({}, {}, {}, positions)
+    except InvalidInput:
+        storage_accepts = False
+    else:
+        storage_accepts = True
+    assert storage_accepts == app_accepts

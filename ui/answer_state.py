@@ -34,19 +34,20 @@ from scoring.model import Dimension, Item, Questionnaire
 
 NOT_APPLICABLE = "na"  # what the radio holds for « je ne sais pas / sans objet »; None in the state and in storage
 
-Kind = Literal["item", "profile", "comment"]
+Kind = Literal["item", "profile", "comment", "position"]
 WorkshopStatus = Literal["open", "closed", "gone"]
 # Why the last save did not happen: "unavailable" (storage failed, a retry may work), "refused" (storage refused
 # the values: a bug or a forgery, retrying will not help).
 SaveFailure = Literal["unavailable", "refused"]
-Step = tuple[Literal["profile", "dimension", "summary"], int | None]
+Step = tuple[Literal["profile", "positions", "dimension", "summary"], int | None]
 # Comment problems a person can cause by typing or pasting: shown, and the text left for them to fix.
 KEPT_FOR_THE_PERSON: frozenset[Problem] = frozenset({"nul", "too_long"})
 
 
 @dataclass(frozen=True, order=True)
 class Ref:
-    """One answerable thing: an item, a profile question, a dimension's comment."""
+    """One answerable thing: an item, a profile question, a dimension's comment, one moment of a position question
+    (``relation.today``, see ``scoring.answer_rules.position_key``)."""
 
     kind: Kind
     id: str
@@ -76,12 +77,14 @@ class Respondent:
 @dataclass(frozen=True)
 class AnswerState:
     """A respondent's answers (item id -> scale value, or None for « je ne sais pas »; absent: not answered),
-    profile, comments and step, with what the page must say about them."""
+    profile, comments, positions (``relation.today`` -> a step id, or None for « je ne sais pas »; never scored)
+    and step, with what the page must say about them."""
 
     respondent: Respondent
     answers: Mapping[str, int | None] = field(default_factory=_frozen)
     profile: Mapping[str, str] = field(default_factory=_frozen)
     comments: Mapping[str, str] = field(default_factory=_frozen)
+    positions: Mapping[str, str | None] = field(default_factory=_frozen)
     step: int = 0
     submitted: bool = False
     workshop: WorkshopStatus = "open"
@@ -112,6 +115,7 @@ class AnswerState:
         comments: Mapping[str, object],
         step: int,
         submitted: bool,
+        positions: Mapping[str, object] | None = None,
     ) -> AnswerState:
         """A state read back from storage, keeping only what the rules accept (older drafts may hold anything)."""
         valid_answers, valid_profile, valid_comments = rules.valid_only(answers, profile, comments)
@@ -120,6 +124,7 @@ class AnswerState:
             answers=_frozen(valid_answers),
             profile=_frozen(valid_profile),
             comments=_frozen(valid_comments),
+            positions=_frozen(rules.valid_positions(positions or {})),
             step=max(0, step),
             submitted=submitted,
         )
@@ -185,6 +190,17 @@ class AnswerState:
             comments[dimension_id] = text
         return state._changed(comments=_frozen(comments))
 
+    def place(self, rules: AnswerRules, key: str, value: str | None) -> AnswerState:
+        """Answer one moment of a position question: a step id, or None for « je ne sais pas »."""
+        ref = Ref("position", key)
+        problem = rules.position_problem(key, value)
+        if problem is not None:
+            return self._noted(ref, problem)
+        state = self._noted(ref, None)
+        if key in state.positions and state.positions[key] == value:
+            return state
+        return state._changed(positions=_frozen({**state.positions, key: value}))
+
     def go_to(self, step: int, step_count: int) -> AnswerState:
         step = max(0, min(int(step), step_count - 1))
         return self if step == self.step else self._changed(step=step)
@@ -220,14 +236,20 @@ class AnswerState:
 
     def widget_value(self, ref: Ref) -> object:
         """The value the widget of ``ref`` shows for this state."""
-        if ref.kind == "item":
-            if ref.id not in self.answers:
+        if ref.kind in ("item", "position"):
+            held = self.answers if ref.kind == "item" else self.positions
+            if ref.id not in held:
                 return None
-            value = self.answers[ref.id]
+            value = held[ref.id]
             return NOT_APPLICABLE if value is None else value
         if ref.kind == "profile":
             return self.profile.get(ref.id)
         return self.comments.get(ref.id, "")
+
+
+def values_of(state: AnswerState) -> tuple[Mapping, ...]:  # type: ignore[type-arg]
+    """What storage keeps of a state: a change to any of these is to be saved."""
+    return (state.answers, state.profile, state.comments, state.positions)
 
 
 @dataclass(frozen=True)
@@ -254,6 +276,8 @@ def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[R
             continue
         if ref.kind == "item":
             state = state.answer(rules, ref.id, None if raw == NOT_APPLICABLE else raw)  # type: ignore[arg-type]
+        elif ref.kind == "position":
+            state = state.place(rules, ref.id, None if raw == NOT_APPLICABLE else raw)  # type: ignore[arg-type]
         elif ref.kind == "profile":
             state = state.set_profile(rules, ref.id, raw)  # type: ignore[arg-type]
         else:
@@ -265,7 +289,7 @@ def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[R
             put_back[ref] = state.widget_value(ref)
         else:
             put_back.pop(ref, None)
-    if (state.answers, state.profile, state.comments) == (before.answers, before.profile, before.comments):
+    if values_of(state) == values_of(before):
         state = dataclasses.replace(state, unsaved=before.unsaved)  # changed and changed back: nothing to save
     if put_back:
         state = dataclasses.replace(state, generation=state.generation + 1)
@@ -310,14 +334,16 @@ def profile_questions(
 def steps(
     questionnaire: Questionnaire, rules: AnswerRules, profile: Mapping[str, str] | None = None
 ) -> tuple[Step, ...]:
-    """The steps of a response, in order: the profile (if anything is asked), one per dimension with at least one
-    statement asked of this profile (no profile: every dimension), the summary.
+    """The steps of a response, in order: the profile (if anything is asked), the position questions (if the
+    questionnaire has any), one per dimension with at least one statement asked of this profile (no profile: every
+    dimension), the summary.
 
     The one place the order is written: a new kind of step (say, the position questions after the profile) is one
     more entry here, its widgets in `refs_of_step` and its branch in ``app_pages/questionnaire.py``.
     """
     return (
         *((("profile", None),) if rules.profile_options else ()),
+        *((("positions", None),) if rules.position_options else ()),
         *(
             ("dimension", index)
             for index, dimension in enumerate(questionnaire.dimensions)
@@ -334,7 +360,8 @@ def step_count(questionnaire: Questionnaire, rules: AnswerRules, profile: Mappin
 def describe_step(
     questionnaire: Questionnaire, rules: AnswerRules, step: int, profile: Mapping[str, str] | None = None
 ) -> Step:
-    """("profile", None), ("dimension", index) or ("summary", None); a step out of range is the summary."""
+    """("profile", None), ("positions", None), ("dimension", index) or ("summary", None); a step out of range is
+    the summary."""
     order = steps(questionnaire, rules, profile)
     return order[step] if 0 <= step < len(order) else ("summary", None)
 
@@ -352,6 +379,8 @@ def refs_of_step(
     kind, index = describe_step(questionnaire, rules, step, profile)
     if kind == "profile":
         return [Ref("profile", question) for question in rules.profile_options]
+    if kind == "positions":
+        return [Ref("position", key) for key in rules.position_options]
     if kind == "dimension" and index is not None:
         dimension = questionnaire.dimensions[index]
         items = asked_items(questionnaire, profile, dimension)

@@ -150,7 +150,7 @@ def parse_widget_key(key: object) -> WidgetKey | None:
     if not isinstance(key, str) or not key.startswith(WIDGET_PREFIX + "."):
         return None
     parts = key.split(".", 5)
-    if len(parts) != 6 or not parts[2].isdigit() or parts[4] not in ("item", "profile", "comment"):
+    if len(parts) != 6 or not parts[2].isdigit() or parts[4] not in ("item", "profile", "comment", "position"):
         return None
     return WidgetKey(parts[1], int(parts[2]), parts[3], Ref(parts[4], parts[5]))  # type: ignore[arg-type]
 
@@ -279,6 +279,7 @@ def _load(token: str) -> AnswerState | None:
         answers=draft.answers,
         profile=draft.profile,
         comments=draft.comments,
+        positions=draft.positions,
         step=draft.step,
         submitted=draft.submitted,
     )
@@ -377,7 +378,7 @@ def _observed_on_first_draw(answering: Answering, ref: Ref, value: object) -> An
     """A widget drawn for the first time in this session holds what the browser shows: reconcile it too."""
     old = answering.state
     new = reconcile(old, answering.rules, [(ref, value)]).state
-    if (new.answers, new.profile, new.comments) != (old.answers, old.profile, old.comments):
+    if answer_state.values_of(new) != answer_state.values_of(old):
         new = _save(new, answering.rules)
     return Answering(answering.questionnaire, answering.rules, _keep(new))
 
@@ -397,6 +398,7 @@ def storage_rules(rules: AnswerRules) -> Any:
         profile_options={question: frozenset(values) for question, values in rules.profile_options.items()},
         max_comment=rules.max_comment,
         comment_keys=rules.dimension_ids,
+        position_options={key: frozenset(steps) for key, steps in rules.position_options.items()},
     )
 
 
@@ -409,6 +411,7 @@ def _save_draft(held: AnswerState, rules: AnswerRules) -> None:
         answers=dict(held.answers),
         profile=dict(held.profile),
         comments=dict(held.comments),
+        positions=dict(held.positions),
         step=held.step,
         rules=storage_rules(rules),
     )
@@ -542,6 +545,38 @@ def profile_radio(answering: Answering, question_id: str, *, label: str, options
     def draw(key: str, known: bool) -> object:
         index = None if known or shown not in choices else choices.index(shown)  # type: ignore[arg-type]
         return st.radio(label, options=choices, format_func=options.__getitem__, index=index, key=key)
+
+    return _draw(answering, ref, draw)
+
+
+def position_radio(
+    answering: Answering,
+    key: str,
+    *,
+    label: str,
+    options: dict[str, str],
+    captions: Sequence[str] | None,
+    blank_label: str,
+    help_text: str | None = None,
+) -> Answering:
+    """The radio of one moment of a position question (``relation.today``): the steps of its list in order (with
+    ``captions``, each with its definition under it), and « je ne sais pas », which leaves it blank."""
+    ref = Ref("position", key)
+    shown = answering.state.widget_value(ref)
+    choices: list[str] = [*options, NOT_APPLICABLE]
+    labels = {**options, NOT_APPLICABLE: blank_label}
+
+    def draw(widget: str, known: bool) -> object:
+        index = None if known or shown not in choices else choices.index(shown)  # type: ignore[arg-type]
+        return st.radio(
+            label,
+            options=choices,
+            format_func=labels.__getitem__,
+            captions=None if captions is None else [*captions, ""],
+            index=index,
+            key=widget,
+            help=help_text,
+        )
 
     return _draw(answering, ref, draw)
 

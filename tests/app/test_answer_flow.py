@@ -97,6 +97,7 @@ def test_reload_with_the_url_token_restores_the_answers() -> None:
     app = started("sante-partenariat")
     token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
     click_next(app)  # skip the profile
+    click_next(app)  # and the position questions
     first = questionnaire.dimensions[0]
     values = {item.id: 2 + (i % 3) for i, item in enumerate(first.items)}
     values[first.items[0].id] = "na"
@@ -200,7 +201,9 @@ def test_each_role_is_asked_only_its_statements_and_a_change_of_role_sends_only_
     app = started("rapprochement")
     token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
     profile_radio(app, "role").set_value("direction").run()
-    assert app.get("progress")[0].proto.text == translate("questionnaire.progress", "fr", step=1, total=8)
+    # The profile, the position questions, six dimensions, the summary.
+    assert app.get("progress")[0].proto.text == translate("questionnaire.progress", "fr", step=1, total=9)
+    click_next(app)
     click_next(app)
     # The management goes through every dimension and answers every statement of the first two.
     for dimension in questionnaire.dimensions[:2]:
@@ -212,7 +215,8 @@ def test_each_role_is_asked_only_its_statements_and_a_change_of_role_sends_only_
     go_back_to_the_profile(app)
     profile_radio(app, "role").set_value("salarie").run()
     assert_no_exception(app)
-    assert app.get("progress")[0].proto.text == translate("questionnaire.progress", "fr", step=1, total=5)
+    assert app.get("progress")[0].proto.text == translate("questionnaire.progress", "fr", step=1, total=6)
+    click_next(app)
     click_next(app)
     projet = questionnaire.dimensions[0]
     assert app.header[0].value == projet.label["fr"]

@@ -135,6 +135,7 @@ def test_a_statement_s_help_ends_with_its_source() -> None:
     app.run()
     click(app, "start_sante-partenariat")
     click(app, "next")  # past the profile
+    click(app, "next")  # past the position questions
     questionnaire = get_questionnaire("sante-partenariat")
     first = questionnaire.dimensions[0].items[2]  # eth-3: no recommendation, so its source was never shown
     radio = by_label(app.radio, f"3. {text_in(first.text, 'fr')}")

@@ -687,3 +687,108 @@ def test_a_person_supported_is_asked_fewer_statements_and_a_change_of_role_sends
         assert dict(draft.answers) == {item.id: 4 for item in asked}
         assert dict(draft.profile) == {"role": "usager"}
         phone.check_healthy()
+
+
+# ----- the position questions (issue 15) ------------------------------------------------------------------------
+
+SANTE: Questionnaire = load_questionnaire(ROOT / "questionnaires" / "sante-partenariat.yaml")
+RELATION = SANTE.positions[0]
+
+
+def start_sante_alone_at_the_positions(phone: Phone, server: AppServer, lang: str) -> None:
+    page = phone.page
+    page.goto(f"{server.url}/?lang={lang}")
+    wait_idle(page)
+    card = page.get_by_role("heading", name=text_in(SANTE.title, lang), exact=True).locator(
+        "xpath=ancestor::div[@data-testid='stVerticalBlock'][1]"
+    )
+    press(card.get_by_role("button", name={"fr": "Commencer", "en": "Start"}[lang], exact=True), touch=True)
+    expect(page.get_by_role("heading", name=WORDS[lang]["profile_title"], exact=True)).to_be_visible()
+    wait_idle(page)
+    button(page, WORDS[lang]["next"])
+    expect(page.get_by_role("heading", name=text_in(RELATION.label, lang), exact=True)).to_be_visible()
+    wait_idle(page)
+
+
+def step_name(step_id: str, lang: str) -> str:
+    step = RELATION.step(step_id)
+    assert step is not None
+    return text_in(step.label, lang)
+
+
+def stored_positions(server: AppServer, token: str) -> dict[str, str | None]:
+    with store_of(server) as store:
+        draft = store.load_draft(token)  # type: ignore[attr-defined]
+    assert draft is not None
+    return dict(draft.positions)
+
+
+def expect_positions(server: AppServer, token: str, expected: dict[str, str | None]) -> None:
+    for _ in range(SAVED_POLLS):
+        found = stored_positions(server, token)
+        if found == expected:
+            return
+        time.sleep(0.25)
+    assert found == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_position_questions_on_a_phone_saved_and_shown_on_ones_results(
+    browser: Browser, app_server: AppServer, lang: str
+) -> None:
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        start_sante_alone_at_the_positions(phone, app_server, lang)
+        today = page.get_by_role("radiogroup", name=text_in(RELATION.today, lang), exact=True)
+        wished = page.get_by_role("radiogroup", name=text_in(RELATION.wished, lang), exact=True)
+        # Every step with its definition, in the list's order, and « je ne sais pas » last.
+        options = today.locator('[data-testid="stRadioOption"]')
+        expect(options).to_have_count(len(RELATION.steps) + 1)
+        for number, step in enumerate(RELATION.steps):
+            expect(options.nth(number)).to_have_text(text_in(step.label, lang))
+            expect(today).to_contain_text(text_in(step.definition, lang))  # a caption under its option
+        # For « wished », the same definitions in its help, not under each option again.
+        expect(wished).not_to_contain_text(text_in(RELATION.steps[0].definition, lang))
+        shot(page, f"answering-positions-{lang}", full_page=False)
+        press(radio_option(today, step_name("coordination", lang)), touch=True)
+        wait_idle(page)
+        press(radio_option(wished, step_name("cooperation", lang)), touch=True)
+        wait_idle(page)
+        phone.check_healthy()
+        expect_positions(app_server, phone.token, {"relation.today": "coordination", "relation.wished": "cooperation"})
+        shot(page, f"answering-positions-chosen-{lang}")
+        button(page, WORDS[lang]["next"])
+        expect(page.get_by_role("heading", name=text_in(SANTE.dimensions[0].label, lang), exact=True)).to_be_visible()
+        wait_idle(page)
+        page.goto(f"{app_server.url}/results?r={phone.token}&lang={lang}")
+        wait_idle(page)
+        line = {
+            "fr": "Aujourd’hui\u202f: Coordination · Souhaité\u202f: Coopération",
+            "en": "Today: Coordination · Wished: Cooperation",
+        }[lang]
+        expect(page.get_by_text(line, exact=True)).to_be_visible()
+        phone.check_healthy()
+        page.get_by_text(line, exact=True).scroll_into_view_if_needed()
+        shot(page, f"results-positions-{lang}", full_page=False)
+
+
+def test_a_tampered_position_is_not_stored_and_the_app_keeps_running(browser: Browser, app_server: AppServer) -> None:
+    tamper = Tamper()
+    with phones(browser, 1) as (phone,):
+        page = phone.page
+        page.route_web_socket(re.compile(r"/_stcore/stream"), tamper.route)
+        start_sante_alone_at_the_positions(phone, app_server, "fr")
+        today = page.get_by_role("radiogroup", name=text_in(RELATION.today, "fr"), exact=True)
+        wished = page.get_by_role("radiogroup", name=text_in(RELATION.wished, "fr"), exact=True)
+        # A step the continuum does not have, sent instead of the one tapped.
+        tamper.values = {"relation.today": "fusion-absorption"}
+        press(radio_option(today, step_name("concertation", "fr")), touch=True)
+        tamper.wait_for_edits(page, 1)
+        wait_idle(page)
+        tamper.values = {}
+        phone.check_healthy()
+        press(radio_option(wished, step_name("groupement", "fr")), touch=True)
+        wait_idle(page)
+        phone.check_healthy()
+        expect_positions(app_server, phone.token, {"relation.wished": "groupement"})
+        expect(today.locator("input:checked")).to_have_count(0)

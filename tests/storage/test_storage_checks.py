@@ -126,9 +126,14 @@ def test_the_response_triggers_are_in_place(raw: Engine, store: Store, db_url: s
     store.workshop_counts(0)  # the schema is made on first use
     if make_url(db_url).get_backend_name() == "postgresql":
         query = "SELECT tgname FROM pg_trigger WHERE tgrelid = 'responses'::regclass AND NOT tgisinternal"
-        expected = {"tr_responses_check"}
+        expected = {"tr_responses_check", "tr_responses_check_positions"}
     else:
         query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'responses'"
-        expected = {"tr_responses_check_insert", "tr_responses_check_update"}
+        expected = {
+            "tr_responses_check_insert",
+            "tr_responses_check_update",
+            "tr_responses_check_positions_insert",  # revision 0009
+            "tr_responses_check_positions_update",
+        }
     with raw.connect() as conn:
         assert set(conn.execute(text(query)).scalars()) == expected
