@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from scoring.answer_rules import position_key
-from scoring.loader import shipped_continuum
 from scoring.model import text_in
 from ui import browser_memory, flow
 from ui.language import current_language, t
@@ -12,7 +10,6 @@ from ui.style import scroll_to_top
 from ui.text import plain
 
 lang = current_language()
-CONTINUUM_STEPS = [step.id for step in shipped_continuum().steps]
 answering = flow.current()
 browser_memory.write_pending()
 if answering is None:
@@ -82,7 +79,7 @@ elif kind == "positions":
         (st.subheader if several else st.header)(text_in(position.label, lang))
         if position.help:
             st.caption(text_in(position.help, lang))
-        if [step.id for step in position.steps] == CONTINUUM_STEPS:
+        if flow.is_the_continuum(position):
             glossary_link("continuum")
         steps = {step.id: text_in(step.label, lang) for step in position.steps}
         definitions = [text_in(step.definition, lang) for step in position.steps]
@@ -96,7 +93,7 @@ elif kind == "positions":
             question = position.today if moment == "today" else position.wished
             answering = flow.position_radio(
                 answering,
-                position_key(position.id, moment),
+                flow.position_key(position.id, moment),
                 label=text_in(question, lang),
                 options=steps,
                 captions=definitions if number == 0 else None,

@@ -78,11 +78,10 @@ with summary:
     glossary_link("niveau")
 
 positions = position_lines(questionnaire, answering.state.positions, lang)
+for label, line in positions:  # each question is its own title (« Où en est la relation… ? »)
+    st.subheader(label)
+    st.text(line)
 if positions:
-    st.subheader(t("results.positions_title"))
-    for label, line in positions:
-        st.markdown(f"**{label}**")
-        st.text(line)
     glossary_link("continuum")
 
 with st.expander(t("results.table_title")):

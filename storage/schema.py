@@ -108,7 +108,7 @@ responses = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("submitted_at", DateTime(timezone=True), nullable=True),
     # Since revision 0002. When the response entered the results shown to the room under schema 2's rule; since
-    # revision 0009 the publication record (admissions, figure versions, below) says it, and revision 0009
+    # revision 0008 the publication record (admissions, figure versions, below) says it, and revision 0008
     # carried these over as admissions of round 0. No longer written.
     Column("published_at", DateTime(timezone=True), nullable=True),
     CheckConstraint("step BETWEEN 0 AND 10000", name="step"),

@@ -34,8 +34,9 @@ from typing import Any, NamedTuple
 
 import streamlit as st
 
-from scoring.answer_rules import AnswerRules
-from scoring.model import Dimension, Item, Questionnaire
+from scoring.answer_rules import AnswerRules, position_key
+from scoring.loader import shipped_continuum
+from scoring.model import Dimension, Item, Position, Questionnaire
 from storage import inputs
 from ui import answer_state, browser_memory, urls
 from ui.answer_state import NOT_APPLICABLE, AnswerState, Ref, Respondent, reconcile
@@ -43,7 +44,7 @@ from ui.catalogue import get_questionnaire
 from ui.language import current_language, t
 from ui.services import get_store
 
-__all__ = ["NOT_APPLICABLE", "Answering", "current", "start"]
+__all__ = ["NOT_APPLICABLE", "Answering", "current", "is_the_continuum", "position_key", "start"]
 
 LOG = logging.getLogger(__name__)
 
@@ -547,6 +548,11 @@ def profile_radio(answering: Answering, question_id: str, *, label: str, options
         return st.radio(label, options=choices, format_func=options.__getitem__, index=index, key=key)
 
     return _draw(answering, ref, draw)
+
+
+def is_the_continuum(position: Position) -> bool:
+    """Whether a position question asks about the shipped continuum (``steps: continuum``): the glossary has it."""
+    return [step.id for step in position.steps] == [step.id for step in shipped_continuum().steps]
 
 
 def position_radio(

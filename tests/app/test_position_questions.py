@@ -101,14 +101,14 @@ def test_positions_are_saved_kept_across_a_language_switch_and_a_reload_and_show
     wished = translate("results.position_wished", "fr", step=step_label("partenariat", "fr"))
     assert f"{today} · {wished}" in [t.value for t in reloaded.text]
     assert today == "Aujourd’hui\u202f: Coordination"
-    assert translate("results.positions_title", "fr") in [s.value for s in reloaded.subheader]
+    assert text_in(RELATION.label, "fr") in [s.value for s in reloaded.subheader]
 
 
 def test_results_without_positions_say_nothing_of_them() -> None:
     app, _token = at_the_positions("en")
     app.switch_page("app_pages/results.py").run()
     assert_no_exception(app)
-    assert translate("results.positions_title", "en") not in [s.value for s in app.subheader]
+    assert text_in(RELATION.label, "en") not in [s.value for s in app.subheader]
 
 
 def test_a_workshop_participant_s_positions_are_sent_with_the_response() -> None:
