@@ -187,3 +187,14 @@ figure_versions = Table(
     Column("target", String(FIGURE_ID_MAX), nullable=False),
     Column("contributors", JSON, nullable=False),  # response ids, ascending
 )
+
+# Since revision 0010. A workshop's baseline (step 11): the earlier workshop of the same questionnaire its results
+# are compared with, named by its facilitator at creation. At most one per workshop; deleting either workshop
+# deletes the link (delete_workshop does it itself, CASCADE is a second line of defence).
+baselines = Table(
+    "baselines",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("baseline_workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    CheckConstraint("workshop_id <> baseline_workshop_id", name="not_itself"),
+)

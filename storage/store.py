@@ -15,7 +15,7 @@ from typing import Any, TypeVar, get_args
 from sqlalchemy import Connection, Float, Insert, Row, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from . import codes, inputs, plans, publication
+from . import baselines, codes, inputs, plans, publication
 from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction, scrub_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
@@ -23,6 +23,7 @@ from .rules import AnswerRules
 from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, brakes, maintenance, responses, workshops
 from .views import (
     Answers,
+    BaselineView,
     Draft,
     FacilitatorView,
     ParticipantView,
@@ -231,6 +232,24 @@ class Store:
         if not codes.looks_like_facilitator_key(key):
             return False
         return self._erased(bool(self._write(partial(_delete_workshop, key_hash=codes.hash_secret(key)))))
+
+    def set_baseline(self, key: str, baseline_key: str | None) -> bool:
+        """Name the workshop of ``baseline_key`` (an earlier workshop of the same questionnaire, whose facilitator
+        key proves its results may be compared with) as the baseline of the workshop of ``key``; with None, forget
+        it. False if ``key`` opens no workshop; `InvalidInput` if ``baseline_key`` opens none, the same one, or
+        one of another questionnaire."""
+        if not codes.looks_like_facilitator_key(key):
+            return False
+        earlier = None
+        if baseline_key is not None:
+            if not codes.looks_like_facilitator_key(baseline_key):
+                raise InvalidInput("the baseline's facilitator link opens no workshop")
+            earlier = codes.hash_secret(baseline_key)
+        return bool(self._write(partial(baselines.link, key_hash=codes.hash_secret(key), baseline_key_hash=earlier)))
+
+    def baseline_of(self, workshop_id: int) -> BaselineView | None:
+        """The baseline of the workshop of this id (from one of its views), or None."""
+        return self._read(partial(baselines.baseline_of, workshop_id=workshop_id))
 
     def reset_demo(self, key: str, *, lifetime: timedelta) -> bool:
         """Empty a demo workshop (every draft and response, the synthetic ones and the students') and give it
@@ -528,6 +547,7 @@ def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
     publication.delete_for_workshop(conn, workshop_id)
     conn.execute(delete(responses).where(responses.c.workshop_id == workshop_id))
     plans.delete_for_workshop(conn, workshop_id=workshop_id)
+    baselines.delete_for_workshop(conn, workshop_id=workshop_id)
     conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
     return True
 

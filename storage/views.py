@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 __all__ = [
     "Answers",
+    "BaselineView",
     "Draft",
     "FacilitatorView",
     "ParticipantView",
@@ -141,3 +142,16 @@ class PublicationState:
     admitted: dict[int, int]  # response id -> the round that admitted it (0: published under schema 2)
     versions: list[RecordedVersion]  # in the order they were recorded
     responses: list[StoredAnswers]  # every submitted response of the workshop
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineView:
+    """The earlier workshop a workshop is compared with: what its shared report needs, and how to name it."""
+
+    id: int
+    title: str
+    questionnaire_id: str
+    status: WorkshopStatus
+    organisations: list[str]
+    profile_fields: list[str]
+    created_at: datetime  # timezone-aware, UTC
