@@ -4,7 +4,7 @@ sheet, and in « Mes ateliers », this browser's list)."""
 import streamlit as st
 
 from scoring.model import text_in
-from ui import browser_memory, urls, workshops
+from ui import baselines, browser_memory, urls, workshops
 from ui.catalogue import shipped_questionnaires
 from ui.language import current_language, t
 from ui.services import get_store
@@ -46,12 +46,16 @@ if created is None:
             placeholder=t("workshop.field_profile_placeholder"),
         )
         show_results = st.checkbox(t("workshop.field_show_results"), value=True)
+        baseline_text = st.text_input(t("compare.baseline_field"), help=t("compare.baseline_help"), key="baseline")
         submitted = st.form_submit_button(t("workshop.create"), type="primary")
     if submitted:
         organisations, problems = workshops.parse_organisations(organisations_text)
         title = clean_line(title)
         if not title:
             problems.insert(0, "workshop.error_no_title")
+        earlier_key, baseline_problem = baselines.check_link(baseline_text, questionnaire_id)
+        if baseline_problem:
+            problems.append(baseline_problem)
         if problems:
             for problem in problems:
                 st.error(t(problem, limit=workshops.MAX_ORGANISATIONS, length=workshops.MAX_ORGANISATION_LENGTH))
@@ -67,9 +71,13 @@ if created is None:
             )
             st.session_state[CREATED] = {"code": result.participant_code, "key": result.facilitator_key}
             browser_memory.remember_workshop(result.participant_code, result.facilitator_key)
+            if earlier_key is not None:
+                st.session_state[CREATED]["baseline"] = baselines.link(result.facilitator_key, earlier_key)
             st.rerun()
 else:
     st.success(t("workshop.created"))
+    if created.get("baseline") is False:
+        st.warning(t("compare.baseline_not_linked"))
     # The secret link stays folded: this screen is the one the facilitator projects.
     st.warning(t("workshop.secret_warning"))
     with st.expander(t("workshop.secret_title"), icon=":material/key:"):

@@ -22,6 +22,12 @@ PROJECTION = "p"
 # `show=code` turns the projector's screen into the join screen (code, link, QR code), for latecomers.
 SHOW = "show"
 SHOW_CODE = "code"
+# The projector's comparison of a breakdown's groups (a profile field id, « organisation » or « role »), and with
+# `eq=1` each group counting once (the dashboard's switch); `show=waves` projects the before/after instead.
+COMPARE = "cmp"
+BALANCED = "eq"
+BALANCED_ON = "1"
+SHOW_WAVES = "waves"
 # The glossary entry to show first (« consensus », « a-discuter »...), from a link beside the word on a screen.
 TERM = "term"
 
@@ -70,11 +76,39 @@ def dashboard_params(key: str, lang: str) -> dict[str, str]:
     return {KEY: key, LANG: lang}
 
 
-def projection_params(token: str, lang: str, *, show_code: bool = False) -> dict[str, str]:
+def projection_params(
+    token: str,
+    lang: str,
+    *,
+    show_code: bool = False,
+    compare: str | None = None,
+    balanced: bool = False,
+    waves: bool = False,
+) -> dict[str, str]:
     params = {PROJECTION: token, LANG: lang}
     if show_code:
         params[SHOW] = SHOW_CODE
+    elif waves:
+        params[SHOW] = SHOW_WAVES
+    elif compare:
+        params[COMPARE] = compare
+        if balanced:
+            params[BALANCED] = BALANCED_ON
     return params
+
+
+def key_from_link(text: str) -> str | None:
+    """The facilitator key in a pasted dashboard link (``.../dashboard?k=KEY&lang=fr``), or the key pasted alone;
+    None when the text holds neither. Whether it opens a workshop is storage's to say."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if "?" in text or "://" in text:
+        from urllib.parse import parse_qs
+
+        values = parse_qs(urlsplit(text).query).get(KEY)
+        return values[0].strip() if values and values[0].strip() else None
+    return text if " " not in text and "=" not in text and "/" not in text else None
 
 
 def glossary_params(term: str, lang: str) -> dict[str, str]:
@@ -105,8 +139,12 @@ class Links:
     def dashboard(self, key: str) -> str:
         return self._page("dashboard", dashboard_params(key, self.lang))
 
-    def projection(self, token: str, *, show_code: bool = False) -> str:
-        return self._page("projection", projection_params(token, self.lang, show_code=show_code))
+    def projection(
+        self, token: str, *, show_code: bool = False, compare: str | None = None, balanced: bool = False
+    ) -> str:
+        return self._page(
+            "projection", projection_params(token, self.lang, show_code=show_code, compare=compare, balanced=balanced)
+        )
 
     def results(self, token: str, code: str | None = None) -> str:
         return self._page("results", respondent_params(token, self.lang, code))
