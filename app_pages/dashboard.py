@@ -2,12 +2,14 @@
 breakdowns that respect min_group_size, recommendations, and the workshop's life cycle."""
 
 from datetime import timedelta
+from functools import partial
 
 import streamlit as st
 
 from scoring.model import text_in
-from ui import action_plan, results_view, teaching, urls, workshops
+from ui import action_plan, baselines, results_view, teaching, urls, workshops
 from ui.catalogue import get_questionnaire
+from ui.comparison_view import balanced_label, comparison_panel, screen_sections
 from ui.downloads import report_downloads
 from ui.language import current_language, t
 from ui.paper_answers import paper_panel
@@ -15,9 +17,11 @@ from ui.services import get_store
 from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.text import plain
+from ui.waves_view import waves_panel
 from ui.workshop_view import breakdown, dimensions_table, disagreements, group_radar, overall, results_notice
 
 REFRESH = timedelta(seconds=4)
+BALANCED = "dashboard_balanced"  # the switch « chaque organisation compte pour une voix »
 lang = current_language()
 key = st.query_params.get(urls.KEY)
 workshop = workshops.facilitator_view(key)
@@ -75,12 +79,23 @@ def live() -> None:
     group_by = st.session_state.get("dashboard_group_by")
     if group_by and questionnaire.profile_field(group_by):
         st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, group_by).lower()))
-        breakdown(questionnaire, report, group_by)
+        comparison_panel(questionnaire, report, group_by, balanced=bool(st.session_state.get(BALANCED)))
+        with st.expander(t("compare.groups_detail")):
+            breakdown(questionnaire, report, group_by)
+    earlier = baselines.earlier_results(current.id)
+    if earlier is not None:
+        st.subheader(t("compare.waves_title"))
+        waves_panel(questionnaire, report, earlier.questionnaire, earlier.results.report, earlier_title=earlier.title)
     st.subheader(t("results.recommendations_title"))
     results_view.recommendations(questionnaire, report)
     show_path_for(questionnaire, report, group=True)
     report_downloads(
-        questionnaire, report, title=current.title, key="dashboard_report", plan=action_plan.load(current.id).plan
+        questionnaire,
+        report,
+        title=current.title,
+        key="dashboard_report",
+        plan=action_plan.load(current.id).plan,
+        extra=partial(screen_sections, questionnaire, report, group_by, earlier),
     )
 
 
@@ -106,13 +121,29 @@ with tabs[0]:
             format_func=lambda field_id: _field_label(questionnaire, field_id),
             key="dashboard_group_by",
         )
+    chosen = st.session_state.get("dashboard_group_by")
+    if chosen in fields:
+        st.toggle(balanced_label(chosen), key=BALANCED, help=t("compare.balanced_toggle_help"))
     st.page_link(
         "app_pages/projection.py",
         label=t("dashboard.projection_link"),
         icon=":material/present_to_all:",
-        query_params=urls.projection_params(workshops.projection_token(key) or "", lang),
+        # The projector shows what the dashboard compares, read-only: the field and the switch go in its URL.
+        query_params=urls.projection_params(
+            workshops.projection_token(key) or "",
+            lang,
+            compare=chosen if chosen in fields else None,
+            balanced=bool(st.session_state.get(BALANCED)),
+        ),
     )
     st.caption(t("dashboard.projection_help"))
+    if get_store().baseline_of(workshop.id) is not None:
+        st.page_link(
+            "app_pages/projection.py",
+            label=t("compare.projection_waves_link"),
+            icon=":material/compare_arrows:",
+            query_params=urls.projection_params(workshops.projection_token(key) or "", lang, waves=True),
+        )
     st.page_link(
         "app_pages/plan.py",
         label=t("dashboard.plan_link"),

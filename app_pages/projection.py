@@ -8,9 +8,11 @@ from datetime import timedelta
 
 import streamlit as st
 
-from ui import teaching, urls, workshops
+from ui import baselines, teaching, urls, workshops
+from ui.comparison_view import comparison_panel, comparison_title
 from ui.language import current_language, t
 from ui.text import plain
+from ui.waves_view import waves_panel
 from ui.workshop_view import counts_line, disagreements, group_radar, results_notice, share_panel
 
 token = st.query_params.get(urls.PROJECTION)
@@ -44,6 +46,12 @@ if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
     st.stop()
 
 
+# What the dashboard chose to project: a comparison of a breakdown's groups, or the before/after (read-only).
+show = st.query_params.get(urls.SHOW)
+compare_by = st.query_params.get(urls.COMPARE)
+balanced = st.query_params.get(urls.BALANCED) == urls.BALANCED_ON
+
+
 @st.fragment(run_every=timedelta(seconds=4))
 def projected() -> None:
     current = workshops.projection_view(token)
@@ -59,6 +67,28 @@ def projected() -> None:
         counts += " · " + t("projection.join_code", code=current.participant_code)
     results_notice(results, current.status, compact=counts)
     if results.report is None:
+        return
+    if show == urls.SHOW_WAVES:
+        earlier = baselines.earlier_results(current.id)
+        if earlier is None:
+            st.info(t("compare.no_baseline"))
+            return
+        st.markdown(f"### {t('compare.waves_title')}")
+        waves_panel(
+            results.questionnaire,
+            results.report,
+            earlier.questionnaire,
+            earlier.results.report,
+            earlier_title=earlier.title,
+            large=True,
+            key="projection_waves",
+        )
+        return
+    if compare_by in current.profile_fields and results.questionnaire.profile_field(compare_by):
+        st.markdown(f"### {comparison_title(results.questionnaire, compare_by)}")
+        comparison_panel(
+            results.questionnaire, results.report, compare_by, balanced=balanced, large=True, key="projection_compare"
+        )
         return
     radar, discuss = st.columns([3, 2])  # the radar's axis labels need the room (reports.figures)
     with radar:

@@ -12,9 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from reports.charts import comparison_radar_chart, group_name
+from reports.comparison_content import with_comparisons, with_waves
+from reports.content import ReportContent, field_label
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import SharedReport
 from scoring.privacy.comparison import Comparison, ItemGap, compare
+from scoring.privacy.waves import compare_waves
+from ui.baselines import EarlierResults
 from ui.figures import multi_radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, format_score
@@ -30,6 +34,11 @@ def _variant(key: str, field: str) -> str:
 
 def balanced_label(field: str) -> str:
     return t(_variant("compare.balanced_toggle", field))
+
+
+def comparison_title(questionnaire: Questionnaire, field: str) -> str:
+    """« Comparaison par organisation »: the field as a report names it (« Rôle », not « Votre rôle »)."""
+    return t("compare.report_title", field=field_label(questionnaire, field, current_language()).lower())
 
 
 def comparison_of(questionnaire: Questionnaire, report: object, field: str) -> Comparison | None:
@@ -190,3 +199,20 @@ def _figure(item: ItemGap, value: str | None) -> float | None:
 
 def _statement(text: str) -> str:
     return f"**{plain(text)}**"
+
+
+def screen_sections(
+    questionnaire: Questionnaire,
+    report: SharedReport,
+    field: str | None,
+    earlier: EarlierResults | None,
+    content: ReportContent,
+) -> ReportContent:
+    """A download's content with what the dashboard shows beside the results: the comparison of the field it
+    compares by, and the before/after when the workshop has a baseline (the same figures as the screen)."""
+    if field:
+        content = with_comparisons(content, questionnaire, report, [field])
+    if earlier is not None and isinstance(earlier.results.report, SharedReport):
+        waves = compare_waves(questionnaire, report, earlier.questionnaire, earlier.results.report)
+        content = with_waves(content, questionnaire, waves, earlier.questionnaire)
+    return content

@@ -9,6 +9,7 @@ shows a figure, a spread or a group size the screen does not. The files are made
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -48,8 +49,11 @@ def _build(
     title: str,
     date: dt.date,
     plan: ActionPlan | None = None,
+    extra: Callable[[ReportContent], ReportContent] | None = None,
 ) -> bytes:
     content = _content(questionnaire, report, lang, title, date, plan)
+    if extra is not None:  # sections of the screen beside the report's own (the comparison, the before/after)
+        content = extra(content)
     if kind == "pdf":
         from reports.pdf import render_pdf
 
@@ -66,6 +70,7 @@ def report_downloads(
     title: str,
     key: str,
     plan: ActionPlan | None = None,
+    extra: Callable[[ReportContent], ReportContent] | None = None,
 ) -> None:
     """The two buttons: one's own results (`ScoreReport`) or a workshop's shared results (`SharedReport`).
     ``plan``: the workshop's saved action plan, which the files then hold after the statements to discuss."""
@@ -76,7 +81,7 @@ def report_downloads(
         with column:
             st.download_button(
                 t(f"downloads.{kind}"),
-                data=partial(_build, kind, questionnaire, report, lang, title, today, plan),
+                data=partial(_build, kind, questionnaire, report, lang, title, today, plan, extra),
                 file_name=report_file_name(title, today, kind),
                 mime=mime,
                 icon=icon,
