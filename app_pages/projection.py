@@ -73,7 +73,7 @@ def projected() -> None:
         if earlier is None:
             st.info(t("compare.no_baseline"))
             return
-        st.markdown(f"### {t('compare.waves_title')}")
+        st.markdown(f"#### {t('compare.waves_title')}")
         waves_panel(
             results.questionnaire,
             results.report,
@@ -85,7 +85,7 @@ def projected() -> None:
         )
         return
     if compare_by in current.profile_fields and results.questionnaire.profile_field(compare_by):
-        st.markdown(f"### {comparison_title(results.questionnaire, compare_by)}")
+        st.markdown(f"#### {comparison_title(results.questionnaire, compare_by)}")
         comparison_panel(
             results.questionnaire, results.report, compare_by, balanced=balanced, large=True, key="projection_compare"
         )

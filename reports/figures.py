@@ -311,6 +311,8 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
     axis = [_wrap(label, AXIS_LABEL_WIDTH) for label in labels]
     figure = go.Figure()
     _add_band_rings(figure, chart, axis)
+    # The legend names the groups only: the rings are the bands, which every screen explains beside the radar.
+    figure.update_traces(showlegend=False, selector={"type": "barpolar"})
     for trace in chart.traces:
         scores = list(trace.scores)
         name = _legend(trace.name, trace.size)
@@ -347,18 +349,20 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
             "bgcolor": "white",
         },
         showlegend=True,
-        # Below the radar, one entry a line: a legend beside it would leave a phone's radar no width.
+        # Below the radar on a screen (a legend beside it would leave a phone's radar no width); above it on the
+        # projector, where the bottom of the radar may fall below the first screen and the lines must be named.
         legend={
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
-            "y": -0.08,
-            "yanchor": "top",
+            "y": 1.0 if large else -0.08,
+            "yanchor": "bottom" if large else "top",
             "font": {"size": 18 if large else 14},
             "itemclick": False,
             "itemdoubleclick": False,
         },
-        margin={"l": 45, "r": 45, "t": 60 if large else 40, "b": 20},
+        # Room above for the top axis label (three lines in the projector's large type) and, there, the legend.
+        margin={"l": 45, "r": 45, "t": 150 if large else 70, "b": 60 if large else 20},
         height=height,
         font=FONT,
         paper_bgcolor="white",

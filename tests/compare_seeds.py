@@ -46,13 +46,23 @@ def rapprochement_workshop(
         profile_fields=["role", "organisation"],
         show_results_to_participants=True,
     )
+    return seed_answers(store, created.facilitator_key, sizes=sizes, later=later, close=close)
+
+
+def seed_answers(
+    store: Store, key: str, *, sizes: tuple[int, int] = (4, 3), later: bool = False, close: bool = True
+) -> Seeded:
+    """The two organisations' people answer the workshop of ``key`` (created with ORGANISATIONS), all at once."""
+    view = store.workshop_for_facilitator(key)
+    assert view is not None
+    created_id = view.id
     for organisation, size in enumerate(sizes):
         for person in range(size):
             token = store.new_respondent_token()
             store.save_draft(
                 token,
                 questionnaire_id=RAPPROCHEMENT.id,
-                workshop_id=created.workshop_id,
+                workshop_id=created_id,
                 answers={
                     item.id: answer(k, organisation, person, later=later) for k, item in enumerate(RAPPROCHEMENT.items)
                 },
@@ -61,12 +71,12 @@ def rapprochement_workshop(
                 step=0,
             )
             assert store.submit(token)
-    spec = WorkshopSpec(RAPPROCHEMENT, ("role", "organisation"), tuple(ORGANISATIONS))
+    spec = WorkshopSpec(RAPPROCHEMENT, tuple(view.profile_fields), tuple(view.organisations))
     # Everyone sent before the first publication round: one batch, as when the room answers at once.
-    workshops.publish_round(store, spec, created.workshop_id)
+    workshops.publish_round(store, spec, created_id)
     if close:
-        store.set_workshop_status(created.facilitator_key, "closed")
-        workshops.publish_round(store, spec, created.workshop_id)
-    projection = store.projection_token(created.facilitator_key)
+        store.set_workshop_status(key, "closed")
+        workshops.publish_round(store, spec, created_id)
+    projection = store.projection_token(key)
     assert projection is not None
-    return Seeded(created.workshop_id, created.facilitator_key, created.participant_code, projection)
+    return Seeded(created_id, key, view.participant_code, projection)

@@ -85,19 +85,29 @@ def comparison_panel(
         st.info(t("compare.not_comparable", count=minimum))
         return comparison
     chart = comparison_radar_chart(questionnaire, comparison, report, lang, balanced=balanced)
-    st.plotly_chart(
-        multi_radar_figure(chart, height=680 if large else 560, large=large),
-        config={"displayModeBar": False, "staticPlot": large},
-        key=f"{key}_radar",
-    )
     left_out = [g.value for g in comparison.groups if not g.compared]
+    if large:
+        # The projector at 1366×768: the radar (its legend above it) and, beside it, what divides the room, all on
+        # the first screen under the title.
+        radar, side = st.columns([3, 2])
+        with radar:
+            st.plotly_chart(
+                multi_radar_figure(chart, height=520, large=True),
+                config={"displayModeBar": False, "staticPlot": True},
+                key=f"{key}_radar",
+            )
+        with side:
+            if balanced:
+                balanced_block(questionnaire, comparison)
+            divided_lists(questionnaire, comparison, limit=3)
+            if left_out:
+                st.caption(t("compare.not_compared", groups=_names(questionnaire, comparison, left_out), count=minimum))
+        return comparison
+    st.plotly_chart(multi_radar_figure(chart, height=560), config={"displayModeBar": False}, key=f"{key}_radar")
     if left_out:
         st.caption(t("compare.not_compared", groups=_names(questionnaire, comparison, left_out), count=minimum))
     if balanced:
         balanced_block(questionnaire, comparison)
-    if large:
-        divided_lists(questionnaire, comparison, limit=3)
-        return comparison
     st.markdown(f"#### {t('compare.dimensions_title')}")
     dimension_gaps(questionnaire, comparison, balanced=balanced)
     divided_lists(questionnaire, comparison)

@@ -77,17 +77,21 @@ def waves_panel(
     then = t("compare.waves_caption_then", title=plain(earlier_title), count=waves.n_then)
     st.caption(f"{then} {t('compare.waves_caption_now', count=waves.n_now)}")
     chart = waves_radar_chart(questionnaire, waves, lang)
-    st.plotly_chart(
-        multi_radar_figure(chart, height=680 if large else 540, large=large),
-        config={"displayModeBar": False, "staticPlot": large},
-        key=f"{key}_radar",
-    )
+    # On the projector, the radar and the table side by side: both on the first screen at 1366×768.
+    radar, table = st.columns([3, 2]) if large else (st.container(), st.container())
+    with radar:
+        st.plotly_chart(
+            multi_radar_figure(chart, height=520 if large else 540, large=large),
+            config={"displayModeBar": False, "staticPlot": large},
+            key=f"{key}_radar",
+        )
     labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
     headers = [t("results.col_dimension"), t("compare.col_then"), t("compare.col_now"), t("compare.col_change")]
     apart = set(waves.dimensions_not_compared)
     rows = [[t("report.col_overall"), *_figures(waves.overall, compared=not apart)]]
     rows += [[labels[c.id], *_figures(c, compared=c.id not in apart)] for c in waves.dimensions]
-    _table(rows, headers, [waves.overall.direction, *(c.direction for c in waves.dimensions)], f"{key}_dimensions")
+    with table:
+        _table(rows, headers, [waves.overall.direction, *(c.direction for c in waves.dimensions)], f"{key}_dimensions")
     if large:
         return waves
     texts = {i.id: text_in(i.text, lang) for i in (*earlier.items, *questionnaire.items)}
