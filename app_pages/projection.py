@@ -73,7 +73,6 @@ def projected() -> None:
         if earlier is None:
             st.info(t("compare.no_baseline"))
             return
-        st.markdown(f"#### {t('compare.waves_title')}")
         waves_panel(
             results.questionnaire,
             results.report,
@@ -82,12 +81,18 @@ def projected() -> None:
             earlier_title=earlier.title,
             large=True,
             key="projection_waves",
+            title=t("compare.waves_title"),
         )
         return
     if compare_by in current.profile_fields and results.questionnaire.profile_field(compare_by):
-        st.markdown(f"#### {comparison_title(results.questionnaire, compare_by)}")
         comparison_panel(
-            results.questionnaire, results.report, compare_by, balanced=balanced, large=True, key="projection_compare"
+            results.questionnaire,
+            results.report,
+            compare_by,
+            balanced=balanced,
+            large=True,
+            key="projection_compare",
+            title=comparison_title(results.questionnaire, compare_by),
         )
         return
     radar, discuss = st.columns([3, 2])  # the radar's axis labels need the room (reports.figures)

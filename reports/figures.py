@@ -334,9 +334,13 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
                 showlegend=True,
             )
         )
+    # The legend under the radar, inside the figure's lower part, below the bottom axis label: placed on the
+    # figure's own layout rather than below the plot area, where it fell on that label (and off the projected
+    # screen). Room above for the top axis label, up to four lines.
+    legend_room = 0.3 if large else 0.26
     figure.update_layout(
         polar={
-            "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [0, 1]},
+            "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [legend_room, 1]},
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": list(chart.ticks),
@@ -345,24 +349,21 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
                 "tickfont": {"size": 12, "color": "#555"},
                 "gridcolor": "#ccc",
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 20 if large else 13}},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 16 if large else 13}},
             "bgcolor": "white",
         },
         showlegend=True,
-        # Below the radar on a screen (a legend beside it would leave a phone's radar no width); above it on the
-        # projector, where the bottom of the radar may fall below the first screen and the lines must be named.
         legend={
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
-            "y": 1.0 if large else -0.08,
-            "yanchor": "bottom" if large else "top",
-            "font": {"size": 18 if large else 14},
+            "y": 0,
+            "yanchor": "bottom",
+            "font": {"size": 17 if large else 14},
             "itemclick": False,
             "itemdoubleclick": False,
         },
-        # Room above for the top axis label (three lines in the projector's large type) and, there, the legend.
-        margin={"l": 45, "r": 45, "t": 150 if large else 70, "b": 60 if large else 20},
+        margin={"l": 45, "r": 45, "t": 100 if large else 90, "b": 10},
         height=height,
         font=FONT,
         paper_bgcolor="white",

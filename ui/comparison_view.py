@@ -74,8 +74,10 @@ def comparison_panel(
     balanced: bool = False,
     large: bool = False,
     key: str = "compare",
+    title: str | None = None,
 ) -> Comparison | None:
-    """The whole comparison (``large``: the projector's, the radar and the statements that divide in large type)."""
+    """The whole comparison (``large``: the projector's, the radar and the statements that divide in large type,
+    ``title`` above the statements, so that the radar starts right under the page's title)."""
     comparison = comparison_of(questionnaire, report, field)
     if comparison is None:
         return None
@@ -92,11 +94,13 @@ def comparison_panel(
         radar, side = st.columns([3, 2])
         with radar:
             st.plotly_chart(
-                multi_radar_figure(chart, height=520, large=True),
+                multi_radar_figure(chart, height=550, large=True),
                 config={"displayModeBar": False, "staticPlot": True},
                 key=f"{key}_radar",
             )
         with side:
+            if title:
+                st.markdown(f"#### {title}")
             if balanced:
                 balanced_block(questionnaire, comparison)
             divided_lists(questionnaire, comparison, limit=3)

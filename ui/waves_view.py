@@ -70,18 +70,23 @@ def waves_panel(
     earlier_title: str,
     large: bool = False,
     key: str = "waves",
+    title: str | None = None,
 ) -> Waves:
     waves = waves_of(questionnaire, report, earlier, earlier_report)
     lang = current_language()
-    # Two numbers, two texts: each noun agrees with its own number.
-    then = t("compare.waves_caption_then", title=plain(earlier_title), count=waves.n_then)
-    st.caption(f"{then} {t('compare.waves_caption_now', count=waves.n_now)}")
     chart = waves_radar_chart(questionnaire, waves, lang)
-    # On the projector, the radar and the table side by side: both on the first screen at 1366×768.
+    # On the projector, the radar and the table side by side, the radar right under the page's title: both on the
+    # first screen at 1366×768.
     radar, table = st.columns([3, 2]) if large else (st.container(), st.container())
+    with table if large else radar:
+        if title:
+            st.markdown(f"#### {title}")
+        # Two numbers, two texts: each noun agrees with its own number.
+        then = t("compare.waves_caption_then", title=plain(earlier_title), count=waves.n_then)
+        st.caption(f"{then} {t('compare.waves_caption_now', count=waves.n_now)}")
     with radar:
         st.plotly_chart(
-            multi_radar_figure(chart, height=520 if large else 540, large=large),
+            multi_radar_figure(chart, height=550 if large else 580, large=large),
             config={"displayModeBar": False, "staticPlot": large},
             key=f"{key}_radar",
         )

@@ -16,12 +16,22 @@ from playwright.sync_api import Browser, Page, expect
 
 from storage import Store
 from storage.config import DEFAULT_DB_FILENAME
-from tests.browser.helpers import CLIPPED_CHART_TEXTS_JS, HORIZONTAL_OVERFLOW_JS, ScreenDefect, shot, wait_idle
+from tests.browser.helpers import (
+    CLIPPED_CHART_TEXTS_JS,
+    HORIZONTAL_OVERFLOW_JS,
+    SCREENSHOTS_DIR,
+    ScreenDefect,
+    shot,
+    wait_idle,
+)
 from tests.browser.server import AppServer
 from tests.compare_seeds import rapprochement_workshop, seed_answers
 
 pytestmark = pytest.mark.browser
 TIMEOUT_MS = 60_000
+# The dashboard of the rapprochement questionnaire draws some sixty charts: on a loaded machine its first run takes
+# longer than wait_idle's default.
+IDLE_MS = 120_000
 WORDS = {
     "fr": {
         "group_by": "Organisation",
@@ -58,7 +68,7 @@ def open_page(browser: Browser, url: str, *, width: int, height: int, phone: boo
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.goto(url)
-    wait_idle(page)
+    wait_idle(page, IDLE_MS)
     return page
 
 
@@ -85,9 +95,18 @@ def check_screen(page: Page, name: str) -> None:
     clipped = page.evaluate(CLIPPED_CHART_TEXTS_JS) + page.evaluate(CUT_AXIS_LABELS_JS)
     if clipped:
         raise ScreenDefect(f"{name}: chart texts cut at the edge of their chart: {clipped}")
-    bands = [text for text in legend(page) if text in {"Prioritaire", "À surveiller", "Point fort", "Priority", "To watch", "Strength"}]
+    bands = [
+        text
+        for text in legend(page)
+        if text in {"Prioritaire", "À surveiller", "Point fort", "Priority", "To watch", "Strength"}
+    ]
     if bands:
         raise ScreenDefect(f"{name}: the bands are in the legend of the groups: {bands}")
+
+
+def snap(page: Page, name: str, *, full_page: bool = True) -> None:
+    wait_idle(page, IDLE_MS)  # then shot's own wait returns at once
+    shot(page, name, full_page=full_page)
 
 
 def legend(page: Page) -> list[str]:
@@ -96,7 +115,7 @@ def legend(page: Page) -> list[str]:
 
 def compare_by_organisation(page: Page, words: dict[str, str]) -> None:
     page.get_by_role("radio", name=words["group_by"], exact=True).click()
-    wait_idle(page)
+    wait_idle(page, IDLE_MS)
     expect(page.get_by_text(words["between"])).to_be_visible()
 
 
@@ -112,12 +131,15 @@ def test_the_director_compares_switches_to_balanced_and_projects(
         compare_by_organisation(page, words)
         texts = legend(page)
         assert words["legend"] in " ".join(texts), f"each group's size in the legend: {texts}"
-        shot(page, f"compare-dashboard-desktop-{lang}")
+        snap(page, f"compare-dashboard-desktop-{lang}")
+        comparison_radar = page.locator(".js-plotly-plot").filter(has=page.locator(".legend")).first
+        comparison_radar.scroll_into_view_if_needed()
+        comparison_radar.screenshot(path=str(SCREENSHOTS_DIR / f"compare-radar-desktop-{lang}.png"))
         check_screen(page, "dashboard at 1366 px")
         page.get_by_text(words["switch"], exact=True).click()
-        wait_idle(page)
+        wait_idle(page, IDLE_MS)
         expect(page.get_by_text(words["balanced"])).to_be_visible()
-        shot(page, f"compare-dashboard-balanced-desktop-{lang}")
+        snap(page, f"compare-dashboard-balanced-desktop-{lang}")
         # The projector's link carries the comparison and the switch; the room sees them read-only.
         link = page.get_by_role("link", name=words["project"])
         href = link.get_attribute("href") or ""
@@ -131,7 +153,7 @@ def test_the_director_compares_switches_to_balanced_and_projects(
         expect(projector.get_by_text(words["title"])).to_be_visible()
         radar = projector.locator(".js-plotly-plot").first
         expect(radar).to_be_visible()
-        shot(projector, f"compare-projector-1366x768-{lang}", full_page=False)
+        snap(projector, f"compare-projector-1366x768-{lang}", full_page=False)
         box = radar.bounding_box()
         assert box is not None
         if box["y"] + box["height"] > 768 + 1:
@@ -145,7 +167,7 @@ def test_the_director_compares_switches_to_balanced_and_projects(
     phone = open_page(browser, dashboard, width=390, height=844, phone=True)
     try:
         compare_by_organisation(phone, words)
-        shot(phone, f"compare-dashboard-phone-{lang}")
+        snap(phone, f"compare-dashboard-phone-{lang}")
         check_screen(phone, "dashboard on a 390 px phone")
     finally:
         phone.context.close()
@@ -163,7 +185,7 @@ def test_a_year_later_with_the_first_as_baseline(browser: Browser, app_server: A
         organisations.fill("Les Tilleuls\nL’Entraide")
         page.get_by_role("textbox", name="Atelier de référence (facultatif)").fill(earlier_link)
         page.get_by_role("button", name="Créer l’atelier").click()
-        wait_idle(page)
+        wait_idle(page, IDLE_MS)
         page.get_by_text("Votre lien pour animer l’atelier").click()
         link = page.locator("code").filter(has_text="/dashboard?").first.inner_text()
         key = link.split("k=")[1].split("&")[0]
@@ -172,11 +194,12 @@ def test_a_year_later_with_the_first_as_baseline(browser: Browser, app_server: A
     later = seed_answers(store, key, later=True)
     page = open_page(browser, f"{app_server.url}/dashboard?k={key}&lang=fr", width=1366, height=900)
     try:
-        expect(page.get_by_text("Avant et après")).to_be_visible()
+        expect(page.get_by_text("Avant et après", exact=True)).to_be_visible()
+        expect(page.locator(".js-plotly-plot .legend")).to_have_count(1)
         expect(page.get_by_text(re.compile("Comparé à l’atelier «.Rapprochement 2025.»"))).to_be_visible()
         texts = legend(page)
         assert any("Avant · 6 personnes" in t for t in texts) and any("Maintenant · 7 personnes" in t for t in texts)
-        shot(page, "compare-waves-dashboard-desktop-fr")
+        snap(page, "compare-waves-dashboard-desktop-fr")
         check_screen(page, "before and after at 1366 px")
     finally:
         page.context.close()
@@ -184,15 +207,17 @@ def test_a_year_later_with_the_first_as_baseline(browser: Browser, app_server: A
         browser, f"{app_server.url}/projection?p={later.projection}&lang=en&show=waves", width=1366, height=768
     )
     try:
-        expect(projector.get_by_text("Before and after")).to_be_visible()
-        shot(projector, "compare-waves-projector-1366x768-en", full_page=False)
+        expect(projector.get_by_text("Before and after", exact=True)).to_be_visible()
+        expect(projector.locator(".js-plotly-plot .legend")).to_have_count(1)
+        snap(projector, "compare-waves-projector-1366x768-en", full_page=False)
         check_screen(projector, "before and after projected")
     finally:
         projector.context.close()
     phone = open_page(browser, f"{app_server.url}/dashboard?k={key}&lang=en", width=390, height=844, phone=True)
     try:
-        expect(phone.get_by_text("Before and after")).to_be_visible()
-        shot(phone, "compare-waves-phone-en")
+        expect(phone.get_by_text("Before and after", exact=True)).to_be_visible()
+        expect(phone.locator(".js-plotly-plot .legend")).to_have_count(1)
+        snap(phone, "compare-waves-phone-en")
         check_screen(phone, "before and after on a phone")
     finally:
         phone.context.close()
