@@ -337,7 +337,9 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
     # The legend under the radar, inside the figure's lower part, below the bottom axis label: placed on the
     # figure's own layout rather than below the plot area, where it fell on that label (and off the projected
     # screen). Room above for the top axis label, up to four lines.
-    legend_room = 0.3 if large else 0.26
+    # A third line in the legend (a long name, or more groups) took the place of the bottom axis label.
+    rows = max(0, len(chart.traces) - 2)
+    legend_room = (0.3 + 0.06 * rows) if large else (0.26 + 0.03 * rows)
     figure.update_layout(
         polar={
             "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [legend_room, 1]},

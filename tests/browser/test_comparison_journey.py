@@ -85,6 +85,21 @@ CUT_AXIS_LABELS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].
 })"""
 
 
+# An axis label under the legend: a three-line legend covered « Personnes accompagnées et territoire » on the
+# projector.
+LABELS_UNDER_LEGEND_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const legend = plot.querySelector('.legend');
+    if (!legend) return [];
+    const l = legend.getBoundingClientRect();
+    return [...plot.querySelectorAll('.angularaxistick text')]
+        .filter(text => {
+            const r = text.getBoundingClientRect();
+            return r.height > 0 && r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+        })
+        .map(text => text.textContent);
+})"""
+
+
 def check_screen(page: Page, name: str) -> None:
     """The defects a look at the screenshots found, asserted: sideways scroll, chart text cut off at any edge,
     band rings named in the legend as if they were groups."""
@@ -93,6 +108,9 @@ def check_screen(page: Page, name: str) -> None:
     if overflow > 1:
         raise ScreenDefect(f"{name}: the page scrolls sideways by {overflow} px")
     clipped = page.evaluate(CLIPPED_CHART_TEXTS_JS) + page.evaluate(CUT_AXIS_LABELS_JS)
+    covered = page.evaluate(LABELS_UNDER_LEGEND_JS)
+    if covered:
+        raise ScreenDefect(f"{name}: axis labels under the legend: {covered}")
     if clipped:
         raise ScreenDefect(f"{name}: chart texts cut at the edge of their chart: {clipped}")
     bands = [
@@ -114,7 +132,7 @@ def legend(page: Page) -> list[str]:
 
 
 def compare_by_organisation(page: Page, words: dict[str, str]) -> None:
-    page.get_by_role("radio", name=words["group_by"], exact=True).click()
+    page.get_by_role("radio", name=words["group_by"], exact=True).click(timeout=IDLE_MS)
     wait_idle(page, IDLE_MS)
     expect(page.get_by_text(words["between"])).to_be_visible()
 
@@ -152,7 +170,7 @@ def test_the_director_compares_switches_to_balanced_and_projects(
     try:
         expect(projector.get_by_text(words["title"])).to_be_visible()
         radar = projector.locator(".js-plotly-plot").first
-        expect(radar).to_be_visible()
+        expect(radar).to_be_visible(timeout=IDLE_MS)
         snap(projector, f"compare-projector-1366x768-{lang}", full_page=False)
         box = radar.bounding_box()
         assert box is not None
@@ -195,7 +213,7 @@ def test_a_year_later_with_the_first_as_baseline(browser: Browser, app_server: A
     page = open_page(browser, f"{app_server.url}/dashboard?k={key}&lang=fr", width=1366, height=900)
     try:
         expect(page.get_by_text("Avant et après", exact=True)).to_be_visible()
-        expect(page.locator(".js-plotly-plot .legend")).to_have_count(1)
+        expect(page.locator(".js-plotly-plot .legend")).to_have_count(1, timeout=IDLE_MS)
         expect(page.get_by_text(re.compile("Comparé à l’atelier «.Rapprochement 2025.»"))).to_be_visible()
         texts = legend(page)
         assert any("Avant · 6 personnes" in t for t in texts) and any("Maintenant · 7 personnes" in t for t in texts)
@@ -208,7 +226,7 @@ def test_a_year_later_with_the_first_as_baseline(browser: Browser, app_server: A
     )
     try:
         expect(projector.get_by_text("Before and after", exact=True)).to_be_visible()
-        expect(projector.locator(".js-plotly-plot .legend")).to_have_count(1)
+        expect(projector.locator(".js-plotly-plot .legend")).to_have_count(1, timeout=IDLE_MS)
         snap(projector, "compare-waves-projector-1366x768-en", full_page=False)
         check_screen(projector, "before and after projected")
     finally:
@@ -216,7 +234,7 @@ def test_a_year_later_with_the_first_as_baseline(browser: Browser, app_server: A
     phone = open_page(browser, f"{app_server.url}/dashboard?k={key}&lang=en", width=390, height=844, phone=True)
     try:
         expect(phone.get_by_text("Before and after", exact=True)).to_be_visible()
-        expect(phone.locator(".js-plotly-plot .legend")).to_have_count(1)
+        expect(phone.locator(".js-plotly-plot .legend")).to_have_count(1, timeout=IDLE_MS)
         snap(phone, "compare-waves-phone-en")
         check_screen(phone, "before and after on a phone")
     finally:

@@ -95,14 +95,14 @@ def test_the_comparison_radar_names_each_group_with_its_size_and_the_room_beside
     assert room.reference and room.colour == REFERENCE_COLOUR
     assert room.scores == tuple(pytest.approx(report.dimension(d).score) for d in ("d1", "d2", "d3"))
     balanced = comparison_radar_chart(QUESTIONNAIRE, comparison, report, "en", balanced=True)
-    assert (balanced.traces[-1].name, balanced.traces[-1].size) == ("Each organisation counts as one voice", "2 groups")
+    assert (balanced.traces[-1].name, balanced.traces[-1].size) == ("One voice per organisation", "2 groups")
     assert balanced.traces[-1].scores == (50.0, 50.0, 50.0)
     assert balanced.traces[0].size == "4 people"
     by_role = compare(QUESTIONNAIRE, report, "role")
     assert not by_role.comparable  # one role only: a line for it, but nothing to compare it with
     role_chart = comparison_radar_chart(QUESTIONNAIRE, by_role, report, "en", balanced=True)
     assert (role_chart.traces[0].name, role_chart.traces[0].size) == ("Director", "7 people")
-    assert role_chart.traces[-1].name == "Each group counts as one voice"
+    assert role_chart.traces[-1].name == "One voice per group"
 
 
 def test_the_plotly_radar_draws_the_description_and_escapes_names() -> None:
