@@ -52,9 +52,9 @@ def _colour(column: pd.Series, directions: list[str | None]) -> list[str]:
 
 
 def styled_changes(rows: list[list[str]], headers: list[str], directions: list[str | None]) -> Styler:
-    """The table with its last column (the change) green when better, vermillion when worse."""
+    """The table with its second column (the change) green when better, vermillion when worse."""
     frame = pd.DataFrame(rows, columns=headers)
-    return frame.style.apply(_colour, directions=directions, subset=[headers[-1]])
+    return frame.style.apply(_colour, directions=directions, subset=[headers[1]])
 
 
 def _table(rows: list[list[str]], headers: list[str], directions: list[str | None], key: str) -> None:
@@ -91,7 +91,8 @@ def waves_panel(
             key=f"{key}_radar",
         )
     labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
-    headers = [t("results.col_dimension"), t("compare.col_then"), t("compare.col_now"), t("compare.col_change")]
+    # The change right after the name: on the projector and a phone, the table's last columns fall off its width.
+    headers = [t("results.col_dimension"), t("compare.col_change"), t("compare.col_then"), t("compare.col_now")]
     apart = set(waves.dimensions_not_compared)
     rows = [[t("report.col_overall"), *_figures(waves.overall, compared=not apart)]]
     rows += [[labels[c.id], *_figures(c, compared=c.id not in apart)] for c in waves.dimensions]
@@ -102,7 +103,7 @@ def waves_panel(
     texts = {i.id: text_in(i.text, lang) for i in (*earlier.items, *questionnaire.items)}
     changed = sorted(waves.items, key=lambda c: (c.delta is None, -abs(c.delta or 0.0)))
     with st.expander(t("compare.waves_items_title")):
-        headers = [t("results.col_item"), t("compare.col_then"), t("compare.col_now"), t("compare.col_change")]
+        headers = [t("results.col_item"), t("compare.col_change"), t("compare.col_then"), t("compare.col_now")]
         _table(
             [[texts[c.id], *_figures(c)] for c in changed],
             headers,
@@ -125,4 +126,4 @@ def _figure(value: float | None, n: int | None) -> str:
 
 def _figures(change: Change, *, compared: bool = True) -> list[str]:
     then = _figure(change.then, change.n_then) if compared else t("compare.not_comparable_short")
-    return [then, _figure(change.now, change.n_now), change_text(change)]
+    return [change_text(change), then, _figure(change.now, change.n_now)]

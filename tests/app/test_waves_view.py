@@ -67,13 +67,13 @@ def run(lang: str) -> AppTest:
 def test_both_waves_and_the_change_per_dimension() -> None:
     app = run("fr")
     frame = app.dataframe[0].value
-    assert list(frame.columns) == ["Dimension", "Avant (personnes)", "Maintenant (personnes)", "Évolution"]
+    assert list(frame.columns) == ["Dimension", "Évolution", "Avant (personnes)", "Maintenant (personnes)"]
     rows = frame.values.tolist()
     # d1: 25 → 75; d2: 75 → 50; d3 reworded: now only; overall not compared (one dimension is not).
-    assert rows[1] == ["Dimension 1", "25,0 (3)", "75,0 (4)", "↑ +50,0"]
-    assert rows[2] == ["Dimension 2", "75,0 (3)", "50,0 (4)", "↓ \u221225,0"]
-    assert rows[3] == ["Dimension 3", "non comparable", "50,0 (4)", "–"]  # one of its statements was reworded
-    assert rows[0] == ["Global", "non comparable", "58,3 (4)", "–"]
+    assert rows[1] == ["Dimension 1", "↑ +50,0", "25,0 (3)", "75,0 (4)"]
+    assert rows[2] == ["Dimension 2", "↓ \u221225,0", "75,0 (3)", "50,0 (4)"]
+    assert rows[3] == ["Dimension 3", "–", "non comparable", "50,0 (4)"]  # one of its statements was reworded
+    assert rows[0] == ["Global", "–", "non comparable", "58,3 (4)"]
     captions = "\n".join(c.value for c in app.caption)
     expected = "Comparé à l’atelier «\u00a0\\*\\*Conseil\\*\\* 2025\u00a0» (3 personnes comptées) et à celui-ci (4"
     assert expected in captions
@@ -84,10 +84,10 @@ def test_both_waves_and_the_change_per_dimension() -> None:
 def test_in_english() -> None:
     app = run("en")
     frame = app.dataframe[0].value
-    assert list(frame.columns) == ["Dimension", "Before (people)", "Now (people)", "Change"]
-    assert frame.values.tolist()[1] == ["Dimension 1", "25.0 (3)", "75.0 (4)", "↑ +50.0"]
+    assert list(frame.columns) == ["Dimension", "Change", "Before (people)", "Now (people)"]
+    assert frame.values.tolist()[1] == ["Dimension 1", "↑ +50.0", "25.0 (3)", "75.0 (4)"]
     items = app.dataframe[1].value.values.tolist()
-    assert items[0] == ["Statement 1.1", "25.0 (3)", "75.0 (4)", "↑ +50.0"]  # the largest changes first
+    assert items[0] == ["Statement 1.1", "↑ +50.0", "25.0 (3)", "75.0 (4)"]  # the largest changes first
     assert not any(row[0] == "Reworded" for row in items)
 
 
