@@ -72,7 +72,10 @@ def _example_params(template: str) -> dict[str, object]:
     return params
 
 
-VALIDATION_CODES = sorted({key.split(".")[1] for key in FRENCH if key.startswith("validation.")} - {"kind", "choices"})
+# Not codes: « kind » and « choices » name values, « place » the places of a workbook (feuille, ligne, colonne).
+VALIDATION_CODES = sorted(
+    {key.split(".")[1] for key in FRENCH if key.startswith("validation.")} - {"kind", "choices", "place"}
+)
 RESPONSE_CODES = sorted({key.split(".")[1] for key in FRENCH if key.startswith("responses.")} - {"where"})
 
 
