@@ -237,3 +237,18 @@ def test_the_action_plan_works_on_a_demo() -> None:
     projected.switch_page("app_pages/plan_view.py").run()
     assert_no_exception(projected)
     assert fictitious(projected)
+
+
+@pytest.mark.parametrize("field", ["role", "organisation"])
+def test_the_comparison_works_on_a_demo(field: str) -> None:
+    """A trainer compares the demo's roles, or its organisations, as a director would compare real ones."""
+    _, key = open_demo()
+    app = new_app("fr", k=key)
+    app.run()
+    app.switch_page("app_pages/dashboard.py").run()
+    assert_no_exception(app)
+    app.button_group(key="dashboard_group_by").set_value(field).run()
+    assert_no_exception(app)
+    assert fictitious(app)
+    gaps = [f.value for f in app.dataframe if translate("compare.col_gap", "fr") in list(f.value.columns)]
+    assert gaps and len(gaps[0].columns) >= 4, "a table of gaps with at least two groups of the demo"
