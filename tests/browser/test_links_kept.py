@@ -35,7 +35,7 @@ def test_a_workshop_is_found_again_in_my_workshops_and_its_sheet_prints(
         download_info.value.save_as(sheet)
         assert sheet.name.startswith("fiche-atelier-")
         text = " ".join(PdfReader(sheet).pages[0].extract_text().split())
-        assert links.code in text and "Pour l’animateur seulement" in text
+        assert links.code in text and "Réservé à la personne qui anime" in text
         assert links.dashboard in text.replace(" ", ""), "the sheet links to this very server"
         SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
         subprocess.run(

@@ -23,8 +23,8 @@ LINKS = WorkshopLinks(
     created=date(2026, 12, 1),
 )
 WORDS = {
-    "fr": ("Pour la salle", "Pour l’animateur seulement", "1er décembre 2026"),
-    "en": ("For the room", "For the facilitator only", "1 December 2026"),
+    "fr": ("Pour la salle", "Réservé à la personne qui anime", "1er décembre 2026"),
+    "en": ("For the room", "For the facilitator alone", "1 December 2026"),
 }
 
 
