@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
 )
 
 # Explicit constraint names, so that a revision can drop or alter them by name on both engines.
@@ -46,6 +47,10 @@ schema_version = Table(
 TITLE_MAX = 200
 QUESTIONNAIRE_ID_MAX = 100
 DEMO_CASE_MAX = 100
+VERSION_MAX = 100
+# An imported questionnaire's YAML: the loader refuses a questionnaire file over 1 MiB (scoring.loader.MAX_BYTES).
+IMPORTED_SOURCE_MAX = 1024 * 1024
+IMPORTED_REFERENCE_LENGTH = 41  # "imported-" and 32 hex digits (views.ImportedQuestionnaire.reference)
 
 workshops = Table(
     "workshops",
@@ -197,4 +202,24 @@ baselines = Table(
     Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
     Column("baseline_workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
     CheckConstraint("workshop_id <> baseline_workshop_id", name="not_itself"),
+)
+
+# Since revision 0011. A questionnaire a facilitator imported (issue 17, storage/imported.py): its validated YAML
+# as text, never a file on the server, never run. Named by the workshops that use it through their
+# questionnaire_id (= reference, from the text's SHA-256); written with the first of them, deleted with the last
+# (delete_workshop does it in its transaction). No foreign key: a workshop names a shipped questionnaire the same way.
+imported_questionnaires = Table(
+    "imported_questionnaires",
+    metadata,
+    Column("reference", String(IMPORTED_REFERENCE_LENGTH), primary_key=True),
+    Column("questionnaire_id", String(QUESTIONNAIRE_ID_MAX), nullable=False),  # the author's id
+    Column("version", String(VERSION_MAX), nullable=False),  # the author's version
+    Column("source", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("length(reference) = 41 AND reference LIKE 'imported-%'", name="reference"),
+    CheckConstraint(
+        "length(questionnaire_id) BETWEEN 1 AND 100 AND length(version) BETWEEN 1 AND 100"
+        " AND length(source) BETWEEN 1 AND 1048576",
+        name="lengths",
+    ),
 )

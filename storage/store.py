@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Float, Insert, Row, bindparam, delete, exists
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import baselines, codes, inputs, plans, publication
+from . import imported as imported_
 from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction, scrub_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
@@ -26,6 +27,7 @@ from .views import (
     BaselineView,
     Draft,
     FacilitatorView,
+    ImportedQuestionnaire,
     ParticipantView,
     ProjectionView,
     PublicationState,
@@ -35,6 +37,7 @@ from .views import (
     SubmittedResponse,
     WorkshopCreated,
     WorkshopStatus,
+    is_imported_reference,
 )
 
 T = TypeVar("T")
@@ -101,6 +104,7 @@ class Store:
         demo_case: str | None = None,
         demo_lifetime: timedelta | None = None,
         scale: Scale | None = None,
+        imported: ImportedQuestionnaire | None = None,
     ) -> WorkshopCreated:
         """A new open workshop, with a fresh participant code and facilitator key (returned once, here).
 
@@ -109,6 +113,11 @@ class Store:
 
         `scale` is its questionnaire's: the database then refuses any answer of the workshop off it, whatever
         the code that writes it. Without one, answers are only held to whole numbers (or None).
+
+        With `imported` (a questionnaire a facilitator uploaded, validated by the app), the workshop is of that
+        questionnaire: `questionnaire_id` must be its `reference`, and it is kept in the same transaction, unless
+        the same text already is (another workshop of it). It then belongs to its workshops: `delete_workshop`
+        deletes it with the last of them.
 
         Not to be repeated blindly after a `StorageUnavailable`: if the connection broke at the commit, the
         workshop may exist, and a second call makes a second one.
@@ -126,6 +135,8 @@ class Store:
         }
         if (demo_case is None) != (demo_lifetime is None):
             raise InvalidInput("a demo workshop needs both demo_case and demo_lifetime")
+        if imported is not None:
+            imported = imported_.check(imported, values["questionnaire_id"])
         if demo_case is not None and demo_lifetime is not None:
             if demo_lifetime <= timedelta(0):
                 raise InvalidInput("demo_lifetime must be positive")
@@ -141,7 +152,7 @@ class Store:
                 "projection_token_hash": codes.hash_secret(codes.projection_token_for(key)),
                 "created_at": _now(),
             }
-            workshop_id = self._write(partial(_insert_workshop, row=row))
+            workshop_id = self._write(partial(_insert_workshop, row=row, imported=imported))
             if workshop_id is None:  # the code is taken: draw another
                 continue
             return WorkshopCreated(
@@ -150,6 +161,13 @@ class Store:
                 facilitator_key=key,
             )
         raise StorageError("Could not draw an unused participant code.")
+
+    def imported_questionnaire(self, reference: str) -> ImportedQuestionnaire | None:
+        """The imported questionnaire a workshop names by this reference (its ``questionnaire_id``), or None: never
+        kept, or deleted with its last workshop. Its text is as the app stored it, to be validated again."""
+        if type(reference) is not str or not is_imported_reference(reference) or len(reference) > QUESTIONNAIRE_ID_MAX:
+            return None
+        return self._read(partial(imported_.load, reference=reference))
 
     def workshop_for_participant(self, code: str) -> ParticipantView | None:
         """The workshop whose participant code this is (case, spaces and dashes ignored), or None."""
@@ -524,9 +542,11 @@ def _participant_fields(row: Row[Any]) -> dict[str, Any]:
     }
 
 
-def _insert_workshop(conn: Connection, *, row: dict[str, Any]) -> int | None:
+def _insert_workshop(conn: Connection, *, row: dict[str, Any], imported: ImportedQuestionnaire | None) -> int | None:
     """The new workshop's id, or None if its participant code is taken (ON CONFLICT DO NOTHING: no error, and
-    no aborted transaction on PostgreSQL)."""
+    no aborted transaction on PostgreSQL). Its imported questionnaire, if any, is written first (once)."""
+    if imported is not None:
+        imported_.keep(conn, imported, now=row["created_at"])
     statement = (
         _dialect_insert(conn.dialect.name)(workshops)
         .values(**row)
@@ -536,12 +556,15 @@ def _insert_workshop(conn: Connection, *, row: dict[str, Any]) -> int | None:
     return conn.execute(statement).scalar_one_or_none()
 
 
-def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
-    workshop_id = conn.execute(
-        select(workshops.c.id).where(workshops.c.facilitator_key_hash == key_hash)
-    ).scalar_one_or_none()
-    if workshop_id is None:
+def _delete_workshop(conn: Connection, *, key_hash: str, keep_questionnaire: bool = False) -> bool:
+    """Delete a workshop and all that is its; its imported questionnaire too if no other workshop uses it (unless
+    `keep_questionnaire`: a demo written again at once under the same codes)."""
+    found = conn.execute(
+        select(workshops.c.id, workshops.c.questionnaire_id).where(workshops.c.facilitator_key_hash == key_hash)
+    ).one_or_none()
+    if found is None:
         return False
+    workshop_id = found.id
     # Explicitly, rather than trusting ON DELETE CASCADE: SQLite ignores it on a connection where
     # foreign keys were not switched on (e.g. someone's maintenance shell).
     publication.delete_for_workshop(conn, workshop_id)
@@ -549,6 +572,8 @@ def _delete_workshop(conn: Connection, *, key_hash: str) -> bool:
     plans.delete_for_workshop(conn, workshop_id=workshop_id)
     baselines.delete_for_workshop(conn, workshop_id=workshop_id)
     conn.execute(delete(workshops).where(workshops.c.id == workshop_id))
+    if not keep_questionnaire:
+        imported_.delete_if_unused(conn, reference=found.questionnaire_id)
     return True
 
 
@@ -569,7 +594,7 @@ def _reset_demo(conn: Connection, *, key_hash: str, expires_at: datetime) -> boo
     if row is None:
         return False
     kept = {name: value for name, value in row._mapping.items() if name != "id"}
-    _delete_workshop(conn, key_hash=key_hash)
+    _delete_workshop(conn, key_hash=key_hash, keep_questionnaire=True)
     conn.execute(
         workshops.insert().values(**{**kept, "status": "open", "created_at": _now(), "expires_at": expires_at})
     )

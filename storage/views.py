@@ -11,10 +11,12 @@ from datetime import datetime
 from typing import Any, Literal
 
 __all__ = [
+    "IMPORTED_PREFIX",
     "Answers",
     "BaselineView",
     "Draft",
     "FacilitatorView",
+    "ImportedQuestionnaire",
     "ParticipantView",
     "ProjectionView",
     "PublicationState",
@@ -25,10 +27,42 @@ __all__ = [
     "SubmittedResponse",
     "WorkshopCreated",
     "WorkshopStatus",
+    "is_imported_reference",
 ]
 
 WorkshopStatus = Literal["open", "closed"]
 Answers = dict[str, int | None]  # item id -> scale value, or None for "don't know / not applicable"
+
+
+IMPORTED_PREFIX = "imported-"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedQuestionnaire:
+    """A questionnaire a facilitator brought (uploaded YAML or workbook), as storage keeps it: its text only.
+
+    ``source`` is the questionnaire's YAML, already validated by the app (storage never reads it: it neither scores
+    nor parses, and nothing in it is ever run). ``questionnaire_id`` and ``version`` are the author's, for the
+    record. The workshops that use it name it by `reference`, computed from the text: the same file imported twice
+    is one row, and a changed file (another version) is another.
+    """
+
+    questionnaire_id: str
+    version: str
+    source: str
+
+    @property
+    def reference(self) -> str:
+        """What a workshop's ``questionnaire_id`` holds: ``imported-`` and 32 hex digits of the text's SHA-256 (a
+        questionnaire id, so that answers and pages name it as they name a shipped one)."""
+        from hashlib import sha256
+
+        return IMPORTED_PREFIX + sha256(self.source.encode("utf-8")).hexdigest()[:32]
+
+
+def is_imported_reference(questionnaire_id: str) -> bool:
+    """Whether a workshop's questionnaire id names an imported questionnaire (else a file of questionnaires/)."""
+    return questionnaire_id.startswith(IMPORTED_PREFIX)
 
 
 @dataclass(frozen=True, slots=True)

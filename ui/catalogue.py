@@ -1,17 +1,26 @@
-"""The questionnaires shipped in ``questionnaires/``, loaded once per server process."""
+"""The questionnaires a workshop can use: those shipped in ``questionnaires/`` (loaded once per server process), and
+those a facilitator imported (issue 17), kept in the database with the workshops that use them.
+
+`get_questionnaire` resolves any workshop's or respondent's ``questionnaire_id``: a shipped id, or an imported
+questionnaire's reference (``imported-…``), read from storage and validated again (its text is data only: YAML that
+can hold nothing but plain values, never a file on the server, never run).
+"""
 
 from __future__ import annotations
 
 import math
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import streamlit as st
 
 from scoring.bibliography import default_bibliography
-from scoring.loader import load_questionnaire
+from scoring.loader import load_questionnaire, parse_questionnaire
 from scoring.model import Questionnaire
 from scoring.problems import QuestionnaireError
+from storage import ImportedQuestionnaire, is_imported_reference
 
 # A federation serving its own questionnaires points this at their folder, without touching the shipped ones.
 QUESTIONNAIRES_DIR = Path(
@@ -39,9 +48,53 @@ def shipped_questionnaires() -> dict[str, Questionnaire]:
 
 
 def get_questionnaire(questionnaire_id: str | None) -> Questionnaire | None:
+    """The questionnaire of this id (a shipped one, or an imported one by its reference), or None.
+
+    An imported one is looked up in storage at each call (it goes with its last workshop); may raise
+    `StorageUnavailable` like any read of a workshop, which the pages that resolve one already handle.
+    """
     if not questionnaire_id:
         return None
+    if is_imported_reference(questionnaire_id):
+        return imported_questionnaire(questionnaire_id)
     return shipped_questionnaires().get(questionnaire_id)
+
+
+# Imported questionnaires validated once per process: a reference is the hash of the text, so what it names never
+# changes; the row is still read each time, so that a deleted one is found no more.
+_IMPORTED_CACHE_SIZE = 32
+_imported_cache: OrderedDict[str, Questionnaire] = OrderedDict()
+_imported_lock = threading.Lock()
+
+
+def imported_questionnaire(reference: str) -> Questionnaire | None:
+    from ui.services import get_store
+
+    stored = get_store().imported_questionnaire(reference)
+    if stored is None or stored.reference != reference:
+        return None
+    with _imported_lock:
+        if reference in _imported_cache:
+            _imported_cache.move_to_end(reference)
+            return _imported_cache[reference]
+    questionnaire = parse_imported(stored)
+    if questionnaire is None:
+        return None
+    with _imported_lock:
+        _imported_cache[reference] = questionnaire
+        while len(_imported_cache) > _IMPORTED_CACHE_SIZE:
+            _imported_cache.popitem(last=False)
+    return questionnaire
+
+
+def parse_imported(stored: ImportedQuestionnaire) -> Questionnaire | None:
+    """The stored text validated again, named by its reference (the id its workshops and answers know it by), or None
+    if it no longer passes (a stricter format since it was imported): its workshops then say it is unknown."""
+    try:
+        questionnaire = parse_questionnaire(stored.source, "questionnaire.yaml")
+    except QuestionnaireError:
+        return None
+    return questionnaire.model_copy(update={"id": stored.reference})
 
 
 def estimated_minutes(questionnaire: Questionnaire) -> int:
