@@ -13,7 +13,7 @@ from ui.workshop_links import links_panel, my_workshops
 from ui.workshop_view import share_panel
 
 lang = current_language()
-CREATED = "workshop_created"
+CREATED = workshops.CREATED
 st.title(t("workshop.title"))
 st.markdown(t("workshop.intro"))
 

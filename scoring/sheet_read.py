@@ -212,6 +212,7 @@ class _Reader:
                 continue
             for merged in worksheet.merged_cells.ranges:
                 self.problem(Place(title, cells=str(merged)), "sheet_merged")
+            self._hidden_rows_and_columns(worksheet, title)
             rows[title] = self._rows(worksheet, sheet)
         for sheet in SHEETS:
             if sheet.required and sheet.name not in rows:
@@ -221,6 +222,20 @@ class _Reader:
         if isinstance(language, str) and is_language_code(language):
             self.language = language
         return self._data(rows)
+
+    def _hidden_rows_and_columns(self, worksheet: Any, title: str) -> None:
+        """A hidden row or column is refused where it is, like a hidden sheet: what a questionnaire says is seen.
+        Only within the sheet's used range (and its limits): a hidden empty column far to the right hides nothing."""
+        last_row = min(worksheet.max_row, MAX_ROWS)
+        last_column = min(worksheet.max_column, MAX_COLUMNS)
+        for number, dimension in sorted(worksheet.row_dimensions.items()):
+            if dimension.hidden and 1 <= number <= last_row:
+                self.problem(Place(title, number), "row_hidden", row=number)
+        for dimension in worksheet.column_dimensions.values():
+            if not dimension.hidden or not dimension.min:
+                continue
+            for index in range(dimension.min - 1, min(dimension.max or dimension.min, last_column)):
+                self.problem(Place(title, 1, index), "column_hidden", column=column_letter(index))
 
     def _rows(self, worksheet: Any, sheet: Sheet) -> list[_Row]:
         if worksheet.max_row > MAX_ROWS or worksheet.max_column > MAX_COLUMNS:

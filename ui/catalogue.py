@@ -68,9 +68,18 @@ _imported_lock = threading.Lock()
 
 
 def imported_questionnaire(reference: str) -> Questionnaire | None:
+    from storage import StorageUnavailable
     from ui.services import get_store
 
-    stored = get_store().imported_questionnaire(reference)
+    try:
+        stored = get_store().imported_questionnaire(reference)
+    except StorageUnavailable:
+        # What a reference names never changes: a questionnaire read before serves while the database is away
+        # (the answering pages then say their own storage notice, rather than an error about the questionnaire).
+        with _imported_lock:
+            if reference in _imported_cache:
+                return _imported_cache[reference]
+        raise
     if stored is None or stored.reference != reference:
         return None
     with _imported_lock:

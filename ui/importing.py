@@ -9,6 +9,7 @@ from it, as its YAML text in the database (`storage.ImportedQuestionnaire`): nev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from scoring.loader import MAX_BYTES, parse_questionnaire
@@ -16,7 +17,7 @@ from scoring.model import Questionnaire
 from scoring.problems import Problem, QuestionnaireError
 from scoring.sheet_format import MAX_WORKBOOK_BYTES
 from scoring.yaml_write import questionnaire_yaml
-from storage import ImportedQuestionnaire, WorkshopCreated
+from storage import ImportedQuestionnaire, StorageUnavailable, WorkshopCreated
 from ui.services import get_store
 from ui.workshops import scale_of
 
@@ -24,7 +25,15 @@ from ui.workshops import scale_of
 MAX_UPLOAD_BYTES = max(MAX_BYTES, MAX_WORKBOOK_BYTES)
 MAX_UPLOAD_MB = max(1, MAX_UPLOAD_BYTES // (1024 * 1024))
 UPLOAD_TYPES = ["yaml", "yml", "xlsx"]
+# The example to download: the express questionnaire's workbook, written by the converter from the shipped YAML
+# (``python -m scoring convert questionnaires/express.yaml -o questionnaires/examples/express.xlsx``, tested).
 EXAMPLE_WORKBOOK = Path(__file__).resolve().parents[1] / "questionnaires" / "examples" / "express.xlsx"
+EXAMPLE_NAME = "radar-questionnaire-exemple.xlsx"
+
+
+@cache
+def example_workbook() -> bytes:
+    return EXAMPLE_WORKBOOK.read_bytes()
 
 
 @dataclass(frozen=True)
@@ -73,15 +82,19 @@ def create_workshop(
     organisations: list[str],
     profile_fields: list[str],
     show_results_to_participants: bool,
-) -> WorkshopCreated:
-    """A new workshop of an imported questionnaire, kept with it in one transaction."""
+) -> WorkshopCreated | None:
+    """A new workshop of an imported questionnaire, kept with it in one transaction; None if storage cannot be
+    reached (the page says so; trying again makes at most one more workshop of the same row)."""
     imported = stored_form(questionnaire)
-    return get_store().create_workshop(
-        title=title,
-        questionnaire_id=imported.reference,
-        organisations=organisations,
-        profile_fields=profile_fields,
-        show_results_to_participants=show_results_to_participants,
-        scale=scale_of(questionnaire),
-        imported=imported,
-    )
+    try:
+        return get_store().create_workshop(
+            title=title,
+            questionnaire_id=imported.reference,
+            organisations=organisations,
+            profile_fields=profile_fields,
+            show_results_to_participants=show_results_to_participants,
+            scale=scale_of(questionnaire),
+            imported=imported,
+        )
+    except StorageUnavailable:
+        return None

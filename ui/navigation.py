@@ -53,6 +53,7 @@ PAGES = (
     PageSpec("guide.py", "nav.guide", ":material/handshake:", section="nav.section_learn"),
     PageSpec("method.py", "nav.method", ":material/calculate:", section="nav.section_learn"),
     PageSpec("teaching.py", "nav.teaching", ":material/school:", section="nav.section_lead"),
+    PageSpec("import_questionnaire.py", "nav.import", ":material/upload_file:", section="nav.section_lead"),
     PageSpec("glossary.py", "nav.glossary", ":material/dictionary:", section="nav.section_learn"),
     PageSpec("sources.py", "nav.sources", ":material/menu_book:", section="nav.section_learn"),
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),

@@ -49,6 +49,7 @@ PAGE_PATHS = (
     "index",
     "sources",
     "glossary",
+    "import_questionnaire",
 )
 DEFAULT_ADDRESS = "http://localhost:8501/"
 

@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 MAX_ORGANISATIONS = inputs.MAX_ORGANISATIONS
 MAX_ORGANISATION_LENGTH = inputs.MAX_ORGANISATION
 MAX_TITLE_LENGTH = inputs.MAX_TITLE
+# The session key of a workshop just created (its code and key), which the workshop page shows: set by that page's
+# form, and by « Importer un questionnaire » before it switches to that page.
+CREATED = "workshop_created"
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,18 @@ CASES: list[tuple[str, Change, str, str]] = [
         "feuille « scale », ligne 3, colonne A (value) : la valeur 1 apparaît deux fois",
     ),
     (
+        "hidden_row",
+        lambda book: setattr(book["statements"].row_dimensions[3], "hidden", True),
+        "sheet « statements », row 3: row 3 is hidden: show it (or delete it), a questionnaire hides nothing",
+        "feuille « statements », ligne 3 : la ligne 3 est masquée",
+    ),
+    (
+        "hidden_column",
+        lambda book: setattr(book["dimensions"].column_dimensions["B"], "hidden", True),
+        "sheet « dimensions », row 1, column B: column B is hidden",
+        "feuille « dimensions », ligne 1, colonne B : la colonne B est masquée",
+    ),
+    (
         "unknown_sheet",
         lambda book: setattr(book["positions"], "title", "position"),
         "sheet « position »: unknown sheet « position » (did you mean « positions »?)",
