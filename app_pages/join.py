@@ -7,9 +7,8 @@ goes back to its answers.
 
 import streamlit as st
 
-from scoring.model import text_in
 from ui import browser_memory, flow, teaching, urls, workshops
-from ui.catalogue import get_questionnaire
+from ui.catalogue import get_questionnaire, shown_text
 from ui.language import current_language, t
 from ui.text import plain
 
@@ -68,7 +67,7 @@ if not code_in_url:
     st.rerun()
 st.subheader(plain(workshop.title))
 teaching.demo_notice(workshop.demo_case)
-st.caption(text_in(questionnaire.title, lang))
+st.caption(shown_text(questionnaire, questionnaire.title, lang))
 
 answered = resumed is not None and resumed.submitted and resumed.respondent.workshop_id == workshop.id
 if answered:

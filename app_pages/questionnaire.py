@@ -4,6 +4,7 @@ import streamlit as st
 
 from scoring.model import text_in
 from ui import browser_memory, flow
+from ui.catalogue import shown_text
 from ui.language import current_language, t
 from ui.sources_view import glossary_link, item_help
 from ui.style import scroll_to_top
@@ -19,12 +20,19 @@ if answering is None:
 
 questionnaire = answering.questionnaire
 scale = questionnaire.scale
+
+
+def shown(text: dict[str, str] | None) -> str:
+    """The questionnaire's text in the page's language; an imported questionnaire's as typed (never Markdown)."""
+    return shown_text(questionnaire, text, lang)
+
+
 total = answering.step_count
 step = answering.step
 kind, index = answering.describe(step)
 
 scroll_to_top(step)
-st.title(text_in(questionnaire.title, lang))
+st.title(shown(questionnaire.title))
 st.progress((step + 1) / total, text=t("questionnaire.progress", step=step + 1, total=total))
 
 if flow.take_just_submitted():
@@ -49,7 +57,7 @@ flow.save_notice(answering)
 def option_label(value: object) -> str:
     if value == flow.NOT_APPLICABLE:
         return t("questionnaire.not_applicable")
-    label = text_in(scale.labels.get(value), lang)  # type: ignore[call-overload]
+    label = shown(scale.labels.get(value))  # type: ignore[call-overload]
     return f"{value} · {label}" if label else str(value)
 
 
@@ -66,23 +74,23 @@ if kind == "profile":
         question = questionnaire.profile_field(question_id)
         # Organisation names are typed by the facilitator: shown as plain text, never as Markdown.
         labels = {
-            option_id: text_in(label, lang) if isinstance(label, dict) else plain(label)
+            option_id: shown(label) if isinstance(label, dict) else plain(label)
             for option_id, label in question_options
         }
-        label = text_in(question.label, lang) if question else question_id
+        label = shown(question.label) if question else question_id
         answering = flow.profile_radio(answering, question_id, label=label, options=labels)
 elif kind == "positions":
     several = len(questionnaire.positions) > 1
     if several:
         st.header(t("questionnaire.positions_title"))
     for position in questionnaire.positions:
-        (st.subheader if several else st.header)(text_in(position.label, lang))
+        (st.subheader if several else st.header)(shown(position.label))
         if position.help:
-            st.caption(text_in(position.help, lang))
+            st.caption(shown(position.help))
         if flow.is_the_continuum(position):
             glossary_link("continuum")
-        steps = {step.id: text_in(step.label, lang) for step in position.steps}
-        definitions = [text_in(step.definition, lang) for step in position.steps]
+        steps = {step.id: shown(step.label) for step in position.steps}
+        definitions = [shown(step.definition) for step in position.steps]
         # Each step's definition under it, for the first moment asked; for the second, the same in its help, so
         # that a phone does not scroll through them twice.
         defined = "\n".join(
@@ -94,7 +102,7 @@ elif kind == "positions":
             answering = flow.position_radio(
                 answering,
                 flow.position_key(position.id, moment),
-                label=text_in(question, lang),
+                label=shown(question),
                 options=steps,
                 captions=definitions if number == 0 else None,
                 blank_label=t("questionnaire.position_blank"),
@@ -102,15 +110,15 @@ elif kind == "positions":
             )
 elif kind == "dimension" and index is not None:
     dimension = questionnaire.dimensions[index]
-    st.header(text_in(dimension.label, lang))
+    st.header(shown(dimension.label))
     if dimension.description:
-        st.caption(text_in(dimension.description, lang))
+        st.caption(shown(dimension.description))
     for number, item in enumerate(answering.asked_items(dimension), start=1):
         with st.container(border=True):
             answering = flow.item_radio(
                 answering,
                 item,
-                label=f"{number}. {text_in(item.text, lang)}",
+                label=f"{number}. {shown(item.text)}",
                 format_func=option_label,
                 help_text=item_help(item, lang),  # its explanation, then its source (issue 12)
             )
@@ -131,12 +139,12 @@ else:
             if dimension.id not in missing:
                 continue
             with st.container(border=True):
-                st.markdown(f"**{text_in(dimension.label, lang)}**")
+                st.markdown(f"**{shown(dimension.label)}**")
                 for item in answering.asked_items(dimension):
                     if item.id in missing[dimension.id]:
-                        st.text(f"• {text_in(item.text, lang)}")
+                        st.text(f"• {text_in(item.text, lang)}")  # st.text: plain already
                 st.button(
-                    t("questionnaire.go_back_to", dimension=text_in(dimension.label, lang)),
+                    t("questionnaire.go_back_to", dimension=shown(dimension.label)),
                     key=f"goto_{dimension.id}",
                     on_click=flow.go_to,
                     args=(answering.step_of_dimension(position),),

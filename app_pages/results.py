@@ -4,6 +4,7 @@ import streamlit as st
 
 from scoring.model import text_in
 from ui import browser_memory, flow, results_view, teaching, urls, workshops
+from ui.catalogue import shown_text
 from ui.downloads import report_downloads
 from ui.figures import item_bars_figure, radar_figure
 from ui.language import current_language, t
@@ -40,7 +41,7 @@ report = own_report(answering)
 code = answering.respondent.workshop_code
 workshop = workshops.participant_view(code)
 demo_case = workshop.demo_case if workshop is not None else None
-st.title(t("results.title", questionnaire=text_in(questionnaire.title, lang)))
+st.title(t("results.title", questionnaire=shown_text(questionnaire, questionnaire.title, lang)))
 st.caption(t("results.private_note"))
 teaching.demo_notice(demo_case)
 if answering.in_workshop and answering.state.submitted:
@@ -113,7 +114,7 @@ if comments:
     st.header(t("results.comments_title"))
     for dimension in questionnaire.dimensions:
         if dimension.id in comments:
-            st.markdown(f"**{text_in(dimension.label, lang)}**")
+            st.markdown(f"**{shown_text(questionnaire, dimension.label, lang)}**")
             st.text(comments[dimension.id])
 
 st.divider()

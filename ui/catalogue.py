@@ -18,7 +18,7 @@ import streamlit as st
 
 from scoring.bibliography import default_bibliography
 from scoring.loader import load_questionnaire, parse_questionnaire
-from scoring.model import Questionnaire
+from scoring.model import Questionnaire, text_in
 from scoring.problems import QuestionnaireError
 from storage import ImportedQuestionnaire, is_imported_reference
 
@@ -104,6 +104,16 @@ def parse_imported(stored: ImportedQuestionnaire) -> Questionnaire | None:
     except QuestionnaireError:
         return None
     return questionnaire.model_copy(update={"id": stored.reference})
+
+
+def shown_text(questionnaire: Questionnaire, text: dict[str, str] | None, lang: str) -> str:
+    """A questionnaire's text for a Streamlit element that reads Markdown (a title, a header, a caption, a widget's
+    label or options): an imported questionnaire's exactly as its author typed it (`ui.text.plain`: ``**x**`` and
+    ``<b>`` show as typed, never as bold or HTML), a shipped one's as the project wrote and reviewed it."""
+    from ui.text import plain
+
+    value = text_in(text, lang)
+    return plain(value) if is_imported_reference(questionnaire.id) else value
 
 
 def estimated_minutes(questionnaire: Questionnaire) -> int:

@@ -144,7 +144,7 @@ def _dimension(questionnaire: Questionnaire, index: int, lang: str) -> None:
     for number, item in enumerate(dimension.items, start=1):
         with st.container(border=True):
             st.radio(
-                f"{number}\\. {_text(item.text, lang)}",
+                f"{number}. {_text(item.text, lang)}",
                 options=values,
                 format_func=option_label,
                 index=None,

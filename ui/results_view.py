@@ -12,6 +12,7 @@ from scoring.privacy import SharedReport
 from scoring.recommendations import select_recommendations
 from scoring.results import RecommendationOut, ScoreReport
 from scoring.rounding import format_number
+from ui.catalogue import shown_text
 from ui.language import current_language, t
 
 BADGE_COLOURS = {"priority": "red", "watch": "orange", "strength": "green", None: "gray"}
@@ -45,7 +46,7 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport) -> None:
     for position, dimension in enumerate(questionnaire.dimensions):
         stat = stats.get(dimension.id)
         with columns[position % len(columns)].container(border=True):
-            st.markdown(f"**{text_in(dimension.label, lang)}**")
+            st.markdown(f"**{shown_text(questionnaire, dimension.label, lang)}**")
             score = stat.score if stat else None
             st.markdown(f"### {format_score(score)}")
             band_badge(stat.band if stat else None)

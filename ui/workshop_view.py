@@ -13,6 +13,7 @@ from reports.bands import band_label
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import SharedGroup, SharedReport
 from ui import urls, workshops
+from ui.catalogue import shown_text
 from ui.figures import distribution_figure, radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, format_decimal, format_score
@@ -164,7 +165,7 @@ def dimension_cards(questionnaire: Questionnaire, report: SharedReport) -> None:
     for position, dimension in enumerate(questionnaire.dimensions):
         stat = report.dimension(dimension.id)
         with columns[position % len(columns)].container(border=True):
-            st.markdown(f"**{text_in(dimension.label, lang)}**")
+            st.markdown(f"**{shown_text(questionnaire, dimension.label, lang)}**")
             st.markdown(f"### {format_score(stat.score)}")
             band_badge(stat.band)
             if stat.n:
@@ -204,6 +205,6 @@ def breakdown(questionnaire: Questionnaire, report: SharedReport, field_id: str)
             for column, dimension in zip(columns, questionnaire.dimensions, strict=True):
                 with column:
                     stat = group.dimension(dimension.id)
-                    st.caption(text_in(dimension.label, lang))
+                    st.caption(shown_text(questionnaire, dimension.label, lang))
                     st.markdown(f"**{format_score(stat.score)}**")
                     band_badge(stat.band)

@@ -18,6 +18,7 @@ from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import ROOT, answer_all_steps, assert_no_exception, click, new_app
 from ui import catalogue, importing, workshops
+from ui.text import plain
 
 # Markdown and HTML in the author's texts: shown as typed wherever the respondent reads them.
 TITLE = "**Grille** <b>maison</b>"
@@ -101,9 +102,12 @@ def test_a_participant_joins_and_answers_a_workshop_of_an_imported_questionnaire
     questionnaire = house_questionnaire()
     code, _key, _reference = seeded(questionnaire)
     app = page("app_pages/join.py", code=code)
+    # The author's title as typed: its Markdown escaped (ui.text.plain), so that no bold and no HTML shows.
+    assert plain(TITLE) in [caption.value for caption in app.caption]
     click(app, "join_start")
     app.switch_page("app_pages/questionnaire.py").run()
     assert_no_exception(app)
+    assert app.title[0].value == plain(TITLE)
     values = {item.id: 3 for item in questionnaire.items}
     answer_all_steps(app, values, {"organisation": "Association A"})
     click(app, "submit")
