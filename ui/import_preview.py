@@ -1,8 +1,9 @@
 """The preview of an imported questionnaire: each step as a respondent will see it, in a phone-sized frame.
 
 The steps are the answering page's (the order of `ui.answer_state.steps`, for a workshop asking every profile
-question: the profile, the position questions, one per dimension, the summary), drawn with the same widgets, disabled:
-nothing is answered or stored. Every text of the questionnaire goes through `ui.text.plain`: an author's ``**x**`` or
+question: the profile, the position questions, one per dimension, the summary), drawn with the same widgets, which
+the adviser may try (as the respondent's, readable, not greyed out): nothing of them is stored, and the summary's
+button sends nothing. Every text of the questionnaire goes through `ui.text.plain`: an author's ``**x**`` or
 ``<b>`` shows as typed, never as Markdown or HTML.
 """
 
@@ -103,7 +104,6 @@ def _profile(questionnaire: Questionnaire, lang: str) -> None:
             format_func=options.__getitem__,
             index=None,
             key=f"preview_profile_{field.id}",
-            disabled=True,
         )
 
 
@@ -121,7 +121,6 @@ def _positions(questionnaire: Questionnaire, lang: str) -> None:
                 format_func=steps.__getitem__,
                 index=None,
                 key=f"preview_position_{position.id}_{moment}",
-                disabled=True,
             )
 
 
@@ -149,6 +148,5 @@ def _dimension(questionnaire: Questionnaire, index: int, lang: str) -> None:
                 format_func=option_label,
                 index=None,
                 key=f"preview_item_{item.id}",
-                disabled=True,
             )
-    st.text_area(t("questionnaire.comment"), key=f"preview_comment_{dimension.id}", disabled=True, height=80)
+    st.text_area(t("questionnaire.comment"), key=f"preview_comment_{dimension.id}", height=80)

@@ -53,7 +53,11 @@ PAGES = (
     PageSpec("guide.py", "nav.guide", ":material/handshake:", section="nav.section_learn"),
     PageSpec("method.py", "nav.method", ":material/calculate:", section="nav.section_learn"),
     PageSpec("teaching.py", "nav.teaching", ":material/school:", section="nav.section_lead"),
-    PageSpec("import_questionnaire.py", "nav.import", ":material/upload_file:", section="nav.section_lead"),
+    # At « /import »: Streamlit's st.context.url trims any page's address that ends the URL (« /import_questionnaire »
+    # lost « questionnaire »), and the links built there pointed at « /import_/join ».
+    PageSpec(
+        "import_questionnaire.py", "nav.import", ":material/upload_file:", section="nav.section_lead", address="import"
+    ),
     PageSpec("glossary.py", "nav.glossary", ":material/dictionary:", section="nav.section_learn"),
     PageSpec("sources.py", "nav.sources", ":material/menu_book:", section="nav.section_learn"),
     PageSpec("dashboard.py", "nav.dashboard", ":material/monitoring:", hidden=True),

@@ -49,7 +49,7 @@ PAGE_PATHS = (
     "index",
     "sources",
     "glossary",
-    "import_questionnaire",
+    "import",
 )
 DEFAULT_ADDRESS = "http://localhost:8501/"
 

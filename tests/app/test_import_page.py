@@ -165,3 +165,14 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read() -> None:
     checked = importing.check_upload("grille.xlsx", b"PK\x03\x04" + b"0" * importing.MAX_UPLOAD_BYTES, "fr")
     assert checked.questionnaire is None and len(checked.problems) == 1
     assert "trop volumineux" in checked.problems[0]
+
+
+def test_the_page_s_address_is_the_end_of_no_other_and_ends_with_none() -> None:
+    """Streamlit's st.context.url drops from the URL any page's address it ends with (``str.endswith``, no slash):
+    at « /import_questionnaire », « questionnaire » went, and the workshop links built after creating a workshop
+    pointed at « /import_/join » (seen in the browser journey's screenshot)."""
+    from ui.navigation import PAGES
+
+    address = next(spec.url_path for spec in PAGES if spec.file == "import_questionnaire.py")
+    others = [spec.url_path for spec in PAGES if spec.file != "import_questionnaire.py"]
+    assert not [other for other in others if address.endswith(other) or other.endswith(address)]
