@@ -74,13 +74,13 @@ def _recommendation_card(questionnaire: Questionnaire, recommendation: Recommend
     lang = current_language()
     with st.container(border=True):
         dimension = next((d for d in questionnaire.dimensions if d.id == recommendation.dimension), None)
-        about = text_in(dimension.label, lang) if dimension else recommendation.dimension
+        about = shown_text(questionnaire, dimension.label, lang) if dimension else recommendation.dimension
         if recommendation.item:
             item = next((i for i in questionnaire.items if i.id == recommendation.item), None)
-            about = f"{about} · {text_in(item.text, lang) if item else recommendation.item}"
+            about = f"{about} · {shown_text(questionnaire, item.text, lang) if item else recommendation.item}"
         st.caption(about)
         band_badge(recommendation.band)
-        st.markdown(text_in(recommendation.text, lang))
+        st.markdown(shown_text(questionnaire, recommendation.text, lang))
         if recommendation.actor:
             st.markdown(t("results.actor", actors=actors_text(recommendation.actor)))
         source = source_text(recommendation.source, lang)

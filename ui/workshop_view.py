@@ -91,14 +91,14 @@ def disagreements(
     """Items by growing consensus: the ones the room disagrees on come first, flagged « À discuter »."""
     report = _shared(report)
     lang = current_language()
-    texts = {item.id: text_in(item.text, lang) for item in questionnaire.items}
+    texts = {item.id: shown_text(questionnaire, item.text, lang) for item in questionnaire.items}
     ranked = sorted((s for s in report.items if s.consensus is not None), key=lambda s: s.consensus or 0.0)
     if not ranked:
         st.info(t("dashboard.no_consensus_yet"))
         return
     for position, stats in enumerate(ranked[:limit] if limit else ranked, start=1):
         with st.container(border=True):
-            dimension = text_in(questionnaire.dimension_of(stats.id).label, lang)
+            dimension = shown_text(questionnaire, questionnaire.dimension_of(stats.id).label, lang)
             flag = t("dashboard.to_discuss") if stats.dissensus else t("dashboard.agreement")
             st.markdown(f"**{position}. {texts[stats.id]}**")
             st.caption(
@@ -191,7 +191,7 @@ def breakdown(questionnaire: Questionnaire, report: SharedReport, field_id: str)
         st.info(t("dashboard.no_breakdown"))
         return
     field = questionnaire.profile_field(field_id)
-    option_labels = {o.id: text_in(o.label, lang) for o in field.options} if field else {}
+    option_labels = {o.id: shown_text(questionnaire, o.label, lang) for o in field.options} if field else {}
     for group in groups:
         with st.container(border=True):
             name = option_labels.get(group.value) or plain(group.value)

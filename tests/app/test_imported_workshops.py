@@ -24,10 +24,16 @@ from ui.text import plain
 TITLE = "**Grille** <b>maison</b>"
 
 
+DIMENSION = "**Éthique** et <i>valeurs</i>"
+
+
 def house_questionnaire() -> Questionnaire:
-    """The express questionnaire under another id and a title full of markup, as an adviser might import it."""
-    express = load_questionnaire(Path(ROOT) / "questionnaires" / "express.yaml")
-    return express.model_copy(update={"id": "grille-maison", "title": {"fr": TITLE, "en": TITLE}})
+    """The express questionnaire under another id, with a title and a dimension full of markup, as an adviser might
+    import it."""
+    data = load_questionnaire(Path(ROOT) / "questionnaires" / "express.yaml").model_dump()
+    data.update(id="grille-maison", title={"fr": TITLE, "en": TITLE})
+    data["dimensions"][0]["label"] = {"fr": DIMENSION, "en": DIMENSION}
+    return Questionnaire.model_validate(data)
 
 
 def seeded(questionnaire: Questionnaire) -> tuple[str, str, str]:
@@ -120,6 +126,12 @@ def test_the_facilitator_s_and_the_room_s_screens_find_the_imported_questionnair
     code, key, _reference = seeded(questionnaire)
     for shift in range(3):
         seeded_answers(code, questionnaire, shift)
+    if screen == "group_results":  # shown to the room once closed
+        store = Store()
+        try:
+            assert store.set_workshop_status(key, "closed")
+        finally:
+            store.close()
     query = {
         "dashboard": {"k": key},
         "projection": {"p": projection_token_for(key)},
@@ -130,3 +142,10 @@ def test_the_facilitator_s_and_the_room_s_screens_find_the_imported_questionnair
     assert translate("join.unknown_code", "fr") not in [e.value for e in app.error]
     if screen == "dashboard":
         assert app.metric, "the group's figures, computed from the imported questionnaire"
+    # The dimension's name as typed wherever Markdown shows it (escaped), never bold or italic.
+    shown = [e.value for e in (*app.markdown, *app.caption)]
+    assert not [value for value in shown if DIMENSION in value]
+    if screen == "dashboard":  # under each statement to discuss
+        assert any(plain(DIMENSION) in value for value in app.caption.values)
+    if screen == "group_results":  # the dimension's card
+        assert f"**{plain(DIMENSION)}**" in app.markdown.values
