@@ -51,7 +51,7 @@ def key(conn: Connection, workshop_id: int) -> tuple[str, int] | None:
 def read_state(conn: Connection, workshop_id: int) -> PublicationState:
     """Counter, admissions, versions and submitted responses, from one snapshot."""
     rows = conn.execute(
-        select(responses.c.id, responses.c.answers, responses.c.profile)
+        select(responses.c.id, responses.c.answers, responses.c.profile, responses.c.positions)
         .where(responses.c.workshop_id == workshop_id, responses.c.submitted_at.is_not(None))
         .order_by(responses.c.id)
     ).all()
@@ -84,7 +84,12 @@ def read_state(conn: Connection, workshop_id: int) -> PublicationState:
             )
             for v in versions
         ],
-        responses=[StoredAnswers(id=int(r.id), answers=dict(r.answers), profile=dict(r.profile)) for r in rows],
+        responses=[
+            StoredAnswers(
+                id=int(r.id), answers=dict(r.answers), profile=dict(r.profile), positions=dict(r.positions or {})
+            )
+            for r in rows
+        ],
     )
 
 

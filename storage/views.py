@@ -154,6 +154,8 @@ class StoredAnswers:
     id: int
     answers: Answers
     profile: dict[str, str]
+    # Position questions (``relation.today`` -> step id or None), as stored: the planner checks them.
+    positions: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

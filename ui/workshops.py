@@ -177,7 +177,7 @@ def _spec(workshop: WorkshopLike, questionnaire: Questionnaire) -> WorkshopSpec:
 
 
 def _planner_inputs(state: PublicationState) -> tuple[list[StoredResponse], PublicationRecord]:
-    responses = [StoredResponse(r.id, r.answers, r.profile) for r in state.responses]
+    responses = [StoredResponse(r.id, r.answers, r.profile, r.positions) for r in state.responses]
     versions = tuple(
         Version(
             key=FigureKey(Scope(v.scope_field, v.scope_value), v.kind, v.target),
@@ -309,7 +309,7 @@ def _shown(store: Store, workshop: WorkshopLike, questionnaire: Questionnaire, s
         _cache(figures_key, report)
     else:
         rows = store.submitted_responses(workshop.id)
-        stored = [StoredResponse(n, r.answers, r.profile) for n, r in enumerate(rows)]
+        stored = [StoredResponse(n, r.answers, r.profile, r.positions) for n, r in enumerate(rows)]
         report = figures.model_copy(update={"excluded_values": excluded_values(spec, stored)})
     _cache(exact_key, report)
     return report

@@ -2,8 +2,8 @@
 
 A figure shown to anyone but its author changes only once at least k = ``min_group_size`` new people have
 contributed to that same figure since it was last shown; no figure is one person's own value; no combination of
-the figures shown, across screens, breakdowns and time, determines one person's answer (a statement's answer or a
-dimension score), as far as linear equations go.
+the figures shown, across screens, breakdowns and time, determines one person's answer (a statement's answer, a
+dimension score, or a step chosen on the continuum), as far as linear equations go.
 
 Writing apart from reading:
 
@@ -31,7 +31,14 @@ from scoring.privacy.records import (
     Version,
     WorkshopSpec,
 )
-from scoring.privacy.report import FigureStatus, SharedDimension, SharedGroup, SharedItem, SharedReport
+from scoring.privacy.report import (
+    FigureStatus,
+    SharedDimension,
+    SharedGroup,
+    SharedItem,
+    SharedPosition,
+    SharedReport,
+)
 from scoring.privacy.suppression import hide_small_counts, protect_breakdown
 from scoring.privacy.view import shown_report
 
@@ -50,6 +57,7 @@ __all__ = [
     "SharedDimension",
     "SharedGroup",
     "SharedItem",
+    "SharedPosition",
     "SharedReport",
     "StoredResponse",
     "Version",

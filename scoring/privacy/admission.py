@@ -7,16 +7,25 @@ the response still counts) and counted, so that the facilitator is told; scoring
 Admission: the responses that count grow by batches. When at least ``min_group_size`` submitted responses with at
 least one valid answer are waiting, all of them are admitted at once: with 3 and 7 sent, 6 are in. Fewer than that
 wait, also after closing (they are then « not counted »). A blank response never counts: it carries nothing, and
-must not make up a group of people who answered.
+must not make up a group of people who answered. A response that placed the relationship on the continuum (a
+position question, not scored) and answered no statement is not blank: it counts in the group's size and in the
+distributions of positions, as its author answered something the group is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from scoring.answer_rules import position_key
 from scoring.privacy.records import StoredResponse, WorkshopSpec
+
+
+def position_target(position_id: str, moment: str) -> str:
+    """The figure id of one moment of a position question (``relation:today``), as `figures.PositionKind` names
+    it; storage keeps the answer under `scoring.answer_rules.position_key` (``relation.today``)."""
+    return f"{position_id}:{moment}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +36,13 @@ class CleanResponse:
     answers: Mapping[str, int]  # item id -> raw scale value; unanswered and « je ne sais pas » are absent
     profile: Mapping[str, str]  # profile field -> a value the workshop offers
     invalid: int  # stored values left out
+    # Position target (``relation:today``) -> a step the position offers; blank ones (None) are absent.
+    positions: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def blank(self) -> bool:
-        return not self.answers
+        """Nothing a group figure could count: no valid statement answer and no valid position."""
+        return not self.answers and not self.positions
 
 
 def clean(spec: WorkshopSpec, response: StoredResponse) -> CleanResponse:
@@ -63,7 +75,35 @@ def clean(spec: WorkshopSpec, response: StoredResponse) -> CleanResponse:
             invalid += 1
             continue
         profile[field_id] = value
-    return CleanResponse(id=response.id, answers=answers, profile=profile, invalid=invalid)
+    positions, invalid_positions = _positions(spec, response)
+    return CleanResponse(
+        id=response.id, answers=answers, profile=profile, invalid=invalid + invalid_positions, positions=positions
+    )
+
+
+def _positions(spec: WorkshopSpec, response: StoredResponse) -> tuple[dict[str, str], int]:
+    """The valid positions, keyed by figure id, and how many stored ones are not: a key the questionnaire does not
+    ask (an unknown question, or « wished » where only today is asked), or a value that is not one of its steps."""
+    stored = response.positions
+    if stored is None:  # stored before positions existed
+        return {}, 0
+    if not isinstance(stored, Mapping):
+        return {}, 1
+    offered = {
+        position_key(position.id, moment): (position_target(position.id, moment), {step.id for step in position.steps})
+        for position in spec.questionnaire.positions
+        for moment in position.asks
+    }
+    positions: dict[str, str] = {}
+    invalid = 0
+    for key, value in stored.items():
+        if value is None and key in offered:  # « je ne sais pas »: no value, not invalid
+            continue
+        if key not in offered or not isinstance(value, str) or value not in offered[key][1]:
+            invalid += 1
+            continue
+        positions[offered[key][0]] = value
+    return positions, invalid
 
 
 def _whole_number(value: Any) -> int | None:

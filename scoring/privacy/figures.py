@@ -14,8 +14,14 @@ person's unknowns must never be determined besides each x[p, v] itself.
   Row: Σ_{p∈S} x[p,i]. Publishing the counts of each answer tells no more than the sum does as far as linear
   algebra goes (one row per answer value over the same set), which is what the audit decides on.
 
-A new kind (the « position » questions of the continuum, a categorical distribution) is a subclass registered in
-`KINDS`: its variables form a block of their own when no other row crosses them.
+- ``position``: the distribution of the steps chosen for one moment (today, wished) of a position question of the
+  continuum (not scored). Row: Σ_{p∈S} x[p,t] in a block of its own, ``position:<t>``. With one indicator unknown
+  y[p,c] per person and step, the counts are one row Σ_{p∈S} y[p,c] per step over the same S; a y[p,c] is
+  determined exactly when p's indicator is in the span of the sets shown, the same condition as for x[p,t] with
+  the one row (as for a statement's distribution). Nothing shown crosses two moments or two questions per person
+  (no « gap » wished − today, no cross-table today × wished): such a figure would need both in one block.
+
+A new kind is a subclass appended to `KINDS` (appending keeps every existing workshop's candidate order).
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ import numpy as np
 from scoring.consensus import answer_counts, consensus_from_counts
 from scoring.engine import NOISE
 from scoring.model import Questionnaire
-from scoring.privacy.admission import CleanResponse
+from scoring.privacy.admission import CleanResponse, position_target
 
 Coefficients = dict[str, float]  # variable (item id) -> coefficient, for one person
 
@@ -43,6 +49,8 @@ class Layout:
     item_dimension: dict[str, str]
     item_weight: dict[str, float]
     item_reverse: dict[str, bool]
+    # Each moment a position question asks (``relation:today``) -> its steps' ids, in the continuum's order.
+    position_steps: dict[str, tuple[str, ...]]
 
     @classmethod
     def of(cls, questionnaire: Questionnaire) -> Layout:
@@ -52,6 +60,11 @@ class Layout:
             item_dimension={i.id: d.id for d in questionnaire.dimensions for i in d.items},
             item_weight={i.id: float(i.weight) for i in questionnaire.items},
             item_reverse={i.id: i.reverse for i in questionnaire.items},
+            position_steps={
+                position_target(p.id, moment): tuple(step.id for step in p.steps)
+                for p in questionnaire.positions
+                for moment in p.asks
+            },
         )
 
     def item_value(self, item_id: str, raw: int) -> float:
@@ -196,9 +209,37 @@ class ItemKind(FigureKind):
         }
 
 
+class PositionKind(FigureKind):
+    """The distribution of the steps chosen for one moment of a position question (never scored)."""
+
+    name = "position"
+
+    def targets(self, layout: Layout) -> list[str]:
+        return list(layout.position_steps)
+
+    def has_value(self, layout: Layout, response: CleanResponse, target: str) -> bool:
+        return target in response.positions
+
+    def values(self, layout: Layout, response: CleanResponse) -> list[str]:
+        return [target for target in response.positions if target in layout.position_steps]
+
+    def block(self, layout: Layout, target: str) -> str | None:
+        return f"position:{target}"
+
+    def row(self, layout: Layout, response: CleanResponse, target: str) -> Coefficients:
+        return {target: 1.0}
+
+    def compute(self, layout: Layout, contributors: Sequence[CleanResponse], target: str) -> dict[str, Any]:
+        """How many contributors chose each step, every step present, in the continuum's order."""
+        chosen = [r.positions[target] for r in contributors if target in r.positions]
+        return {"n": len(chosen), "distribution": {step: chosen.count(step) for step in layout.position_steps[target]}}
+
+
 PEOPLE = PeopleKind()
 DIMENSION = DimensionKind()
 ITEM = ItemKind()
-# In the order candidates are considered within a scope: the radar's scores before the statements.
-KINDS: tuple[FigureKind, ...] = (PEOPLE, DIMENSION, ITEM)
+POSITION = PositionKind()
+# In the order candidates are considered within a scope: the radar's scores before the statements; the positions
+# last (appended: the plans of workshops recorded before them are unchanged).
+KINDS: tuple[FigureKind, ...] = (PEOPLE, DIMENSION, ITEM, POSITION)
 KIND_BY_NAME: dict[str, FigureKind] = {kind.name: kind for kind in KINDS}

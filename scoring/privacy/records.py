@@ -52,6 +52,8 @@ class StoredResponse:
     id: int
     answers: Mapping[str, Any]
     profile: Mapping[str, Any] = field(default_factory=dict)
+    # Position questions as stored: ``relation.today`` -> a step id, or None (blank); never scored.
+    positions: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -69,7 +71,8 @@ class Scope:
 @dataclass(frozen=True, slots=True, order=True)
 class FigureKey:
     """One figure that a screen may show: (scope, kind, id). ``kind`` names a `scoring.privacy.figures` kind
-    (``people``, ``dimension``, ``item``); ``target`` is the dimension or item id ("" for ``people``)."""
+    (``people``, ``dimension``, ``item``, ``position``); ``target`` is the dimension or item id ("" for ``people``),
+    or ``relation:today`` for one moment of a position question."""
 
     scope: Scope
     kind: str

@@ -54,6 +54,17 @@ class SharedItem(_Frozen):
     band: Band | None
 
 
+class SharedPosition(_Frozen):
+    """One moment (today, wished) of a position question: how many people chose each step. Nothing else: a mode,
+    a median or a « gap » is derived from a shown distribution only (and none is computed here)."""
+
+    id: str  # the position question's id
+    moment: str  # "today" or "wished"
+    status: FigureStatus
+    n: int | None
+    distribution: dict[str, int]  # step id -> how many chose it, every step in the continuum's order; {} if not shown
+
+
 class SharedGroup(_Frozen):
     """One value of a breakdown field (a role, an organisation), listed whether or not anyone gave it."""
 
@@ -64,9 +75,13 @@ class SharedGroup(_Frozen):
     overall: OverallScore
     dimensions: list[SharedDimension]
     items: list[SharedItem]
+    positions: list[SharedPosition] = []
 
     def dimension(self, dimension_id: str) -> SharedDimension:
         return next(d for d in self.dimensions if d.id == dimension_id)
+
+    def position(self, position_id: str, moment: str) -> SharedPosition:
+        return next(p for p in self.positions if p.id == position_id and p.moment == moment)
 
 
 class SharedReport(_Frozen):
@@ -83,6 +98,8 @@ class SharedReport(_Frozen):
     items: list[SharedItem]
     recommendations: list[RecommendationOut]
     breakdowns: dict[str, list[SharedGroup]]  # field id -> its groups, in the field's order
+    # Each moment of each position question, in the questionnaire's order (today before wished).
+    positions: list[SharedPosition] = []
 
     @property
     def n_respondents(self) -> int:
@@ -90,13 +107,17 @@ class SharedReport(_Frozen):
 
     @property
     def any_shown(self) -> bool:
-        return any(d.status == "shown" for d in self.dimensions) or any(i.status == "shown" for i in self.items)
+        figures = (*self.dimensions, *self.items, *self.positions)
+        return any(f.status == "shown" for f in figures)
 
     def dimension(self, dimension_id: str) -> SharedDimension:
         return next(d for d in self.dimensions if d.id == dimension_id)
 
     def item(self, item_id: str) -> SharedItem:
         return next(i for i in self.items if i.id == item_id)
+
+    def position(self, position_id: str, moment: str) -> SharedPosition:
+        return next(p for p in self.positions if p.id == position_id and p.moment == moment)
 
     def groups(self, field_id: str) -> list[SharedGroup]:
         return list(self.breakdowns.get(field_id, []))

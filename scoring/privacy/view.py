@@ -13,11 +13,18 @@ from typing import Any
 import numpy as np
 
 from scoring.engine import band_of
-from scoring.privacy.admission import CleanResponse, clean
-from scoring.privacy.figures import DIMENSION, ITEM, PEOPLE, FigureKind, Layout
+from scoring.privacy.admission import CleanResponse, clean, position_target
+from scoring.privacy.figures import DIMENSION, ITEM, PEOPLE, POSITION, FigureKind, Layout
 from scoring.privacy.plan import counted_ids, members, pending_carry_over, plan_publication, values_of
 from scoring.privacy.records import FigureKey, PublicationRecord, Scope, StoredResponse, Version, WorkshopSpec
-from scoring.privacy.report import FigureStatus, SharedDimension, SharedGroup, SharedItem, SharedReport
+from scoring.privacy.report import (
+    FigureStatus,
+    SharedDimension,
+    SharedGroup,
+    SharedItem,
+    SharedPosition,
+    SharedReport,
+)
 from scoring.recommendations import build_recommendations
 from scoring.results import DimensionStats, ItemStats, OverallScore
 
@@ -40,8 +47,9 @@ def shown_report(spec: WorkshopSpec, submitted: Sequence[StoredResponse], record
         for value in spec.field_values(field_id):
             scope = Scope(field=field_id, value=value)
             group_dimensions, group_items, group_overall = reader.scope(scope)
+            group_positions = reader.positions(scope)
             people_status, people = reader.figure(scope, PEOPLE, "")
-            statuses = [f.status for f in (*group_dimensions, *group_items)]
+            statuses = [f.status for f in (*group_dimensions, *group_items, *group_positions)]
             status: FigureStatus = (
                 "shown" if "shown" in statuses else "withheld" if "withheld" in statuses else "too_few"
             )
@@ -54,6 +62,7 @@ def shown_report(spec: WorkshopSpec, submitted: Sequence[StoredResponse], record
                     overall=group_overall,
                     dimensions=group_dimensions,
                     items=group_items,
+                    positions=group_positions,
                 )
             )
         breakdowns[field_id] = groups
@@ -69,6 +78,7 @@ def shown_report(spec: WorkshopSpec, submitted: Sequence[StoredResponse], record
         items=items,
         recommendations=_recommendations(spec, dimensions, items),
         breakdowns=breakdowns,
+        positions=reader.positions(Scope()),
     )
 
 
@@ -105,6 +115,24 @@ class _Reader:
             return "withheld", None
         now = sum(1 for r in self.members(scope) if self._has(r, kind, target))
         return ("too_few" if now < self.spec.minimum else "withheld"), None
+
+    def positions(self, scope: Scope) -> list[SharedPosition]:
+        """Each moment of each position question: its distribution over its latest version's contributors."""
+        shown: list[SharedPosition] = []
+        for position in self.spec.questionnaire.positions:
+            for moment in position.asks:
+                status, value = self.figure(scope, POSITION, position_target(position.id, moment))
+                visible = status == "shown" and value is not None
+                shown.append(
+                    SharedPosition(
+                        id=position.id,
+                        moment=moment,
+                        status=status,
+                        n=value["n"] if visible and value is not None else None,
+                        distribution=value["distribution"] if visible and value is not None else {},
+                    )
+                )
+        return shown
 
     def scope(self, scope: Scope) -> tuple[list[SharedDimension], list[SharedItem], OverallScore]:
         questionnaire = self.spec.questionnaire

@@ -31,6 +31,9 @@ from scoring.privacy.records import FigureKey, Plan, Version
 PRIME = 2**61 - 1
 ROLES = ["r1", "r2", "r3"]
 ORGANISATIONS = ("Org A", "Org B", "Org C")
+# The position question of `build_questionnaire(..., positions=True)`: « rel », asked today and wished.
+STEPS = ("s1", "s2", "s3", "s4")
+MOMENTS = ("today", "wished")
 
 
 def build_questionnaire(
@@ -39,11 +42,23 @@ def build_questionnaire(
     dimension_weights: Sequence[float] | None = None,
     minimum: int = 3,
     coverage: float = 0.5,
+    positions: bool = False,
 ) -> Questionnaire:
-    """Dimensions d1, d2, ... of items d1i1, d1i2, ... given as (weight, reverse); scale 1–5; role and organisation."""
+    """Dimensions d1, d2, ... of items d1i1, d1i2, ... given as (weight, reverse); scale 1–5; role and organisation;
+    with ``positions``, a position question « rel » on the steps `STEPS`, asked today and wished."""
     weights = list(dimension_weights or [1.0] * len(dimensions))
+    position_questions = [
+        {
+            "id": "rel",
+            "label": {"fr": "Relation"},
+            "today": {"fr": "Aujourd’hui"},
+            "wished": {"fr": "Souhaitée"},
+            "steps": [{"id": s, "label": {"fr": s}, "definition": {"fr": f"Étape {s}"}} for s in STEPS],
+        }
+    ]
     return Questionnaire.model_validate(
         {
+            "positions": position_questions if positions else [],
             "id": "test",
             "version": "1",
             "title": {"fr": "Test"},
@@ -99,8 +114,18 @@ class Workshop:
     record: PublicationRecord = field(default_factory=PublicationRecord)
     screens: list[Screen] = field(default_factory=list)
 
-    def submit(self, answers: Mapping[str, Any], profile: Mapping[str, Any] | None = None, *, publish: bool = True):
-        self.responses.append(StoredResponse(len(self.responses) + 1, dict(answers), dict(profile or {})))
+    def submit(
+        self,
+        answers: Mapping[str, Any],
+        profile: Mapping[str, Any] | None = None,
+        *,
+        publish: bool = True,
+        positions: Mapping[str, Any] | None = None,
+    ):
+        """``positions`` as storage keeps them: ``rel.today`` -> a step id (or anything a client sent)."""
+        self.responses.append(
+            StoredResponse(len(self.responses) + 1, dict(answers), dict(profile or {}), dict(positions or {}))
+        )
         if publish:
             self.publish()
 
@@ -128,6 +153,17 @@ def valid_answers(questionnaire: Questionnaire, response: StoredResponse) -> dic
         for k, v in response.answers.items()
         if k in items and type(v) is int and questionnaire.scale.min <= v <= questionnaire.scale.max
     }
+
+
+def valid_positions(questionnaire: Questionnaire, response: StoredResponse) -> dict[str, str]:
+    """The attacker's own reading of the stored positions: ``rel:today`` -> a step the question offers."""
+    found = {}
+    for position in questionnaire.positions:
+        for moment in position.asks:
+            value = response.positions.get(f"{position.id}.{moment}")
+            if value in {step.id for step in position.steps}:
+                found[f"{position.id}:{moment}"] = value
+    return found
 
 
 def weights_of(questionnaire: Questionnaire, answers: Mapping[str, int], dimension_id: str) -> dict[str, Fraction]:
@@ -208,19 +244,34 @@ class Attacker:
     def answers(self, rid: int) -> dict[str, int]:
         return valid_answers(self.questionnaire, self.responses[rid])
 
+    def positions(self, rid: int) -> dict[str, str]:
+        return valid_positions(self.questionnaire, self.responses[rid])
+
+    def steps(self, target: str) -> list[str]:
+        position_id = target.partition(":")[0]
+        return [s.id for s in next(p for p in self.questionnaire.positions if p.id == position_id).steps]
+
     def watch(self, screen: Screen) -> None:
         """Take every figure the screen shows as an equation, after checking it is what it claims to be."""
         latest = screen.record.latest()
         report = screen.report
-        scopes: list[tuple[Scope, Any, Any]] = [(Scope(), report.dimensions, report.items)]
+        scopes: list[tuple[Scope, Any, Any, Any]] = [(Scope(), report.dimensions, report.items, report.positions)]
         for field_id, groups in report.breakdowns.items():
             for group in groups:
-                scopes.append((Scope(field_id, group.value), group.dimensions, group.items))
+                scopes.append((Scope(field_id, group.value), group.dimensions, group.items, group.positions))
                 if group.people is not None:
                     assert group.people >= report.min_group_size
                     assert group.people == latest[FigureKey(Scope(field_id, group.value), "people")].size
                     assert all((d.n or 0) <= group.people for d in group.dimensions)
-        for scope, dimensions, items in scopes:
+        for scope, dimensions, items, positions in scopes:
+            assert [(p.id, p.moment) for p in positions] == [
+                (q.id, moment) for q in self.questionnaire.positions for moment in q.asks
+            ]
+            for position in positions:
+                assert (position.n is None) == (position.status != "shown") == (not position.distribution)
+                if position.status == "shown":
+                    target = f"{position.id}:{position.moment}"
+                    self._position(latest[FigureKey(scope, "position", target)], position)
             for dimension in dimensions:
                 assert (dimension.score is None) == (dimension.status != "shown")
                 if dimension.status == "shown":
@@ -254,6 +305,24 @@ class Attacker:
         mean = sum(item_value(self.questionnaire, version.key.target, v) for v in values) / len(values)
         assert abs(float(mean) - shown.mean) < 1e-9
         self._take(version, {(p, version.key.target): 1 for p in people})
+
+    def _position(self, version: Version, shown: Any) -> None:
+        """A distribution of steps: one equation per step over the contributors, on indicator unknowns y[p, t, c]
+        (1 if p chose step c for t); every step listed, in the continuum's order."""
+        people = sorted(version.contributors)
+        target = version.key.target
+        assert shown.n == len(people) >= self.questionnaire.min_group_size
+        chosen = [self.positions(p).get(target) for p in people]
+        assert None not in chosen, "a contributor without a position"
+        steps = self.steps(target)
+        assert list(shown.distribution) == steps
+        assert shown.distribution == {c: chosen.count(c) for c in steps}
+        if (version.key, version.contributors) in self.seen:
+            return
+        self.seen.add((version.key, version.contributors))
+        self.figures += 1
+        for c in steps:
+            self.rows[f"position:{target}"].append({(p, target, c): 1 for p in people})
 
     def _derived(self, dimensions: Sequence[Any], items: Sequence[Any]) -> None:
         """The consensus of a dimension comes from its shown statements only, and nothing else is shown."""
@@ -292,7 +361,26 @@ class Attacker:
                 target = {(p, i): _modular(c) for i, c in weights.items()}
                 if weights and solver.determines(target):
                     found.append(f"person {p}'s score in {dimension.id}")
+        for position in self.questionnaire.positions:
+            for moment in position.asks:
+                found += self._positions_determined(f"{position.id}:{moment}", admitted)
         return found
+
+    def _positions_determined(self, target: str, admitted: Iterable[int]) -> list[str]:
+        """Every y[p, t, c] the counts give, knowing also that each contributor chose exactly one step."""
+        solver = Solver()
+        for row in self.rows.get(f"position:{target}", []):
+            solver.add(row)
+        steps = self.steps(target)
+        answered = [p for p in admitted if target in self.positions(p)]
+        for p in answered:
+            solver.add({(p, target, c): 1 for c in steps})  # Σ_c y[p, t, c] = 1
+        return [
+            f"person {p}'s step {c} for {target}"
+            for p in answered
+            for c in steps
+            if solver.determines({(p, target, c): 1})
+        ]
 
 
 def check_versions(record: PublicationRecord, minimum: int) -> None:

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from privacy_testkit import ORGANISATIONS, ROLES, Attacker, Workshop, build_questionnaire, check_versions, spec_of
+from privacy_testkit import (
+    MOMENTS,
+    ORGANISATIONS,
+    ROLES,
+    STEPS,
+    Attacker,
+    Workshop,
+    build_questionnaire,
+    check_versions,
+    spec_of,
+)
 
 from scoring.privacy import LEGACY_ROUND, PublicationRecord, Scope, SharedDimension, SharedItem, Version
 from scoring.privacy.figures import Layout
@@ -106,20 +116,30 @@ def test_a_person_who_answered_one_statement_of_two_is_not_found_from_the_dimens
 weight = st.sampled_from([1.0, 1.0, 2.0, 0.5, 3.0])
 item = st.tuples(weight, st.booleans())
 questionnaires = st.builds(
-    lambda dimensions, minimum, coverage, dimension_weights: build_questionnaire(
-        dimensions, minimum=minimum, coverage=coverage, dimension_weights=dimension_weights[: len(dimensions)]
+    lambda dimensions, minimum, coverage, dimension_weights, positions: build_questionnaire(
+        dimensions,
+        minimum=minimum,
+        coverage=coverage,
+        dimension_weights=dimension_weights[: len(dimensions)],
+        positions=positions,
     ),
     st.lists(st.lists(item, min_size=1, max_size=4), min_size=2, max_size=3),
     st.sampled_from([2, 3, 3]),
     st.sampled_from([0.5, 0.5, 1.0, 0.3]),
     st.lists(st.sampled_from([1.0, 2.0]), min_size=3, max_size=3),
+    st.sampled_from([True, True, False]),  # a position question (today and wished) beside the statements
 )
 answer = st.sampled_from([None, None, None, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 99])
 role = st.sampled_from([None, *ROLES, *ROLES, "pirate"])
 organisation = st.sampled_from([None, *ORGANISATIONS, *ORGANISATIONS])
+# A step for today and one for wished: blank, a step, or what a tampered client could send.
+step = st.sampled_from([None, None, *STEPS, *STEPS, "s9", 3])
+steps_chosen = st.lists(step, min_size=2, max_size=2)
 # One submission and what follows it: nothing (another submission comes first), a publication, or a screen
 # after the publication (a refresh of the dashboard).
-submission = st.tuples(st.just("submit"), st.lists(answer, min_size=12, max_size=12), role, organisation, st.booleans())
+submission = st.tuples(
+    st.just("submit"), st.lists(answer, min_size=12, max_size=12), role, organisation, st.booleans(), steps_chosen
+)
 steps = st.lists(
     st.one_of(submission, submission, submission, st.just(("screen",)), st.just(("publish",))),
     min_size=6,
@@ -132,8 +152,13 @@ dense_submission = st.tuples(
     st.sampled_from(ROLES[:2]),
     st.sampled_from(ORGANISATIONS[:2]),
     st.sampled_from([True, True, False]),
+    st.lists(st.sampled_from(STEPS[:3]), min_size=2, max_size=2),
 )
 dense_steps = st.lists(st.one_of(dense_submission, dense_submission, st.just(("screen",))), min_size=8, max_size=30)
+
+
+def positions_of(chosen) -> dict[str, object]:
+    return {f"rel.{moment}": value for moment, value in zip(MOMENTS, chosen, strict=True)}
 
 
 def play(questionnaire, steps) -> Workshop:
@@ -141,10 +166,15 @@ def play(questionnaire, steps) -> Workshop:
     items = questionnaire.item_ids
     for action in steps:
         if action[0] == "submit":
-            _, values, given_role, given_organisation, publish = action
+            _, values, given_role, given_organisation, publish, chosen = action
             answers = dict(zip(items, values, strict=False))
             profile = {"role": given_role, "organisation": given_organisation}
-            workshop.submit(answers, {k: v for k, v in profile.items() if v is not None}, publish=publish)
+            workshop.submit(
+                answers,
+                {k: v for k, v in profile.items() if v is not None},
+                publish=publish,
+                positions=positions_of(chosen),
+            )
         elif action[0] == "publish":
             workshop.publish()
         else:
@@ -159,11 +189,24 @@ def play(questionnaire, steps) -> Workshop:
 @example(
     build_questionnaire([[(1.0, False), (1.0, False)], [(1.0, False)]], minimum=2),
     [
-        ("submit", [1, 2, 3], "r1", "Org A", True),
-        ("submit", [2, None, 4], "r1", "Org B", True),
+        ("submit", [1, 2, 3], "r1", "Org A", True, [None, None]),
+        ("submit", [2, None, 4], "r1", "Org B", True, [None, None]),
         ("screen",),
-        ("submit", [5, 5, 1], "r2", "Org A", True),
-        ("submit", [None, 3, 2], "r2", "Org B", True),
+        ("submit", [5, 5, 1], "r2", "Org A", True, [None, None]),
+        ("submit", [None, 3, 2], "r2", "Org B", True, [None, None]),
+        ("screen",),
+    ],
+)
+@example(
+    # Positions only, for some: they count (not blank); a group growing by one never moves its distribution.
+    build_questionnaire([[(1.0, False)]], minimum=2, positions=True),
+    [
+        ("submit", [None], "r1", "Org A", True, ["s1", "s2"]),
+        ("submit", [3], "r1", "Org A", True, ["s2", None]),
+        ("screen",),
+        ("submit", [None], "r1", "Org B", True, ["s1", "s9"]),
+        ("screen",),
+        ("submit", [None], "r2", "Org B", True, ["s3", "s3"]),
         ("screen",),
     ],
 )
@@ -177,14 +220,20 @@ def test_no_sequence_of_screens_gives_one_person_s_answer(questionnaire, steps) 
 
     last = workshop.screens[-1].report
     waiting = [r for r in workshop.responses if r.id not in record.admitted]
-    answered = [r for r in waiting if any(type(v) is int and 1 <= v <= 5 for v in r.answers.values())]
+    answered = [
+        r
+        for r in waiting
+        if any(type(v) is int and 1 <= v <= 5 for v in r.answers.values())
+        or (questionnaire.positions and any(v in STEPS for v in r.positions.values()))
+    ]
     assert len(answered) < minimum  # all waiting ones go in once they are k: nothing is held back
-    statuses = {f.status for f in [*last.dimensions, *last.items]}
+    statuses = {f.status for f in [*last.dimensions, *last.items, *last.positions]}
     statuses |= {g.status for groups in last.breakdowns.values() for g in groups}
     event(f"statuses {sorted(statuses)}")
     event(f"leftovers: {bool(answered)}")
     event(f"invalid values: {last.excluded_values > 0}")
     event(f"figures seen: {min(attacker.figures // 10 * 10, 50)}+")
+    event(f"positions shown: {sum(p.status == 'shown' for p in last.positions)}")
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -218,8 +267,8 @@ def test_results_carried_over_from_schema_2_leak_nothing_more_than_they_did(ques
     """Schema 2 showed everyone's figures over its published responses: whatever they gave away is given; the
     rounds after them give nothing more, and move no figure by fewer than k."""
     workshop = Workshop(spec_of(questionnaire))
-    for action in published:
-        _, values, given_role, given_organisation, _ = action
+    for action in published:  # schema 2 had no position questions
+        _, values, given_role, given_organisation, _, _ = action
         workshop.submit(
             dict(zip(questionnaire.item_ids, values, strict=False)),
             {"role": given_role, "organisation": given_organisation},
@@ -241,9 +290,14 @@ def test_results_carried_over_from_schema_2_leak_nothing_more_than_they_did(ques
     assert workshop.screen().model_dump() == before.model_dump() or workshop.record.counter > 1
     for action in steps:
         if action[0] == "submit":
-            _, values, given_role, given_organisation, publish = action
+            _, values, given_role, given_organisation, publish, chosen = action
             answers = dict(zip(questionnaire.item_ids, values, strict=False))
-            workshop.submit(answers, {"role": given_role, "organisation": given_organisation}, publish=publish)
+            workshop.submit(
+                answers,
+                {"role": given_role, "organisation": given_organisation},
+                publish=publish,
+                positions=positions_of(chosen),
+            )
         else:
             workshop.screen()
     workshop.publish()

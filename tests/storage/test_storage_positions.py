@@ -161,6 +161,11 @@ def test_submitted_positions_go_to_aggregates_and_go_with_their_workshop(store: 
     assert store.submit(sent)
     found = store.submitted_responses(created.workshop_id)
     assert [r.positions for r in found] == [{"relation.today": "information", "relation.wished": "cooperation"}]
+    # The publication planner reads them too (scoring.privacy's position figures), from the same snapshot.
+    state = store.publication_state(created.workshop_id)
+    assert [r.positions for r in state.responses] == [
+        {"relation.today": "information", "relation.wished": "cooperation"}
+    ]
     assert store.delete_workshop(created.facilitator_key)
     with raw.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM responses")).scalar_one() == 0
