@@ -18,7 +18,15 @@ from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.waves_view import waves_panel
-from ui.workshop_view import breakdown, dimensions_table, disagreements, group_radar, overall, results_notice
+from ui.workshop_view import (
+    breakdown,
+    dimensions_table,
+    disagreements,
+    group_radar,
+    overall,
+    positions,
+    results_notice,
+)
 
 REFRESH = timedelta(seconds=4)
 BALANCED = "dashboard_balanced"  # the switch « chaque organisation compte pour une voix »
@@ -72,6 +80,9 @@ def live() -> None:
         st.subheader(t("dashboard.discuss_title"))
         glossary_link("a-discuter")
         disagreements(questionnaire, report, limit=5, with_distribution=True)
+    if questionnaire.positions:  # where the relationship stands, today and wished (the continuum)
+        st.subheader(t("positions.title"))
+        positions(questionnaire, report, key="dashboard_positions")
     st.subheader(t("dashboard.stats_title"))
     dimensions_table(questionnaire, report)
     with st.expander(t("dashboard.all_items_title")):

@@ -15,6 +15,7 @@ from ui.workshop_view import (
     disagreements,
     group_radar,
     overall,
+    positions,
     results_notice,
 )
 
@@ -51,6 +52,9 @@ with chart:
 with st.expander(t("results.table_title")):
     dimensions_table(questionnaire, report)
 dimension_cards(questionnaire, report)
+if questionnaire.positions:  # where the relationship stands, today and wished (the continuum)
+    st.header(t("positions.title"))
+    positions(questionnaire, report, key="group_positions")
 st.header(t("dashboard.discuss_title"))
 glossary_link("a-discuter")
 disagreements(questionnaire, report, limit=8)

@@ -13,7 +13,7 @@ from ui.comparison_view import comparison_panel, comparison_title
 from ui.language import current_language, t
 from ui.text import plain
 from ui.waves_view import waves_panel
-from ui.workshop_view import counts_line, disagreements, group_radar, results_notice, share_panel
+from ui.workshop_view import counts_line, disagreements, group_radar, positions, results_notice, share_panel
 
 token = st.query_params.get(urls.PROJECTION)
 workshop = workshops.projection_view(token)
@@ -45,6 +45,8 @@ if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
     switch_link(to_code=False)
     st.stop()
 
+
+PROJECTED_POSITIONS_HEIGHT = 270
 
 # What the dashboard chose to project: a comparison of a breakdown's groups, or the before/after (read-only).
 show = st.query_params.get(urls.SHOW)
@@ -100,7 +102,19 @@ def projected() -> None:
         group_radar(results.questionnaire, results.report, height=640, key="projection_radar", large=True)
     with discuss:
         st.markdown(f"### {t('dashboard.discuss_title')}")
-        disagreements(results.questionnaire, results.report, limit=4, with_distribution=False)
+        # Where the relationship stands (today, wished) takes the room of three statements, so that it all fits
+        # the first screen at 1366×768 (tests/browser/test_positions_screens.py).
+        asks_positions = bool(results.questionnaire.positions)
+        disagreements(results.questionnaire, results.report, limit=1 if asks_positions else 4, with_distribution=False)
+        if asks_positions:
+            positions(
+                results.questionnaire,
+                results.report,
+                key="projection_positions",
+                height=PROJECTED_POSITIONS_HEIGHT,
+                large=True,
+                caption=False,
+            )
 
 
 projected()

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from i18n import translate
 from reports.bands import BAND_COLOURS, band_colour, band_label
 from scoring.model import Questionnaire, text_in
-from scoring.privacy import SharedReport
+from scoring.privacy import SharedGroup, SharedReport
 from scoring.results import ScoreReport
 from scoring.rounding import format_number
 
@@ -302,3 +302,68 @@ def waves_radar_chart(questionnaire: Questionnaire, waves: Waves, lang: str) -> 
         {d.id: d.now for d in waves.dimensions},
     )
     return multi_radar_chart(questionnaire, (then, now), lang)
+
+
+@dataclass(frozen=True)
+class PositionColumn:
+    """One moment of a position question: how many people chose each step, or why it is not shown."""
+
+    moment: str  # "today" or "wished"
+    title: str  # « Aujourd’hui »
+    caption: str  # « 6 réponses », or « Trop peu de réponses… » when not shown
+    counts: tuple[int, ...] | None  # one per step, in the continuum's order; None: not shown
+
+    @property
+    def shown(self) -> bool:
+        return self.counts is not None
+
+
+@dataclass(frozen=True)
+class PositionsChart:
+    """Where the group places the relationship, today and wished, side by side on the same steps.
+
+    The steps keep the continuum's order (information at the top, fusion at the bottom), every step named, and
+    are never sorted by count: the chart shows a distribution over an ordered list, not a ranking."""
+
+    id: str
+    question: str  # the position question's label
+    steps: tuple[str, ...]  # the steps' labels, in order
+    columns: tuple[PositionColumn, ...]  # today, then wished when asked
+    caption: str  # what the counts are, and that no step is a goal
+
+    @property
+    def peak(self) -> int:
+        """The largest count of the columns shown (the common scale of their bars), at least 1."""
+        return max([1, *(c for column in self.columns if column.counts for c in column.counts)])
+
+
+def positions_charts(
+    questionnaire: Questionnaire, shown: SharedReport | SharedGroup, lang: str
+) -> tuple[PositionsChart, ...]:
+    """One chart per position question, from the shared report's (or a group's) position figures only."""
+    if not isinstance(shown, SharedReport | SharedGroup):
+        raise TypeError("positions are drawn from a SharedReport (or one of its groups) only")
+    minimum = questionnaire.min_group_size
+    charts = []
+    for position in questionnaire.positions:
+        columns = []
+        for figure in (p for p in shown.positions if p.id == position.id):
+            if figure.status == "shown":
+                counts = tuple(figure.distribution.get(step.id, 0) for step in position.steps)
+                caption = translate("positions.count", lang, count=figure.n or 0)
+            else:
+                counts = None
+                key = "positions.too_few" if figure.status == "too_few" else "positions.withheld"
+                caption = translate(key, lang, count=minimum)
+            title = translate(f"positions.{figure.moment}", lang)
+            columns.append(PositionColumn(figure.moment, title, caption, counts))
+        charts.append(
+            PositionsChart(
+                id=position.id,
+                question=text_in(position.label, lang),
+                steps=tuple(text_in(step.label, lang) for step in position.steps),
+                columns=tuple(columns),
+                caption=translate("positions.caption", lang),
+            )
+        )
+    return tuple(charts)

@@ -6,9 +6,18 @@ from __future__ import annotations
 import html
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from reports.bands import LINE_COLOUR, SPREAD_COLOUR
-from reports.charts import BarChart, MultiRadarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from reports.charts import (
+    BarChart,
+    MultiRadarChart,
+    PositionsChart,
+    RadarChart,
+    Spread,
+    item_bars_chart,
+    radar_chart,
+)
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
@@ -371,3 +380,78 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
         paper_bgcolor="white",
     )
     return figure
+
+
+# Today's bars in the line's blue, the wished ones in a distinct orange (Okabe & Ito): each column also has its
+# title, so that colour is never the only cue.
+POSITION_COLOURS = {"today": LINE_COLOUR, "wished": "#D55E00"}
+
+
+def positions_plotly(chart: PositionsChart, *, height: int | None = None, large: bool = False) -> go.Figure:
+    """The two distributions side by side (:class:`reports.charts.PositionsChart`): one column of horizontal bars
+    per moment on the same steps, in the continuum's order from the top, each count written after its bar; a
+    column not shown says why instead of its bars."""
+    columns = chart.columns or ()
+    count = max(1, len(columns))
+    # The count on a line of its own: two titles side by side on a 390 px phone must not run into each other.
+    titles = [f"<b>{_safe(c.title)}</b>" + (f"<br>{_safe(c.caption)}" if c.shown else "<br> ") for c in columns]
+    figure = make_subplots(rows=1, cols=count, shared_yaxes=True, horizontal_spacing=0.06, subplot_titles=titles)
+    labels = [_safe(step) for step in chart.steps]
+    peak = chart.peak
+    size = 17 if large else 13
+    for index, column in enumerate(columns, start=1):
+        counts = list(column.counts) if column.counts is not None else [0] * len(labels)
+        figure.add_trace(
+            go.Bar(
+                y=labels,
+                x=counts,
+                orientation="h",
+                marker={"color": POSITION_COLOURS.get(column.moment, LINE_COLOUR)},
+                text=[str(c) for c in counts] if column.shown else None,
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=[f"{label} : {c}" for label, c in zip(labels, counts, strict=True)],
+                hoverinfo="text" if column.shown else "skip",
+                showlegend=False,
+            ),
+            row=1,
+            col=index,
+        )
+        figure.update_xaxes(visible=False, range=[0, peak * 1.25], row=1, col=index)
+        if not column.shown:
+            figure.add_annotation(
+                text=_wrap_spaces(_safe(column.caption), 28),
+                xref=f"x{index if index > 1 else ''} domain",
+                yref="y domain",
+                x=0.5,
+                y=0.5,
+                showarrow=False,
+                font={**FONT, "size": size - 1, "color": "#555555"},
+            )
+    figure.update_yaxes(autorange="reversed", type="category", tickfont={"size": size})
+    for annotation in figure.layout.annotations[: len(columns)]:
+        annotation.font = {**FONT, "size": size}
+    figure.update_layout(
+        height=height or (24 * len(labels) + 70),
+        margin={"l": 10, "r": 10, "t": 56 if large else 48, "b": 10},
+        bargap=0.25,
+        font={**FONT, "size": size},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def _wrap_spaces(text: str, width: int) -> str:
+    """Lines of at most ``width`` characters broken at ordinary spaces only: a no-break space (U+00A0, U+202F
+    before « : » or after « « ») holds its neighbours together, as French typography wants."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "<br>".join(lines)

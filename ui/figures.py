@@ -25,7 +25,7 @@ from scoring.privacy import SharedReport
 from scoring.results import ScoreReport
 
 if TYPE_CHECKING:  # apart from the imports above, which others change
-    from reports.charts import MultiRadarChart
+    from reports.charts import MultiRadarChart, PositionsChart
 
 # Distinct figures kept: enough for a few workshops' screens at once, a few MB at most.
 MAX_FIGURES = 256
@@ -76,3 +76,13 @@ def _multi_radar(chart: MultiRadarChart, height: int, large: bool) -> go.Figure:
 def multi_radar_figure(chart: MultiRadarChart, *, height: int = 520, large: bool = False) -> go.Figure:
     """The comparison's or the waves' radar (``reports.charts.comparison_radar_chart``, ``waves_radar_chart``)."""
     return _multi_radar(chart, height, large)
+
+
+@st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
+def _positions(chart: PositionsChart, height: int | None, large: bool) -> go.Figure:
+    return figures.positions_plotly(chart, height=height, large=large)
+
+
+def positions_figure(chart: PositionsChart, *, height: int | None = None, large: bool = False) -> go.Figure:
+    """Today's and the wished distributions of a position question (``reports.charts.positions_charts``)."""
+    return _positions(chart, height, large)

@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from reports.bands import band_label
+from reports.charts import positions_charts
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import SharedGroup, SharedReport
 from ui import urls, workshops
 from ui.catalogue import shown_text
-from ui.figures import distribution_figure, radar_figure
+from ui.figures import distribution_figure, positions_figure, radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, format_decimal, format_score
 from ui.text import plain
@@ -117,6 +118,29 @@ def disagreements(
                     config={"displayModeBar": False, "staticPlot": True},
                     key=f"{key}_{stats.id}",
                 )
+
+
+def positions(
+    questionnaire: Questionnaire,
+    report: SharedReport,
+    *,
+    key: str = "positions",
+    height: int | None = None,
+    large: bool = False,
+    caption: bool = True,
+) -> None:
+    """Where the group places the relationship on the continuum, today and wished, side by side: the position
+    figures of the shared report only (a distribution not shown says why). Nothing when none is asked."""
+    lang = current_language()
+    for chart in positions_charts(questionnaire, _shared(report), lang):
+        st.markdown(f"**{plain(chart.question)}**")
+        st.plotly_chart(
+            positions_figure(chart, height=height, large=large),
+            config={"displayModeBar": False, "staticPlot": True},
+            key=f"{key}_{chart.id}",
+        )
+        if caption:
+            st.caption(chart.caption)
 
 
 def group_radar(
