@@ -312,6 +312,7 @@ class PositionColumn:
     title: str  # « Aujourd’hui »
     caption: str  # « 6 réponses », or « Trop peu de réponses… » when not shown
     counts: tuple[int, ...] | None  # one per step, in the continuum's order; None: not shown
+    n: int | None = None  # the people counted when shown
 
     @property
     def shown(self) -> bool:
@@ -356,7 +357,7 @@ def positions_charts(
                 key = "positions.too_few" if figure.status == "too_few" else "positions.withheld"
                 caption = translate(key, lang, count=minimum)
             title = translate(f"positions.{figure.moment}", lang)
-            columns.append(PositionColumn(figure.moment, title, caption, counts))
+            columns.append(PositionColumn(figure.moment, title, caption, counts, figure.n if counts else None))
         charts.append(
             PositionsChart(
                 id=position.id,

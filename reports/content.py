@@ -20,7 +20,16 @@ from typing import Literal
 
 from i18n import translate
 from reports.bands import band_label, band_symbol
-from reports.charts import BarChart, MultiRadarChart, RadarChart, Spread, item_bars_chart, radar_chart
+from reports.charts import (
+    BarChart,
+    MultiRadarChart,
+    PositionsChart,
+    RadarChart,
+    Spread,
+    item_bars_chart,
+    positions_charts,
+    radar_chart,
+)
 from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
 from scoring.plan import ActionPlan, format_due, priority_label, recommendation_texts
@@ -202,6 +211,8 @@ class ReportContent:
     comparisons: tuple[ComparisonSection, ...] = ()
     waves_radar: MultiRadarChart | None = None
     not_compared: tuple[str, ...] = ()  # statements of either wave not compared (new, gone or reworded)
+    # Where the group places the relationship (the continuum), today and wished: a workshop's shared report only.
+    positions: tuple[PositionsChart, ...] = ()
     extras: dict[str, object] = field(default_factory=dict)
 
     def t(self, key: str, **params: object) -> str:
@@ -535,6 +546,7 @@ def build_shared_content(
         radar=radar_chart(questionnaire, report, lang),
         bars=item_bars_chart(questionnaire, report, lang),
         plan=_plan(questionnaire, report, plan, lang) if plan is not None else (),
+        positions=positions_charts(questionnaire, report, lang),
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.content import Banded, ReportContent
-from reports.svg import bars_layout, bars_svg, multi_radar_svg, radar_svg
+from reports.svg import bars_layout, bars_svg, multi_radar_svg, positions_svg, radar_svg
 from scoring.rounding import format_number
 
 TEMPLATE = Path(__file__).with_name("templates") / "report.typ"
@@ -365,6 +365,24 @@ def balanced_block(content: ReportContent, files: Files) -> Block | None:
     }
 
 
+def positions_block(content: ReportContent, files: Files) -> Block | None:
+    """Where the group places the relationship on the continuum, today and wished, side by side (one chart per
+    position question), with the counts the screens show and nothing else."""
+    if not content.positions:
+        return None
+    charts = []
+    for number_, chart in enumerate(content.positions, start=1):
+        image = f"positions-{number_}.svg"
+        files[image] = positions_svg(chart, TEXT_WIDTH_PT).encode()
+        charts.append({"question": chart.question, "image": image})
+    return {
+        "kind": "positions",
+        "title": content.t("positions.title"),
+        "charts": charts,
+        "caption": content.positions[0].caption,
+    }
+
+
 def plan_block(content: ReportContent, files: Files) -> Block | None:
     """The action plan the facilitator saved: each priority, then its actions (what, who, by when, status)."""
     if not content.plan:
@@ -423,6 +441,7 @@ SECTIONS: list[Section] = [
     overall_block,
     radar_block,
     dimensions_block,
+    positions_block,
     discuss_block,
     plan_block,
     recommendations_block,

@@ -11,7 +11,7 @@ import math
 from xml.sax.saxutils import escape, quoteattr
 
 from reports.bands import LINE_COLOUR
-from reports.charts import BandZone, Bar, BarChart, MultiRadarChart, RadarChart
+from reports.charts import BandZone, Bar, BarChart, MultiRadarChart, PositionsChart, RadarChart
 
 FONT_FAMILY = "Libertinus Serif"
 TEXT_COLOUR = "#262730"
@@ -300,3 +300,60 @@ def bars_svg(chart: BarChart, bars: tuple[Bar, ...] | None = None, width: float 
             body.append(_text(px, bottom + 9, [str(tick)], 7, anchor=anchor, fill="#555555"))
         bottom += 12
     return _svg(width, bottom + 2, body)
+
+
+# Today's bars in the line's blue, the wished ones in orange, as on the screen (reports.figures.POSITION_COLOURS).
+POSITION_FILLS = {"today": LINE_COLOUR, "wished": "#D55E00"}
+POSITION_ROW = 15.0
+POSITION_BAR = 9.5
+POSITION_LABEL_SIZE = 8.5
+
+
+def positions_svg(chart: PositionsChart, width: float = 480.0) -> str:
+    """Today and wished side by side: the steps named once on the left in the continuum's order (information at
+    the top), one column of bars per moment on a common scale, each count written after its bar (0 included);
+    a column not shown says why where its bars would be."""
+    label_width = max(len(step) for step in chart.steps) * POSITION_LABEL_SIZE * CHAR_EM + 8
+    gap = 14.0
+    count = max(1, len(chart.columns))
+    panel = (width - label_width - gap * (count - 1)) / count
+    bar_room = panel - 18  # the count after a bar of the peak stays inside the panel
+    top = 30.0
+    body = []
+    for row, step in enumerate(chart.steps):
+        y = top + row * POSITION_ROW
+        body.append(_text(label_width - 5, y + POSITION_BAR - 1.5, [step], POSITION_LABEL_SIZE, anchor="end"))
+    for index, column in enumerate(chart.columns):
+        left = label_width + index * (panel + gap)
+        body.append(_text(left, 10, [column.title], 9, font_weight="bold"))
+        if column.counts is None:
+            lines = _wrap_at_spaces(column.caption, max(16, int(panel / (8 * CHAR_EM))))
+            middle = top + len(chart.steps) * POSITION_ROW / 2 - len(lines) * 8 * 1.15 / 2
+            body.append(_text(left, middle, lines, 8, fill="#555555"))
+            continue
+        body.append(_text(left, 22, [column.caption], 8, fill="#555555"))
+        fill = POSITION_FILLS.get(column.moment, LINE_COLOUR)
+        body.append(
+            f'<line x1="{left:.1f}" y1="{top - 3:.1f}" x2="{left:.1f}" '
+            f'y2="{top + len(chart.steps) * POSITION_ROW - 3:.1f}" stroke="{GRID_COLOUR}" stroke-width="0.6"/>'
+        )
+        for row, value in enumerate(column.counts):
+            y = top + row * POSITION_ROW
+            length = bar_room * value / chart.peak
+            if length:
+                body.append(
+                    f'<rect x="{left:.1f}" y="{y:.1f}" width="{length:.1f}" height="{POSITION_BAR:.1f}" fill="{fill}"/>'
+                )
+            body.append(_text(left + length + 3, y + POSITION_BAR - 1.5, [str(value)], 8, font_weight="bold"))
+    return _svg(width, top + len(chart.steps) * POSITION_ROW + 2, body)
+
+
+def _wrap_at_spaces(text: str, width: int) -> list[str]:
+    """As `wrap`, but broken at ordinary spaces only: a no-break space (U+202F before « : ») is kept."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]

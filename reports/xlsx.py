@@ -321,6 +321,23 @@ def plan_sheet(content: ReportContent, workbook: Any) -> None:
     sheet.finish()
 
 
+def positions_sheet(content: ReportContent, workbook: Any) -> None:
+    """Where the group places the relationship: per position question, the people counted, then one row per step
+    in the continuum's order with how many chose it today and wished (a moment not shown says why instead)."""
+    if not content.positions:
+        return
+    moments = [column.title for column in content.positions[0].columns]
+    headers = [content.t("positions.col_question"), content.t("positions.col_step"), *moments]
+    sheet = Sheet(workbook, content.t("positions.sheet"), headers, [None, None, *[WHOLE] * len(moments)])
+    for chart in content.positions:
+        sheet.append(
+            [chart.question, content.t("positions.col_n"), *(c.n if c.shown else c.caption for c in chart.columns)]
+        )
+        for row, step in enumerate(chart.steps):
+            sheet.append([chart.question, step, *(c.counts[row] if c.counts else None for c in chart.columns)])
+    sheet.finish()
+
+
 def method_sheet(content: ReportContent, workbook: Any) -> None:
     sheet = Sheet(workbook, content.t("report.sheet_method"), None, [None])
     sheet.append([content.t("report.method_title")])
@@ -339,6 +356,7 @@ SHEETS: list[SheetWriter] = [
     summary_sheet,
     dimensions_sheet,
     items_sheet,
+    positions_sheet,
     recommendations_sheet,
     plan_sheet,
     groups_sheet,
