@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ MAX_TITLE_LENGTH = inputs.MAX_TITLE
 # The session key of a workshop just created (its code and key), which the workshop page shows: set by that page's
 # form, and by « Importer un questionnaire » before it switches to that page.
 CREATED = "workshop_created"
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -195,14 +198,20 @@ PUBLISH_ATTEMPTS = 5
 
 
 def publish_after_submit(code: str | None, workshop_id: int) -> None:
-    """After a participant's first submit: the workshop found again from the code in their URL. Never raises: the
-    submission is saved, and a round missed here is made at the next write."""
+    """After a participant's first submit: the workshop found again from the code in their URL, and its round
+    handed to this process's publication worker (`ROUNDS`). Returns at once: the submission is saved and the
+    participant's results come next; the round (an audit of every figure version, seconds at 200 people) runs
+    after, and the dashboard shows the batch once it is recorded. Never raises: a round missed here (the process
+    stopped first) is made at the next write."""
     try:
         view = participant_view(code)
+        questionnaire = get_questionnaire(view.questionnaire_id) if view is not None else None
+        store = get_store()
     except StorageError:
         return
-    if view is not None and view.id == workshop_id:
-        publish(view)
+    if view is None or view.id != workshop_id or questionnaire is None:
+        return
+    ROUNDS.request(store, _spec(view, questionnaire), workshop_id)
 
 
 def publish(workshop: WorkshopLike) -> bool:
@@ -267,6 +276,54 @@ def publish_round(store: Store, spec: WorkshopSpec, workshop_id: int) -> bool:
         if recorded and plan.admit:
             return True
     return False
+
+
+class RoundWorker:
+    """Publication rounds asked for after submissions, planned one at a time on a thread of their own.
+
+    A participant's submit only asks (`request`) and returns. A round reads the publication state when it starts,
+    so one waiting round per workshop serves every submission that came before it starts: asking again for a
+    workshop whose round is waiting adds nothing; asking while it runs queues one more (the running one may have
+    read the state before this submission). Rounds of one process never overlap, so they never race each other
+    for the compare-and-set; another instance's are handled by `publish_round`'s retries.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._waiting: OrderedDict[tuple[str, int], tuple[Store, WorkshopSpec, int]] = OrderedDict()
+        self._current: tuple[str, int] | None = None  # the round running
+        self._thread: threading.Thread | None = None
+
+    def request(self, store: Store, spec: WorkshopSpec, workshop_id: int) -> None:
+        with self._changed:
+            self._waiting[(store.url, workshop_id)] = (store, spec, workshop_id)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="radar-publication-rounds", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def idle(self, timeout: float | None = None) -> bool:
+        """Wait until no round is waiting or running (tests, and a clean stop); False if ``timeout`` ran out."""
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._waiting and self._current is None, timeout)
+
+    def _work(self) -> None:
+        while True:
+            with self._changed:
+                self._current = None
+                self._changed.notify_all()
+                self._changed.wait_for(lambda: bool(self._waiting))
+                key, (store, spec, workshop_id) = self._waiting.popitem(last=False)
+                self._current = key
+            try:
+                publish_round(store, spec, workshop_id)
+            except StorageError:
+                pass  # the submission is saved; the next write (a submission, closing) publishes instead
+            except Exception:  # a bug in a round must not stop the rounds of every other workshop
+                LOG.exception("a publication round failed (workshop %s)", workshop_id)
+
+
+ROUNDS = RoundWorker()
 
 
 # The dashboard and the projector ask every 4 s. The figures change only when a round is recorded (the counter):

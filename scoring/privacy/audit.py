@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 
 import numpy as np
 
@@ -31,6 +32,16 @@ Cell = tuple[int, str]  # (response id, variable)
 INDEPENDENT = 1e-10
 # A target whose squared distance to the span falls below this (relative to ‖t‖²) is determined.
 DETERMINED = 1e-8
+
+
+def single_blas_thread() -> AbstractContextManager[object]:
+    """While in it, numpy's BLAS and LAPACK use one thread (the whole process's, as OpenBLAS has no other kind).
+
+    The audit's products and SVDs are small (a few hundred rows): on a server whose cores are busy with other
+    requests, BLAS threads spinning for each other made an SVD 40 times slower than on one thread."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 class BlockAudit:
@@ -97,16 +108,30 @@ class BlockAudit:
 
     def add_target(self, cells: Sequence[int], values: Sequence[float]) -> None:
         """A composite target: Σ values[j] · x[cells[j]] must stay undetermined."""
-        number = len(self._composite_norm)
-        self._targets = np.concatenate([self._targets, np.full(len(cells), number, dtype=np.int64)])
-        self._target_cells = np.concatenate([self._target_cells, np.asarray(cells, dtype=np.int64)])
-        self._target_values = np.concatenate([self._target_values, np.asarray(values, dtype=np.float64)])
-        norm = float(np.sum(np.asarray(values, dtype=np.float64) ** 2))
+        self.add_targets([(cells, values)])
+
+    def add_targets(self, targets: Sequence[tuple[Sequence[int], Sequence[float]]]) -> None:
+        """Several composite targets at once (one array operation instead of one per target)."""
+        if not targets:
+            return
+        first = len(self._composite_norm)
+        numbers = np.concatenate(
+            [np.full(len(cells), first + n, dtype=np.int64) for n, (cells, _) in enumerate(targets)]
+        )
+        cells = np.concatenate([np.asarray(cells, dtype=np.int64) for cells, _ in targets])
+        values = np.concatenate([np.asarray(values, dtype=np.float64) for _, values in targets])
+        norm = np.bincount(numbers - first, weights=values**2, minlength=len(targets))
         # A target no row has touched yet is as far from the span as it can be (a new person's: no row has them).
-        left = norm - float(np.sum(self._composite_dot_basis(cells, values) ** 2)) if self.rank else norm
-        self._composite_norm = np.append(self._composite_norm, norm)
-        self._composite_left = np.append(self._composite_left, left)
-        self._known_composites = np.append(self._known_composites, left <= DETERMINED * norm)
+        if self.rank:
+            left = norm - np.array([float(np.sum(self._composite_dot_basis(c, v) ** 2)) for c, v in targets])
+        else:
+            left = norm
+        self._targets = np.concatenate([self._targets, numbers])
+        self._target_cells = np.concatenate([self._target_cells, cells])
+        self._target_values = np.concatenate([self._target_values, values])
+        self._composite_norm = np.concatenate([self._composite_norm, norm])
+        self._composite_left = np.concatenate([self._composite_left, left])
+        self._known_composites = np.concatenate([self._known_composites, left <= DETERMINED * norm])
 
     def _composite_dot_basis(self, cells: Sequence[int], values: Sequence[float]) -> np.ndarray:
         vector = np.zeros(self.size)
@@ -223,6 +248,44 @@ class BlockAudit:
             return self.add_single(variable, row[self.variables[variable]], check=check)
         return self.add_cross(row, check=check)
 
+    def take_all(self, singles: dict[int, list[np.ndarray]], crosses: list[np.ndarray]) -> None:
+        """Rows known to be shown, taken in one go into a block that holds no row yet (a cold start: every version
+        ever recorded). The same span as taking them one by one with no check (`add_single`, `add_cross`), built
+        with one SVD per variable and one for the dimension rows instead of a Gram–Schmidt step per row.
+
+        ``singles`` are statement rows over their variable's cells, ``crosses`` rows over the block's cells.
+        """
+        if self.rank:
+            raise ValueError("take_all builds a block's span from nothing")
+        for variable, rows in singles.items():
+            self._single[variable] = _row_space(np.vstack(rows))
+        if crosses:
+            stacked = np.vstack(crosses)
+            scale = float(np.max(np.linalg.norm(stacked, axis=1)))
+            for _ in range(2):  # off U, twice: orthogonal to working precision
+                for cells, basis in zip(self.variables, self._single, strict=True):
+                    if basis.shape[1]:
+                        stacked[:, cells] -= (stacked[:, cells] @ basis) @ basis.T
+            self._cross = _row_space(stacked, scale=scale)
+        # What is left of each unknown and each target: its squared norm minus that of its projection on the span.
+        along = np.sum(self._cross**2, axis=1)
+        for cells, basis in zip(self.variables, self._single, strict=True):
+            if basis.shape[1]:
+                along[cells] += np.sum(basis**2, axis=1)
+        self._unit_left = self._unit_left - along
+        if len(self._composite_norm):
+            projected = np.zeros(len(self._composite_norm))
+            for basis, mask in [(self._cross, np.ones(len(self._target_cells), dtype=bool))] + [
+                (basis, self.variable_of[self._target_cells] == v) for v, basis in enumerate(self._single)
+            ]:
+                if not basis.shape[1] or not mask.any():
+                    continue
+                rows = self._target_cells[mask] if basis is self._cross else self.local[self._target_cells[mask]]
+                coordinates = np.zeros((len(self._composite_norm), basis.shape[1]))
+                np.add.at(coordinates, self._targets[mask], self._target_values[mask, None] * basis[rows])
+                projected += np.sum(coordinates**2, axis=1)
+            self._composite_left = self._composite_left - projected
+
     def settle(self) -> None:
         """What is determined now stays so whatever is refused later: only a new determination blocks a row."""
         self._known_units = self._known_units | (self._unit_left <= DETERMINED)
@@ -234,6 +297,19 @@ class BlockAudit:
             np.flatnonzero(self._unit_left <= DETERMINED),
             np.flatnonzero(self._composite_left <= DETERMINED * self._composite_norm),
         )
+
+
+def _row_space(rows: np.ndarray, *, scale: float | None = None) -> np.ndarray:
+    """An orthonormal basis (as columns) of the space the rows span; a direction below `INDEPENDENT` relative to the
+    longest row (or ``scale``) adds nothing new, as for one row at a time."""
+    if not rows.size:
+        return np.zeros((rows.shape[1], 0))
+    longest = float(np.max(np.linalg.norm(rows, axis=1))) if scale is None else scale
+    if longest == 0.0:
+        return np.zeros((rows.shape[1], 0))
+    _, singular, right = np.linalg.svd(rows, full_matrices=False)
+    rank = int(np.sum(singular > INDEPENDENT * longest))
+    return right[:rank].T.copy()
 
 
 class _Terms:
@@ -297,8 +373,13 @@ class Audit:
         return twin
 
     def extend(self, members: Iterable[CleanResponse]) -> None:
-        """Add people's unknowns and targets (a person's cells are zero in every row taken so far)."""
+        """Add people's unknowns and targets (a person's cells are zero in every row taken so far).
+
+        The cells of all the new people are numbered first and added to each block in one go (a cold start adds
+        every counted person at once)."""
         layout = self.layout
+        new_cells: dict[str, list[int]] = defaultdict(list)  # block -> the variable number of each new cell
+        new_targets: dict[str, list[tuple[list[int], list[float]]]] = defaultdict(list)
         for response in members:
             if response.id in self.position:
                 continue
@@ -311,25 +392,34 @@ class Audit:
                         continue
                     blocks.add(block)
                     row = kind.row(layout, response, target)
-                    positions = self._cells(block, response.id, list(row))
+                    positions = self._cells(block, response.id, list(row), new_cells[block])
                     self._block_of[(kind.name, target)] = block
                     self._figure_variables[(kind.name, target)].update(row)
                     self._terms[(kind.name, target)].append(person, positions, list(row.values()))
             for block in sorted(blocks):
                 for kind in self.kinds:
                     for target in kind.person_targets(layout, block, response):
-                        positions = self._cells(block, response.id, list(target))
-                        self.blocks[block].add_target(positions, list(target.values()))
+                        positions = self._cells(block, response.id, list(target), new_cells[block])
+                        new_targets[block].append((positions, list(target.values())))
+        for block, variables in new_cells.items():
+            audit = self.blocks.setdefault(block, BlockAudit())
+            if variables:
+                audit.add_cells(variables)
+        for block, targets in new_targets.items():
+            self.blocks[block].add_targets(targets)
 
-    def _cells(self, block: str, response_id: int, variables: Sequence[str]) -> list[int]:
-        audit = self.blocks.setdefault(block, BlockAudit())
+    def _cells(self, block: str, response_id: int, variables: Sequence[str], adding: list[int]) -> list[int]:
+        """The positions of a person's cells in ``block``, numbering the new ones after those in ``adding`` (the
+        variable numbers of the cells `extend` is about to add)."""
+        audit = self.blocks.get(block)
+        if audit is None:
+            audit = self.blocks[block] = BlockAudit()
         known = self.cells[block]
         numbers = self._variable_numbers[block]
-        new = [v for v in variables if (response_id, v) not in known]
-        if new:
-            positions = audit.add_cells([numbers.setdefault(v, len(numbers)) for v in new])
-            for variable, position in zip(new, positions, strict=True):
-                known[(response_id, variable)] = int(position)
+        for variable in variables:
+            if (response_id, variable) not in known:
+                known[(response_id, variable)] = audit.size + len(adding)
+                adding.append(numbers.setdefault(variable, len(numbers)))
         return [known[(response_id, v)] for v in variables]
 
     def _row(self, key: FigureKey, contributors: Iterable[int]) -> tuple[str, np.ndarray] | None:
@@ -339,7 +429,8 @@ class Audit:
             return None  # a count of people, or a figure nobody has a value for: no row
         people, cells, values = self._terms[figure].arrays()
         chosen = np.zeros(len(self.position), dtype=bool)
-        chosen[[self.position[rid] for rid in contributors if rid in self.position]] = True
+        position = self.position
+        chosen[[position[rid] for rid in contributors if rid in position]] = True
         mask = chosen[people]
         return block, np.bincount(cells[mask], weights=values[mask], minlength=self.blocks[block].size)
 
@@ -364,6 +455,20 @@ class Audit:
     def settle(self) -> None:
         """Take the recorded versions; from now on, only a new determination refuses a candidate."""
         for block, rows in self._pending.items():
+            audit = self.blocks[block]
+            if not audit.rank and len(rows) > 1:  # a cold start: every version ever recorded, in one go
+                singles: dict[int, list[np.ndarray]] = defaultdict(list)
+                crosses: list[np.ndarray] = []
+                for figure, row in rows:
+                    if not row.any():
+                        continue
+                    if self._single(figure):
+                        variable = int(audit.variable_of[np.flatnonzero(row)[0]])
+                        singles[variable].append(row[audit.variables[variable]])
+                    else:
+                        crosses.append(row)
+                audit.take_all(singles, crosses)
+                continue
             ordered = sorted(rows, key=lambda entry: not self._single(entry[0]))  # statements' first: cheaper
             for figure, row in ordered:
                 self._take(figure, block, row, check=False)

@@ -5,6 +5,7 @@ The helpers the tests share are in tests/app/helpers.py (a conftest is pytest's,
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,4 +20,8 @@ def isolated_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     # The Store is cached per process; a new one must pick up this test's folder.
     st.cache_resource.clear()
     yield tmp_path
+    # Rounds a submit asked for run after it (ui.workshops.ROUNDS): they end with their test, not in the next one.
+    workshops = sys.modules.get("ui.workshops")
+    if workshops is not None:
+        assert workshops.ROUNDS.idle(timeout=300), "a publication round still running after its test"
     st.cache_resource.clear()
