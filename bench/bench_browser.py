@@ -20,8 +20,12 @@ figure is the median over rounds (p95 for the phones), and its ratio to the bare
 - taps40: 40 taps within 4 s on one step (a tap every 100 ms, not waiting for anything), then the server
   process's CPU time from the first tap until the page is idle again; and whether every last tap was saved.
 - phones: N phones at once (one Chromium context each, touch, 390×844), each joining, answering every statement
-  of the express questionnaire with a pause of 0.5–1.5 s between taps, and sending: p50/p95 of tap → saved and
-  « Suivant » → next step painted, over all phones, against N phones on the bare page.
+  of the express questionnaire with a pause of 0.5–1.5 s between taps, and sending: p50/p95/p99 of tap → its run
+  ended (the run saves the answer before it ends) and « Suivant » → next step painted, over all phones, against
+  N phones on the bare page; the server's CPU time for the whole session; and, read in the database after,
+  how many sent responses hold every answer their phone tapped (N when no tap is lost).
+
+A script run's end is read from Streamlit's websocket in the page (`browser_kit.PROBE_JS`).
 """
 
 from __future__ import annotations
@@ -196,6 +200,40 @@ async def answer(
     times["submit"].append(await timed(page, RESULTS_PAINTED))
 
 
+def answers_given() -> dict[str, int]:
+    """What `answer` taps: every statement once, the same values on every phone."""
+    return {
+        item.id: 1 + (number + index) % 5
+        for index, dimension in enumerate(EXPRESS.dimensions)
+        for number, item in enumerate(dimension.items, start=1)
+    }
+
+
+def sent_as_tapped(kind: str, folder: Path, seeds: dict[str, str]) -> int:
+    """How many sent responses of the phones' workshop (the bare page: of its file) hold every answer tapped:
+    each phone taps each statement once, so a tap lost is a response that differs."""
+    wanted = answers_given()
+    if kind == "app":
+        from storage import Store
+        from storage.config import DEFAULT_DB_FILENAME
+
+        store = Store(f"sqlite:///{folder / 'app' / DEFAULT_DB_FILENAME}")
+        try:
+            view = store.workshop_for_participant(seeds["code"])
+            assert view is not None
+            sent = [dict(r.answers) for r in store.submitted_responses(view.id)]
+        finally:
+            store.close()
+    else:
+        conn = sqlite3.connect(folder / "bare.sqlite3")
+        try:
+            rows = conn.execute("SELECT answers FROM responses WHERE submitted AND token NOT LIKE 'seed-%'").fetchall()
+        finally:
+            conn.close()
+        sent = [json.loads(answers) for (answers,) in rows]
+    return sum(1 for answers in sent if answers == wanted)
+
+
 async def option_tap(page, group_name: str, label: str) -> None:
     group = page.get_by_role("radiogroup", name=WORDS[group_name], exact=True)
     await group.locator('[data-testid="stRadioOption"]').filter(has_text=re.compile(f"^{re.escape(label)}$")).tap()
@@ -344,16 +382,23 @@ async def one_phone(page, kind: str, server: Server, seeds: dict[str, str], time
     await answer(page, start=starter(page, kind, server, seeds), pause=pause, times=times)
 
 
-async def phones(browser, servers: dict[str, Server], seeds: dict[str, str], results: dict, count: int) -> None:
+async def phones(
+    browser, servers: dict[str, Server], seeds: dict[str, str], results: dict, count: int, folder: Path
+) -> None:
     for kind, server in servers.items():
         rng = random.Random(11)
         times: dict[str, list[float]] = {"tap": [], "next": [], "submit": []}
+        before = sent_as_tapped(kind, folder, seeds)
         pages = [await new_page(browser, PHONE) for _ in range(count)]
+        start_cpu = server.cpu_seconds()
         await asyncio.gather(*(one_phone(page, kind, server, seeds, times, rng) for _context, page in pages))
+        results[f"phones cpu {kind}"].append(server.cpu_seconds() - start_cpu)
         for context, _page in pages:
             await context.close()
         for name, values in times.items():
             results[f"phones {name} {kind}"].extend(values)
+        # Each tap's run has ended before the next tap (its save is in the run): every phone's answers are sent.
+        results[f"phones sent as tapped {kind}"].append(sent_as_tapped(kind, folder, seeds) - before)
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
@@ -394,7 +439,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
                         await taps40(browser, servers, seeds, results, folder)
                 if only and "phones" in only:
                     loads.append(os.getloadavg()[0])
-                    await phones(browser, servers, seeds, results, args.phones)
+                    await phones(browser, servers, seeds, results, args.phones, folder)
                 loads.append(os.getloadavg()[0])
                 await browser.close()
     return {"results": dict(results), "loads": loads}
@@ -444,13 +489,26 @@ def report(data: dict[str, Any], args: argparse.Namespace) -> None:
                 f"bare {results[f'taps40 last taps {what} bare']} | |"
             )
     if results.get("phones tap app"):
-        for measure, name in (("tap", "tap → saved"), ("next", "« Suivant » → next step painted")):
-            for q in (50, 95):
+        for measure, name in (
+            ("tap", "tap → its run (which saves it) ended, on screen"),
+            ("next", "« Suivant » → next step painted"),
+            ("submit", "submit → results painted"),
+        ):
+            for q in (50, 95, 99):
                 row(
-                    f"{args.phones} phones, {name}, p{q}",
+                    f"{args.phones} phones, {name}, p{q} (of {len(results[f'phones {measure} app'])})",
                     percentile(results[f"phones {measure} app"], q),
                     percentile(results[f"phones {measure} bare"], q),
                 )
+        row(
+            f"{args.phones} phones, server CPU for the whole session",
+            sum(results["phones cpu app"]) * 1000,
+            sum(results["phones cpu bare"]) * 1000,
+        )
+        rows.append(
+            f"| {args.phones} phones: responses sent with every tap saved | app {results['phones sent as tapped app']} "
+            f"| bare {results['phones sent as tapped bare']} | |"
+        )
     print(
         f"Chromium (Debian), {os.cpu_count()} CPUs, Python {platform.python_version()}; {args.rounds} rounds; "
         f"load average (1 min) at each round: {', '.join(f'{x:.1f}' for x in data['loads'])}\n"

@@ -42,18 +42,45 @@ DESKTOP = {"viewport": {"width": 1366, "height": 900}, "locale": "fr-FR"}
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 # Installed in every page before its scripts: marks the start of each tap, and counts the script runs that end.
+# A run's end is read from Streamlit's own websocket, not from the page: the server ends every run with a
+# ForwardMsg whose field 6 (`script_finished`, a varint) says how. 0 (finished) and 1 (compile error) count; 2
+# (stopped early for a new run) does not, nor 3 (a fragment's run: the answering pages' timed watchers, never what
+# a tap causes). Watching the page's running-state attribute missed short runs (the attribute's two changes can
+# fall between two observations, or in one render), so that a tap whose output was on screen counted no run.
 PROBE_JS = """(() => {
-  const r = window.__bench = {t0: 0, t1: null, running: false, runs: 0};
-  document.addEventListener('pointerdown', () => {
-    r.t0 = performance.now(); r.t1 = null; r.running = false; r.runs = 0;
-  }, true);
-  new MutationObserver(records => {
-    for (const record of records) {
-      const state = record.target.getAttribute('data-test-script-state');
-      if (state === 'running') r.running = true;
-      else if (state === 'notRunning' && r.running) { r.running = false; r.runs += 1; }
+  const r = window.__bench = {t0: 0, t1: null, runs: 0, finished: 0};
+  document.addEventListener('pointerdown', () => { r.t0 = performance.now(); r.t1 = null; r.runs = 0; }, true);
+  const status = bytes => {  // the script_finished field of a ForwardMsg, or null
+    let i = 0;
+    const varint = () => {
+      let value = 0, scale = 1, byte;
+      do { byte = bytes[i++]; value += (byte & 0x7f) * scale; scale *= 128; } while (byte & 0x80 && i < bytes.length);
+      return value;
+    };
+    while (i < bytes.length) {
+      const key = varint(), field = Math.floor(key / 8), wire = key % 8;
+      if (wire === 0) { const value = varint(); if (field === 6) return value; }
+      else if (wire === 2) { const length = varint(); i += length; }  // not i += varint(): i is read first
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return null;
     }
-  }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+    return null;
+  };
+  const seen = data => {
+    const finished = status(new Uint8Array(data));
+    if (finished === 0 || finished === 1) { r.runs += 1; r.finished += 1; }
+  };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', event => {
+        if (event.data instanceof ArrayBuffer) seen(event.data);
+        else if (event.data instanceof Blob) event.data.arrayBuffer().then(seen);
+      });
+    }
+  };
 })()"""
 IDLE = (
     "(document.querySelector('[data-testid=stApp]') || {getAttribute: () => null})"
@@ -96,7 +123,7 @@ async def timed(page, condition: str, timeout_ms: float = 120_000) -> float:
 
 async def reset_mark(page) -> None:
     """Start the next measure at the next tap: forget the last one's end."""
-    await page.evaluate("(() => { const r = window.__bench; r.t1 = null; r.runs = 0; r.running = false; })()")
+    await page.evaluate("(() => { const r = window.__bench; r.t1 = null; r.runs = 0; })()")
 
 
 def free_port() -> int:
