@@ -8,6 +8,7 @@ statements on a guess would be worse than a « Je ne sais pas ».
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from scoring.model import Dimension, Item, Questionnaire
@@ -81,4 +82,21 @@ def asked_of_problems(questionnaire: Questionnaire, name: str) -> list[Problem]:
                 elif within is not None and role not in within:
                     params = {"value": role, "allowed": ", ".join(within)}
                     problems.append(Problem(name, where, "asked_of_outside_dimension", params))
+    if not problems:
+        problems.extend(_under_coverage(questionnaire, name, options))
+    return problems
+
+
+def _under_coverage(questionnaire: Questionnaire, name: str, roles: list[str]) -> list[Problem]:
+    """A role asked some of a dimension's statements, but fewer than ``min_coverage`` of them, could never have a
+    score there: even answering everything it is asked leaves the dimension « not enough answers »."""
+    problems: list[Problem] = []
+    for d_index, dimension in enumerate(questionnaire.dimensions):
+        count = len(dimension.items)
+        needed = math.ceil(questionnaire.min_coverage * count - 1e-9)
+        for role in roles:
+            asked = sum(is_asked(dimension, item, role) for item in dimension.items)
+            if 0 < asked < needed:
+                params = {"value": role, "asked": asked, "count": count, "needed": needed}
+                problems.append(Problem(name, f"dimensions[{d_index}]", "asked_of_under_coverage", params))
     return problems

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scoring.asked_mask import drop_not_asked
+from scoring.asking import ROLE_FIELD
 from scoring.consensus import code_counts, consensus_from_counts
 from scoring.frames import CODE_DTYPE, UNANSWERED, ResponseTable
 from scoring.model import RESPONDENT_COLUMN, Bands, Questionnaire
@@ -122,6 +124,9 @@ def score_responses(
     balance_keys = _group_keys(questionnaire, responses, balance) if balance is not None else None
     scale = questionnaire.scale
     codes = _answer_codes(responses, layout.item_ids, scale.min, scale.max)
+    # A statement not asked of a respondent's role counts for nothing, whoever filled the row in.
+    roles = responses[ROLE_FIELD] if ROLE_FIELD in responses.columns else None
+    codes = drop_not_asked(questionnaire, codes, roles)
     # Steps 1 to 3: each respondent's dimension and overall scores.
     dimension_scores = _respondent_dimension_scores(codes, layout, scale.max - scale.min, questionnaire.min_coverage)
     overall_scores = _weighted_row_mean(dimension_scores, layout.dimension_weights)

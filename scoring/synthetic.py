@@ -22,12 +22,13 @@ from statistics import NormalDist
 
 import numpy as np
 
+from scoring.asking import ROLE_FIELD, items_for
 from scoring.case_model import Case, SyntheticRole, Tendency
 from scoring.consensus import answer_counts, consensus_from_counts
 from scoring.model import Item, Questionnaire, Scale
 
 # The profile fields a case fills in: the questionnaire's role, and the organisation when it asks for one.
-ROLE_FIELD = "role"
+
 ORGANISATION_FIELD = "organisation"
 # 53 bits: every double in (0, 1) that a uniform draw needs, from the first 8 bytes of the hash.
 _BITS = 53
@@ -39,7 +40,7 @@ class SyntheticResponse:
 
     role: str  # a role id of the case
     number: int  # 1, 2, ... within the role
-    answers: dict[str, int | None]  # every statement; None for « je ne sais pas »
+    answers: dict[str, int | None]  # every statement asked of the role; None for « je ne sais pas »
     profile: dict[str, str]  # the questionnaire's role (and organisation)
 
 
@@ -53,11 +54,14 @@ def synthetic_responses(case: Case, questionnaire: Questionnaire) -> list[Synthe
             continue
         for index in range(description.count):
             number = index + 1
+            profile = {ROLE_FIELD: role.answers_as}
+            # A role answers what the flow would ask it (``asked_of``), as a person on a phone would.
+            asked = {item.id for item in items_for(questionnaire, profile)}
             answers = {
                 item.id: _answer(case, role.id, number, item, dimension_id, description, questionnaire.scale)
                 for dimension_id, item in _items(questionnaire)
+                if item.id in asked
             }
-            profile = {ROLE_FIELD: role.answers_as}
             if asks_organisation and role.organisations:
                 profile[ORGANISATION_FIELD] = role.organisations[index % len(role.organisations)]
             made.append(SyntheticResponse(role=role.id, number=number, answers=answers, profile=profile))

@@ -201,3 +201,22 @@ def test_the_readme_lists_every_actor() -> None:
 
     readme = (ROOT / "questionnaires" / "README.md").read_text(encoding="utf-8")
     assert all(f"| `{actor}` |" in readme for actor in ACTORS)
+
+
+def test_a_role_asked_too_few_of_a_dimension_could_never_score_it_and_is_refused() -> None:
+    """Gouvernance with three statements and min_coverage 0.5: a role needs 2 of them to have a score there. The
+    director is asked only g2, so even answering all they are asked they would never have one."""
+    items = [
+        {"id": "g1", "text": "Le bureau", "asked_of": ["administrateur"]},
+        {"id": "g2", "text": "Le conseil", "asked_of": ["administrateur", "direction"]},
+        {"id": "g3", "text": "Les statuts", "asked_of": ["administrateur"]},
+    ]
+    raw = data(dimensions__0__items=items)
+    assert ("dimensions[0]", "asked_of_under_coverage") in problems(raw)
+    with pytest.raises(QuestionnaireError) as caught:
+        parse_questionnaire(yaml.safe_dump(raw, allow_unicode=True), "q.yaml")
+    [problem] = [p for p in caught.value.problems if p.code == "asked_of_under_coverage"]
+    assert problem.message("fr").startswith("le rôle «\u00a0direction\u00a0» ne se voit poser que 1 des 3 énoncés")
+    assert problem.message("en").startswith("the role 'direction' is asked only 1 of this dimension's 3 statements")
+    # The person supported is asked none of them: no score there is what the author meant, not a mistake.
+    assert all("usager" not in p.message("en") for p in caught.value.problems)

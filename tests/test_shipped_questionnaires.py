@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scoring.asking import ROLE_FIELD, asked_roles
 from scoring.bibliography import default_bibliography
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire
@@ -163,21 +162,6 @@ def duplicate_recommendations(q: Questionnaire) -> list[str]:
     return [f"{a} ~ {b} ({score:.2f})" for a, b, score in similar_recommendations(texts)]
 
 
-def asked_of_problems(q: Questionnaire) -> list[str]:
-    """Each role answers a dimension in full enough to get a score, or is not asked it at all."""
-    field = q.profile_field(ROLE_FIELD)
-    problems = []
-    for role in [option.id for option in field.options] if field else []:
-        for dimension in q.dimensions:
-            asked = [item for item in dimension.items if role in (asked_roles(dimension, item) or [role])]
-            if asked and len(asked) < q.min_coverage * len(dimension.items):
-                problems.append(
-                    f"{dimension.id}: {role} is asked {len(asked)} of {len(dimension.items)} items and can never "
-                    "reach min_coverage"
-                )
-    return problems
-
-
 def inclusive_writing(q: Questionnaire) -> list[str]:
     """No generic masculine for people in the French texts (questionnaires/README.md, « Écriture inclusive »)."""
     return [f"{where}: {word}" for where, text in texts(q) if text for word in generic_masculine(text.get("fr", ""))]
@@ -250,7 +234,6 @@ RULES: dict[str, Callable[[Questionnaire], list[str]]] = {
     "reverse_problems": reverse_problems,
     "profile_problems": profile_problems,
     "duplicate_recommendations": duplicate_recommendations,
-    "asked_of_problems": asked_of_problems,
     "inclusive_writing": inclusive_writing,
 }
 
@@ -334,11 +317,6 @@ def _dimension_repeats_an_item(raw: dict) -> None:
     dimension["recommendations"]["priority"][0]["text"] = copy.deepcopy(dimension["items"][0]["recommendation"])
 
 
-def _board_statement_asked_of_everyone_but_too_few(raw: dict) -> None:
-    for item in raw["dimensions"][3]["items"][:5]:
-        item["asked_of"] = ["administrateur", "direction"]
-
-
 def _generic_masculine(raw: dict) -> None:
     _item(raw, 1, 3)["text"]["fr"] = "Les salariés sont tenus informés de l’évolution du partenariat."
 
@@ -418,7 +396,6 @@ BROKEN: dict[str, tuple[Callable[[dict], None], str]] = {
     "recommendation without actor": (_recommendation_without_actor, "recommendation_problems"),
     "item recommendation without actor": (_item_recommendation_without_actor, "recommendation_problems"),
     "dimension recommendation repeats an item's": (_dimension_repeats_an_item, "duplicate_recommendations"),
-    "a role asked too few items of a dimension": (_board_statement_asked_of_everyone_but_too_few, "asked_of_problems"),
     "generic masculine": (_generic_masculine, "inclusive_writing"),
     "help without English": (_drop_english_help, "missing_translations"),
     "title in French only": (_plain_string_title, "missing_translations"),

@@ -17,8 +17,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from i18n import translate
 from reports.names import report_file_name
 from reports.paper import blank_template_xlsx, paper_questionnaire_pdf
+from scoring.asking import items_for
 from scoring.model import Questionnaire, text_in
 from scoring.response_problems import ResponsesError
 from scoring.responses_io import read_responses_bytes
@@ -82,6 +84,15 @@ def read_paper_answers(
             }
         )
     described = [w.describe(lang) for w in warnings if w.code != "unknown_option"]
+    # A template has a column for every statement; a row's role is asked only its own (scoring.asking). An answer
+    # to another is dropped here, with a line saying so, rather than stored and counted as tampering later.
+    dropped = 0
+    for given, profile in zip(answers, profiles, strict=True):
+        asked = {item.id for item in items_for(questionnaire, profile)}
+        for item_id in [item_id for item_id in given if item_id not in asked]:
+            dropped += given.pop(item_id) is not None
+    if dropped:
+        described.append(translate("paper.not_asked", lang, count=dropped))
     return PaperImport(answers, profiles, problems, described, [int(r) for r in frame.index])
 
 

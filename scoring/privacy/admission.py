@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.answer_rules import position_key
+from scoring.asking import items_for
 from scoring.privacy.records import StoredResponse, WorkshopSpec
 
 
@@ -67,14 +68,20 @@ def clean(spec: WorkshopSpec, response: StoredResponse) -> CleanResponse:
     given = response.profile if isinstance(response.profile, Mapping) else {}
     if not isinstance(response.profile, Mapping):
         invalid += 1
-    asked = set(spec.breakdown_fields)
+    fields = set(spec.breakdown_fields)
     for field_id, value in given.items():
         if value is None or value == "":
             continue
-        if field_id not in asked or not isinstance(value, str) or value not in spec.field_values(field_id):
+        if field_id not in fields or not isinstance(value, str) or value not in spec.field_values(field_id):
             invalid += 1
             continue
         profile[field_id] = value
+    # A statement not asked of the respondent's role (a paper form typed in whole, a tampered client) is left out,
+    # as the answering flow would never have asked it.
+    asked = {item.id for item in items_for(questionnaire, profile)}
+    for item_id in [item_id for item_id in answers if item_id not in asked]:
+        del answers[item_id]
+        invalid += 1
     positions, invalid_positions = _positions(spec, response)
     return CleanResponse(
         id=response.id, answers=answers, profile=profile, invalid=invalid + invalid_positions, positions=positions

@@ -156,3 +156,17 @@ def test_an_imported_batch_is_published_as_submissions_are(workshop) -> None:
     app = dashboard(key)
     captions = [c.value for c in app.caption]
     assert translate("dashboard.counted", "fr", count=4) in captions
+
+
+def test_an_answer_to_a_statement_not_asked_of_the_row_s_role_is_left_out_and_said() -> None:
+    """The template has a column for every statement; « ex-gouv-3 » (the board's) is asked of the board and the
+    direction only. A staff member's answer typed there is dropped at the import, with a line saying so, and never
+    reaches the workshop as a value the facilitator would be told someone tampered with."""
+    questionnaire = get_questionnaire(EXPRESS)
+    bad = {(2, "role"): "salarie", (2, "ex-gouv-3"): 5, (3, "role"): "administrateur", (3, "ex-gouv-3"): 2}
+    reading = read_paper_answers(filled_template(2, bad=bad), "rempli.xlsx", questionnaire, ORGANISATIONS, "fr")
+    staff, board = reading.answers
+    assert "ex-gouv-3" not in staff and board["ex-gouv-3"] == 2
+    assert translate("paper.not_asked", "fr", count=1) in reading.warnings
+    english = read_paper_answers(filled_template(2, bad=bad), "rempli.xlsx", questionnaire, ORGANISATIONS, "en")
+    assert any(w.startswith("1 answer is to a statement that is not asked") for w in english.warnings)

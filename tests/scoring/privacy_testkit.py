@@ -147,7 +147,17 @@ class Workshop:
 
 
 def valid_answers(questionnaire: Questionnaire, response: StoredResponse) -> dict[str, int]:
-    items = set(questionnaire.item_ids)
+    """The answers that count: on the scale, and to a statement asked of the person's role (``asked_of`` on the
+    item, else on its dimension), when they gave a role the questionnaire offers."""
+    field = questionnaire.profile_field("role")
+    role = response.profile.get("role") if isinstance(response.profile, Mapping) else None
+    known = field is not None and any(option.id == role for option in field.options)
+    items = set()
+    for dimension in questionnaire.dimensions:
+        for item in dimension.items:
+            roles = item.asked_of if item.asked_of is not None else dimension.asked_of
+            if not known or roles is None or role in roles:
+                items.add(item.id)
     return {
         k: v
         for k, v in response.answers.items()
