@@ -15,6 +15,7 @@ one function in ``reports.pdf.SECTIONS`` and ``reports.xlsx.SHEETS``; nothing el
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -33,8 +34,8 @@ from reports.charts import (
 from scoring.bibliography import source_text
 from scoring.model import Questionnaire, text_in
 from scoring.plan import ActionPlan, format_due, priority_label, recommendation_texts
-from scoring.privacy import SharedGroup, SharedReport, protect_breakdown
-from scoring.results import DimensionStats, GroupReport, ItemStats, ScoreReport
+from scoring.privacy import SharedGroup, SharedItem, SharedReport, protect_breakdown
+from scoring.results import DimensionStats, GroupReport, ItemStats, RecommendationOut, ScoreReport
 from scoring.rounding import round_half_up
 
 Scope = Literal["file", "own", "group"]
@@ -241,29 +242,8 @@ def build_content(
     item_texts = {i.id: text_in(i.text, lang) for i in questionnaire.items}
     reverse = {i.id: i.reverse for i in questionnaire.items}
     dimensions = tuple(_dimension_row(stats, dimension_labels, lang) for stats in report.dimensions)
-    items = tuple(
-        ItemRow(
-            id=s.id,
-            dimension=dimension_labels[s.dimension],
-            text=item_texts[s.id],
-            n=s.n,
-            mean=banded(s.mean, s.band, lang),
-            consensus=round_half_up(s.consensus, 3),
-            dissensus=s.dissensus,
-            reverse=reverse[s.id],
-        )
-        for s in report.items
-    )
-    recommendations = tuple(
-        RecommendationRow(
-            dimension=dimension_labels.get(rec.dimension, rec.dimension),
-            item=item_texts.get(rec.item) if rec.item else None,
-            band=banded(None, rec.band, lang),
-            text=text_in(rec.text, lang, report.language),
-            source=source_text(rec.source, lang),
-        )
-        for rec in report.recommendations
-    )
+    items = _item_rows(report.items, dimension_labels, item_texts, reverse, lang)
+    recommendations = _recommendation_rows(report.recommendations, dimension_labels, item_texts, report.language, lang)
     breakdowns = tuple(
         _breakdown(questionnaire, report, field_id, groups, lang, protect_groups)
         for field_id, groups in report.groups.items()
@@ -494,29 +474,8 @@ def build_shared_content(
         )
         for d in report.dimensions
     )
-    items = tuple(
-        ItemRow(
-            id=s.id,
-            dimension=dimension_labels[s.dimension],
-            text=item_texts[s.id],
-            n=s.n,
-            mean=banded(s.mean, s.band, lang),
-            consensus=round_half_up(s.consensus, 3),
-            dissensus=s.dissensus,
-            reverse=reverse[s.id],
-        )
-        for s in report.items
-    )
-    recommendations = tuple(
-        RecommendationRow(
-            dimension=dimension_labels.get(rec.dimension, rec.dimension),
-            item=item_texts.get(rec.item) if rec.item else None,
-            band=banded(None, rec.band, lang),
-            text=text_in(rec.text, lang, report.language),
-            source=source_text(rec.source, lang),
-        )
-        for rec in report.recommendations
-    )
+    items = _item_rows(report.items, dimension_labels, item_texts, reverse, lang)
+    recommendations = _recommendation_rows(report.recommendations, dimension_labels, item_texts, report.language, lang)
     breakdowns = tuple(
         _shared_breakdown(questionnaire, report, field_id, groups, lang)
         for field_id, groups in report.breakdowns.items()
@@ -583,4 +542,47 @@ def _shared_breakdown(
         dimension_labels=tuple(text_in(d.label, lang) for d in questionnaire.dimensions),
         rows=tuple(rows),
         min_group_size=report.min_group_size,
+    )
+
+
+def _item_rows(
+    stats: Iterable[ItemStats | SharedItem],
+    dimension_labels: dict[str, str],
+    item_texts: dict[str, str],
+    reverse: dict[str, bool],
+    lang: str,
+) -> tuple[ItemRow, ...]:
+    """One row per statement, from one's own report (``ItemStats``) or a shared one (``SharedItem``): both carry
+    ``id``, ``dimension``, ``n``, ``mean``, ``band``, ``consensus`` and ``dissensus``."""
+    return tuple(
+        ItemRow(
+            id=s.id,
+            dimension=dimension_labels[s.dimension],
+            text=item_texts[s.id],
+            n=s.n,
+            mean=banded(s.mean, s.band, lang),
+            consensus=round_half_up(s.consensus, 3),
+            dissensus=s.dissensus,
+            reverse=reverse[s.id],
+        )
+        for s in stats
+    )
+
+
+def _recommendation_rows(
+    recommendations: Iterable[RecommendationOut],
+    dimension_labels: dict[str, str],
+    item_texts: dict[str, str],
+    report_language: str,
+    lang: str,
+) -> tuple[RecommendationRow, ...]:
+    return tuple(
+        RecommendationRow(
+            dimension=dimension_labels.get(rec.dimension, rec.dimension),
+            item=item_texts.get(rec.item) if rec.item else None,
+            band=banded(None, rec.band, lang),
+            text=text_in(rec.text, lang, report_language),
+            source=source_text(rec.source, lang),
+        )
+        for rec in recommendations
     )
