@@ -18,12 +18,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from i18n import Text
+from scoring.asking import ROLE_FIELD
 from scoring.case_model import CORPUS, Case, Teaching
-from scoring.loader import MAX_BYTES, _from_pydantic, _read_yaml, _sorted_unique
+from scoring.loader import _from_pydantic, _read_yaml, _sorted_unique, read_file
 from scoring.model import DEFAULT_LANGUAGE, Questionnaire
 from scoring.problems import Problem, QuestionnaireError
 from scoring.rounding import format_number
-from scoring.synthetic import ROLE_FIELD, statement_consensus, synthetic_responses
+from scoring.synthetic import statement_consensus, synthetic_responses
 
 CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
 CASES_DIR = CONTENT_DIR / "cases"
@@ -54,7 +55,7 @@ def default_teaching() -> Teaching:
 
 def load_teaching(path: str | Path) -> Teaching:
     path = Path(path)
-    model, raw, problems = _parse(_read(path), str(path), Teaching)
+    model, raw, problems = _parse(read_file(path), str(path), Teaching)
     if model is not None:
         for key, session in model.sessions.items():
             total = sum(step.minutes for step in session.steps)
@@ -81,7 +82,7 @@ def load_case(
     questionnaire), ``teaching`` and ``glossary_terms``, the case is also checked against them."""
     path = Path(path)
     return parse_case(
-        _read(path),
+        read_file(path),
         str(path),
         expected_id=path.stem,
         questionnaires=questionnaires,
@@ -128,17 +129,6 @@ def load_cases(
     if problems:
         raise QuestionnaireError(problems)
     return cases
-
-
-def _read(path: Path) -> bytes:
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise QuestionnaireError([Problem(name, "", "file_too_large", {"size": size, "limit": MAX_BYTES})])
-        return path.read_bytes()
-    except OSError as error:
-        raise QuestionnaireError([Problem(name, "", "file_unreadable", {"detail": error.strerror or error})]) from None
 
 
 def _parse(data: bytes | str, name: str, model: type[BaseModel]) -> tuple[Any, dict[str, Any], list[Problem]]:
