@@ -5,6 +5,8 @@ scoring step 2), never a zero."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 
 from i18n import translate
@@ -15,11 +17,32 @@ from scoring.model import Questionnaire, text_in
 from scoring.results import ScoreReport
 from ui.flow import Answering
 
+# The last reports scored, by questionnaire and answers: the results page reruns on every click (a download, the
+# glossary, the language) with the same answers, and scoring them again was a good part of each rerun. Keyed by the
+# questionnaire object itself (the catalogue keeps one per file or stored version), so two questionnaires with the
+# same id and version never share a report.
+_REPORTS: OrderedDict[tuple[int, tuple, tuple], tuple[Questionnaire, ScoreReport]] = OrderedDict()
+_REPORTS_KEPT = 64
+_REPORTS_LOCK = threading.Lock()
+
 
 def own_report(answering: Answering) -> ScoreReport:
+    """The respondent's report; callers read it, never change it (it may be handed to the next rerun too)."""
     state = answering.to_send  # only what is asked: a statement no longer asked is absent, never a zero
-    frame = responses_frame(answering.questionnaire, [dict(state.answers)], [dict(state.profile)])
-    return score_responses(answering.questionnaire, frame)
+    questionnaire = answering.questionnaire
+    key = (id(questionnaire), tuple(sorted(state.answers.items())), tuple(sorted(state.profile.items())))
+    with _REPORTS_LOCK:
+        kept = _REPORTS.get(key)
+        if kept is not None and kept[0] is questionnaire:
+            _REPORTS.move_to_end(key)
+            return kept[1]
+    frame = responses_frame(questionnaire, [dict(state.answers)], [dict(state.profile)])
+    report = score_responses(questionnaire, frame)
+    with _REPORTS_LOCK:
+        _REPORTS[key] = (questionnaire, report)
+        while len(_REPORTS) > _REPORTS_KEPT:
+            _REPORTS.popitem(last=False)
+    return report
 
 
 def position_lines(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import threading
@@ -85,7 +86,10 @@ def parse_organisations(text: str) -> tuple[list[str], list[str]]:
     return names, problems
 
 
+@functools.lru_cache(maxsize=64)
 def qr_png(url: str) -> bytes:
+    """The QR code of a link as a PNG. Kept per link: encoding one costs tens of milliseconds, and the own results
+    link and the join screen draw theirs on every rerun of their page."""
     import segno
 
     buffer = io.BytesIO()
