@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import results_view, teaching, urls, workshops
+from ui import flow, me_and_group, results_view, teaching, urls, workshops
 from ui.downloads import report_downloads
 from ui.language import t
 from ui.sources_view import glossary_link
@@ -55,6 +55,7 @@ dimension_cards(questionnaire, report)
 if questionnaire.positions:  # where the relationship stands, today and wished (the continuum)
     st.header(t("positions.title"))
     positions(questionnaire, report, key="group_positions")
+me_and_group.on_group_results(questionnaire, workshop, flow.state())
 st.header(t("dashboard.discuss_title"))
 glossary_link("a-discuter")
 disagreements(questionnaire, report, limit=8)

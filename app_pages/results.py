@@ -3,7 +3,7 @@
 import streamlit as st
 
 from scoring.model import text_in
-from ui import browser_memory, flow, results_view, teaching, urls, workshops
+from ui import browser_memory, flow, me_and_group, results_view, teaching, urls, workshops
 from ui.catalogue import shown_text
 from ui.downloads import report_downloads
 from ui.figures import item_bars_figure, radar_figure
@@ -84,6 +84,7 @@ for label, line in positions:  # each question is its own title (« Où en est l
     st.text(line)
 if positions:
     glossary_link("continuum")
+me_and_group.on_own_results(questionnaire, answering.state, report, workshop)
 
 with st.expander(t("results.table_title")):
     results_view.dimensions_table(questionnaire, report)

@@ -18,8 +18,8 @@ from scoring.results import ScoreReport
 from scoring.rounding import format_number
 
 if TYPE_CHECKING:  # annotations only (and apart from the imports above, which others change)
+    from scoring.privacy.beside import Beside
     from scoring.privacy.comparison import Comparison
-    from scoring.privacy.report import SharedReport as _Shared
     from scoring.privacy.waves import Waves
 
 Spread = Literal["iqr", "range"] | None
@@ -264,7 +264,7 @@ def group_name(questionnaire: Questionnaire, field_id: str, value: str, lang: st
 def comparison_radar_chart(
     questionnaire: Questionnaire,
     comparison: Comparison,
-    report: _Shared,
+    report: SharedReport,
     lang: str,
     *,
     balanced: bool = False,
@@ -368,3 +368,15 @@ def positions_charts(
             )
         )
     return tuple(charts)
+
+
+def me_and_group_radar_chart(questionnaire: Questionnaire, beside: Beside, lang: str) -> MultiRadarChart:
+    """« Mes réponses » and « Le groupe » (its size) on one radar: the person's own line first, the group's from
+    its shared report (a dimension the group does not show leaves a gap in its line)."""
+    mine = Series(translate("compare.me_trace", lang), "", {d.id: d.mine for d in beside.dimensions})
+    group = Series(
+        translate("compare.group_trace", lang),
+        translate("compare.people", lang, count=beside.group_counted),
+        {d.id: d.group for d in beside.dimensions},
+    )
+    return multi_radar_chart(questionnaire, (mine, group), lang)

@@ -12,12 +12,16 @@ from reports.charts import (
     REFERENCE_COLOUR,
     Series,
     comparison_radar_chart,
+    me_and_group_radar_chart,
     multi_radar_chart,
     waves_radar_chart,
 )
 from reports.figures import multi_radar_plotly
+from scoring.engine import score_responses
+from scoring.frames import responses_frame
 from scoring.model import Questionnaire
 from scoring.privacy import PublicationRecord, StoredResponse, WorkshopSpec, plan_publication, shown_report
+from scoring.privacy.beside import me_and_group
 from scoring.privacy.comparison import compare
 from scoring.privacy.waves import compare_waves
 
@@ -131,3 +135,16 @@ def test_the_waves_radar_has_each_wave_s_size() -> None:
     chart = waves_radar_chart(QUESTIONNAIRE, compare_waves(QUESTIONNAIRE, now, QUESTIONNAIRE, then), "fr")
     assert [(t.name, t.size) for t in chart.traces] == [("Avant", "4 personnes"), ("Maintenant", "7 personnes")]
     assert chart.traces[0].scores == (100.0, 75.0, 25.0)
+
+
+def test_me_and_the_group_on_one_radar_my_line_first_the_group_s_with_its_size() -> None:
+    group = seeded(ROWS)
+    answers = dict(zip(QUESTIONNAIRE.item_ids, (5, 3, 1), strict=True))
+    mine = score_responses(QUESTIONNAIRE, responses_frame(QUESTIONNAIRE, [answers], [{}]))
+    chart = me_and_group_radar_chart(QUESTIONNAIRE, me_and_group(QUESTIONNAIRE, mine, group), "fr")
+    assert [(t.name, t.size) for t in chart.traces] == [("Mes réponses", ""), ("Le groupe", "7 personnes")]
+    assert chart.traces[0].scores == (100.0, 50.0, 0.0)
+    assert chart.traces[1].scores == tuple(d.score for d in group.dimensions)
+    assert chart.traces[0].colour != chart.traces[1].colour and chart.traces[0].dash != chart.traces[1].dash
+    english = me_and_group_radar_chart(QUESTIONNAIRE, me_and_group(QUESTIONNAIRE, mine, group), "en")
+    assert [(t.name, t.size) for t in english.traces] == [("My answers", ""), ("The group", "7 people")]
