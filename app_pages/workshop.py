@@ -47,13 +47,23 @@ if created is None:
         )
         show_results = st.checkbox(t("workshop.field_show_results"), value=True)
         baseline_text = st.text_input(t("compare.baseline_field"), help=t("compare.baseline_help"), key="baseline")
+        mine = baselines.remembered_choices(lang)
+        baseline_choice = None
+        if mine:
+            baseline_choice = st.selectbox(
+                t("compare.baseline_mine"),
+                options=[None, *mine],
+                format_func=lambda code: t("compare.baseline_mine_none") if code is None else mine[code][1],
+                help=t("compare.baseline_mine_help"),
+                key="baseline_mine",
+            )
         submitted = st.form_submit_button(t("workshop.create"), type="primary")
     if submitted:
         organisations, problems = workshops.parse_organisations(organisations_text)
         title = clean_line(title)
         if not title:
             problems.insert(0, "workshop.error_no_title")
-        earlier_key, baseline_problem = baselines.check_link(baseline_text, questionnaire_id)
+        earlier_key, baseline_problem = baselines.chosen(baseline_text, baseline_choice, mine, questionnaire_id)
         if baseline_problem:
             problems.append(baseline_problem)
         if problems:

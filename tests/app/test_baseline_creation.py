@@ -4,11 +4,15 @@ questionnaire is refused with a message and no workshop is created."""
 
 from __future__ import annotations
 
+import json
+from urllib.parse import quote
+
 import pytest
 
 from i18n import translate
 from storage import Store
 from tests.app.helpers import assert_no_exception, by_label, new_app
+from ui import browser_memory
 
 
 def earlier(questionnaire_id: str = "express") -> tuple[int, str]:
@@ -75,3 +79,97 @@ def test_a_wrong_link_is_refused_and_creates_nothing(text: str, problem: str, la
     app = create(text, lang)
     assert [e.value for e in app.error] == [translate(problem, lang)]
     assert not app.code  # no workshop: no link to copy
+
+
+def remembered(monkeypatch: pytest.MonkeyPatch, *questionnaire_ids: str) -> list[tuple[int, str, str]]:
+    """Earlier workshops created on this browser (« Mes ateliers », its memory cookie): (id, key, code) each."""
+    store = Store()
+    made = []
+    try:
+        for n, questionnaire_id in enumerate(questionnaire_ids, start=1):
+            created = store.create_workshop(
+                title=f"Conseil {n} ({questionnaire_id})",
+                questionnaire_id=questionnaire_id,
+                organisations=[],
+                profile_fields=[],
+                show_results_to_participants=False,
+            )
+            made.append((created.workshop_id, created.facilitator_key, created.participant_code))
+    finally:
+        store.close()
+    memory = {browser_memory.workshop_slot(code): {"k": key} for _id, key, code in made}
+    cookie = quote(json.dumps(memory))
+    monkeypatch.setattr(browser_memory, "browser_cookies", lambda: {browser_memory.COOKIE: cookie})
+    return made
+
+
+def create_choosing(title: str, lang: str = "fr", *, pasted: str = ""):
+    """Create a workshop choosing the remembered workshop of this title as its baseline."""
+    app = new_app(lang)
+    app.run()
+    app.switch_page("app_pages/workshop.py").run()
+    by_label(app.text_input, translate("workshop.field_title", lang)).input("Un an après")
+    by_label(app.selectbox, translate("workshop.field_questionnaire", lang)).set_value("express")
+    if pasted:
+        by_label(app.text_input, translate("compare.baseline_field", lang)).input(pasted)
+    choice = by_label(app.selectbox, translate("compare.baseline_mine", lang))
+    choice.select_index(next(n for n, label in enumerate(choice.options) if label.startswith(title + " · ")))
+    by_label(app.button, translate("workshop.create", lang)).click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_workshop_of_my_workshops_is_chosen_as_baseline(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    (earlier_id, _key, _code), _other = remembered(monkeypatch, "express", "sante-partenariat")
+    app = new_app(lang)
+    app.run()
+    app.switch_page("app_pages/workshop.py").run()
+    choice = by_label(app.selectbox, translate("compare.baseline_mine", lang))
+    assert choice.value is None, "no baseline unless one is chosen"
+    # Each workshop by its title, questionnaire and date; never by its key (the options are participant codes).
+    labels = choice.options
+    assert labels[0] == translate("compare.baseline_mine_none", lang)
+    assert any(label.startswith("Conseil 1 (express) · ") for label in labels)
+    assert not [label for label in labels if _key in label]
+    app = create_choosing("Conseil 1 (express)", lang)
+    assert_no_exception(app)
+    store = Store()
+    try:
+        workshop = store.workshop_for_facilitator(new_key(app))
+        assert workshop is not None
+        baseline = store.baseline_of(workshop.id)
+        assert baseline is not None and baseline.id == earlier_id
+    finally:
+        store.close()
+
+
+def test_my_workshop_of_another_questionnaire_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    remembered(monkeypatch, "express", "sante-partenariat")
+    app = create_choosing("Conseil 2 (sante-partenariat)")
+    assert [e.value for e in app.error] == [translate("compare.baseline_other_questionnaire", "fr")]
+    assert not app.code
+
+
+def test_a_pasted_link_and_another_choice_are_refused_the_same_one_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    (_first_id, first_key, _code), (second_id, second_key, _code2) = remembered(monkeypatch, "express", "express")
+    app = create_choosing("Conseil 2 (express)", pasted=first_key)
+    assert [e.value for e in app.error] == [translate("compare.baseline_both", "fr")]
+    assert not app.code
+    app = create_choosing("Conseil 2 (express)", pasted=f"http://localhost:8501/dashboard?k={second_key}")
+    assert_no_exception(app)
+    store = Store()
+    try:
+        workshop = store.workshop_for_facilitator(new_key(app))
+        assert workshop is not None
+        baseline = store.baseline_of(workshop.id)
+        assert baseline is not None and baseline.id == second_id
+    finally:
+        store.close()
+
+
+def test_without_workshops_remembered_there_is_nothing_to_choose() -> None:
+    app = new_app("fr")
+    app.run()
+    app.switch_page("app_pages/workshop.py").run()
+    assert translate("compare.baseline_mine", "fr") not in [s.label for s in app.selectbox]
