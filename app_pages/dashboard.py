@@ -96,7 +96,14 @@ def live() -> None:
     earlier = baselines.earlier_results(current.id)
     if earlier is not None:
         st.subheader(t("compare.waves_title"))
-        waves_panel(questionnaire, report, earlier.questionnaire, earlier.results.report, earlier_title=earlier.title)
+        waves_panel(
+            questionnaire,
+            report,
+            earlier.questionnaire,
+            earlier.results.report,
+            earlier_title=earlier.title,
+            from_file=earlier.from_file,
+        )
     st.subheader(t("results.recommendations_title"))
     results_view.recommendations(questionnaire, report)
     show_path_for(questionnaire, report, group=True)
@@ -148,7 +155,7 @@ with tabs[0]:
         ),
     )
     st.caption(t("dashboard.projection_help"))
-    if get_store().baseline_of(workshop.id) is not None:
+    if baselines.has_baseline(workshop.id):
         st.page_link(
             "app_pages/projection.py",
             label=t("compare.projection_waves_link"),

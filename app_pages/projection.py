@@ -81,6 +81,7 @@ def projected() -> None:
             earlier.questionnaire,
             earlier.results.report,
             earlier_title=earlier.title,
+            from_file=earlier.from_file,
             large=True,
             key="projection_waves",
             title=t("compare.waves_title"),

@@ -8,7 +8,7 @@ from ui import baselines, browser_memory, urls, workshops
 from ui.catalogue import shipped_questionnaires
 from ui.language import current_language, t
 from ui.services import get_store
-from ui.text import clean_line
+from ui.text import clean_line, plain
 from ui.workshop_links import links_panel, my_workshops
 from ui.workshop_view import share_panel
 
@@ -57,6 +57,12 @@ if created is None:
                 help=t("compare.baseline_mine_help"),
                 key="baseline_mine",
             )
+        baseline_file = st.file_uploader(
+            t("compare.baseline_file"),
+            type=["csv", "xlsx"],
+            help=t("compare.baseline_file_help", limit=baselines.MAX_FILE_BYTES // (1024 * 1024)),
+            key="baseline_file",
+        )
         submitted = st.form_submit_button(t("workshop.create"), type="primary")
     if submitted:
         organisations, problems = workshops.parse_organisations(organisations_text)
@@ -66,9 +72,21 @@ if created is None:
         earlier_key, baseline_problem = baselines.chosen(baseline_text, baseline_choice, mine, questionnaire_id)
         if baseline_problem:
             problems.append(baseline_problem)
-        if problems:
+        earlier_file = None
+        if baseline_file is not None:
+            if earlier_key is not None or baseline_problem:
+                problems.append("compare.baseline_both")
+            else:
+                data = baseline_file.getvalue()
+                earlier_file = baselines.read_baseline_file(
+                    data, baseline_file.name, questionnaires[questionnaire_id], lang
+                )
+        file_problems = earlier_file.problems if earlier_file is not None else []
+        if problems or file_problems:
             for problem in problems:
                 st.error(t(problem, limit=workshops.MAX_ORGANISATIONS, length=workshops.MAX_ORGANISATION_LENGTH))
+            for located in file_problems:  # located already: « fichier.csv, ligne 4, colonne C : … »
+                st.error(located)
         else:
             result = get_store().create_workshop(
                 title=title,
@@ -83,11 +101,19 @@ if created is None:
             browser_memory.remember_workshop(result.participant_code, result.facilitator_key)
             if earlier_key is not None:
                 st.session_state[CREATED]["baseline"] = baselines.link(result.facilitator_key, earlier_key)
+            if earlier_file is not None:
+                kept = baselines.keep_file(result.facilitator_key, earlier_file, questionnaires[questionnaire_id])
+                st.session_state[CREATED]["baseline"] = kept
+                counted = earlier_file.report.counted if earlier_file.report is not None else 0
+                st.session_state[CREATED]["baseline_file"] = [earlier_file.name, counted]
             st.rerun()
 else:
     st.success(t("workshop.created"))
     if created.get("baseline") is False:
         st.warning(t("compare.baseline_not_linked"))
+    elif created.get("baseline_file"):
+        name, people = created["baseline_file"]
+        st.info(t("compare.baseline_file_kept", name=plain(name), count=people))
     # The secret link stays folded: this screen is the one the facilitator projects.
     st.warning(t("workshop.secret_warning"))
     with st.expander(t("workshop.secret_title"), icon=":material/key:"):

@@ -223,3 +223,17 @@ imported_questionnaires = Table(
         name="lengths",
     ),
 )
+
+# Since revision 0012. A workshop's baseline given as an earlier response file (step 11): only its published
+# aggregate is kept (the figures the privacy rule shows of the file's people, as the app's JSON of a shared
+# report), never the file nor a row of it. At most one per workshop, deleted with it.
+baseline_files = Table(
+    "baseline_files",
+    metadata,
+    Column("workshop_id", Integer, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(200), nullable=False),  # the file's name, as the screens name the earlier wave
+    Column("questionnaire_version", String(50), nullable=False),  # the questionnaire the file was read against
+    Column("people", Integer, nullable=False),  # responses counted in the aggregate
+    Column("report", JSON, nullable=False),  # the shared report's JSON (figures only)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -24,6 +24,7 @@ from .rules import AnswerRules
 from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, brakes, maintenance, responses, workshops
 from .views import (
     Answers,
+    BaselineFileView,
     BaselineView,
     Draft,
     FacilitatorView,
@@ -268,6 +269,28 @@ class Store:
     def baseline_of(self, workshop_id: int) -> BaselineView | None:
         """The baseline of the workshop of this id (from one of its views), or None."""
         return self._read(partial(baselines.baseline_of, workshop_id=workshop_id))
+
+    def set_baseline_file(
+        self, key: str, *, name: str, questionnaire_version: str, people: int, report: dict[str, Any]
+    ) -> bool:
+        """Keep an earlier response file's published aggregate (``report``: the figures the privacy rule shows of
+        its people, JSON; never the file nor a row of it) as the baseline of the workshop of ``key``, replacing
+        any baseline. False if ``key`` opens no workshop; `InvalidInput` for a name that is empty or too long."""
+        if not codes.looks_like_facilitator_key(key):
+            return False
+        work = partial(
+            baselines.keep_file,
+            key_hash=codes.hash_secret(key),
+            name=name,
+            questionnaire_version=questionnaire_version,
+            people=people,
+            report=report,
+        )
+        return bool(self._write(work))
+
+    def baseline_file_of(self, workshop_id: int) -> BaselineFileView | None:
+        """The baseline file of the workshop of this id (from one of its views), or None."""
+        return self._read(partial(baselines.file_of, workshop_id=workshop_id))
 
     def reset_demo(self, key: str, *, lifetime: timedelta) -> bool:
         """Empty a demo workshop (every draft and response, the synthetic ones and the students') and give it

@@ -13,6 +13,7 @@ from typing import Any, Literal
 __all__ = [
     "IMPORTED_PREFIX",
     "Answers",
+    "BaselineFileView",
     "BaselineView",
     "Draft",
     "FacilitatorView",
@@ -190,4 +191,15 @@ class BaselineView:
     status: WorkshopStatus
     organisations: list[str]
     profile_fields: list[str]
+    created_at: datetime  # timezone-aware, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineFileView:
+    """An earlier wave given as a response file: its name and its published aggregate (a shared report's JSON)."""
+
+    name: str
+    questionnaire_version: str
+    people: int
+    report: dict[str, Any]
     created_at: datetime  # timezone-aware, UTC

@@ -68,6 +68,7 @@ def waves_panel(
     earlier_report: SharedReport,
     *,
     earlier_title: str,
+    from_file: bool = False,
     large: bool = False,
     key: str = "waves",
     title: str | None = None,
@@ -82,7 +83,8 @@ def waves_panel(
         if title:
             st.markdown(f"#### {title}")
         # Two numbers, two texts: each noun agrees with its own number.
-        then = t("compare.waves_caption_then", title=plain(earlier_title), count=waves.n_then)
+        caption = "compare.waves_caption_file" if from_file else "compare.waves_caption_then"
+        then = t(caption, title=plain(earlier_title), count=waves.n_then)
         st.caption(f"{then} {t('compare.waves_caption_now', count=waves.n_now)}")
     with radar:
         st.plotly_chart(

@@ -13,6 +13,7 @@ from i18n import translate
 from storage import Store
 from tests.app.helpers import assert_no_exception, by_label, new_app
 from ui import browser_memory
+from ui.catalogue import shipped_questionnaires
 
 
 def earlier(questionnaire_id: str = "express") -> tuple[int, str]:
@@ -173,3 +174,79 @@ def test_without_workshops_remembered_there_is_nothing_to_choose() -> None:
     app.run()
     app.switch_page("app_pages/workshop.py").run()
     assert translate("compare.baseline_mine", "fr") not in [s.label for s in app.selectbox]
+
+
+def response_file(people: int, *, shift: int = 0) -> bytes:
+    """A response file of the express questionnaire in the command line's format: one row a person."""
+    ids = shipped_questionnaires()["express"].item_ids
+    lines = ["respondent," + ",".join(ids)]
+    lines += [f"R{n}," + ",".join(str((k + n + shift) % 5 + 1) for k in range(len(ids))) for n in range(people)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def create_with_file(name: str, data: bytes, lang: str = "fr", *, pasted: str = ""):
+    app = new_app(lang)
+    app.run()
+    app.switch_page("app_pages/workshop.py").run()
+    by_label(app.text_input, translate("workshop.field_title", lang)).input("Un an après")
+    by_label(app.selectbox, translate("workshop.field_questionnaire", lang)).set_value("express")
+    if pasted:
+        by_label(app.text_input, translate("compare.baseline_field", lang)).input(pasted)
+    app.get("file_uploader")[0].set_value((name, data, "text/csv"))
+    by_label(app.button, translate("workshop.create", lang)).click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_earlier_response_file_is_kept_as_its_published_aggregate_and_compared(lang: str) -> None:
+    from tests.app.test_workshop_pages import dashboard, seeded_participant
+
+    app = create_with_file("vague-2025.csv", response_file(4), lang)
+    assert_no_exception(app)
+    assert translate("compare.baseline_file_kept", lang, name="vague\\-2025\\.csv", count=4) in [
+        i.value for i in app.info
+    ]
+    key = new_key(app)
+    store = Store()
+    try:
+        workshop = store.workshop_for_facilitator(key)
+        assert workshop is not None
+        kept = store.baseline_file_of(workshop.id)
+        assert kept is not None and (kept.name, kept.people) == ("vague-2025.csv", 4)
+        # Its figures, never a row: the kept report is the file's shared report (no respondent, no answer).
+        assert set(kept.report) >= {"dimensions", "items", "counted"} and "R0" not in str(kept.report)
+        code = workshop.participant_code
+    finally:
+        store.close()
+    ids = shipped_questionnaires()["express"].item_ids
+    for shift in range(3):
+        seeded_participant(code, {i: (k + shift) % 5 + 1 for k, i in enumerate(ids)}, {"role": "administrateur"})
+    shown = dashboard(key, lang)
+    assert translate("compare.waves_title", lang) in [s.value for s in shown.subheader]
+    then = translate("compare.waves_caption_file", lang, title="vague\\-2025\\.csv", count=4)
+    assert any(c.value.startswith(then) for c in shown.caption), [c.value for c in shown.caption]
+    # The projector's before/after link, as for a baseline workshop.
+    assert translate("compare.projection_waves_link", lang) in [link.proto.label for link in shown.get("page_link")]
+
+
+def test_a_response_file_of_too_few_people_is_refused_and_creates_nothing() -> None:
+    app = create_with_file("petit.csv", response_file(2))
+    minimum = shipped_questionnaires()["express"].min_group_size
+    assert [e.value for e in app.error] == [translate("compare.baseline_file_too_few", "fr", count=minimum, people=2)]
+    assert not app.code
+
+
+def test_a_wrong_response_file_is_refused_with_its_located_problems() -> None:
+    data = response_file(4).replace(b"\nR2,", b"\nR2,9", 1)
+    app = create_with_file("vague.csv", data)
+    errors = [e.value for e in app.error]
+    assert len(errors) == 1 and errors[0].startswith("vague.csv\u202f: ligne 4, colonne") and "(B)" in errors[0]
+    assert not app.code
+
+
+def test_a_response_file_and_a_pasted_link_are_refused_together() -> None:
+    _earlier_id, earlier_key = earlier()
+    app = create_with_file("vague.csv", response_file(4), pasted=earlier_key)
+    assert [e.value for e in app.error] == [translate("compare.baseline_both", "fr")]
+    assert not app.code

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from privacy_testkit import ROLES, Workshop, build_questionnaire, spec_of
 
 from scoring.model import Questionnaire
-from scoring.privacy import SharedReport
+from scoring.privacy import SharedReport, WorkshopSpec
 from scoring.privacy.waves import compare_waves, direction_of
 
 QUESTIONNAIRE = build_questionnaire([[(1.0, False), (1.0, False)], [(1.0, False), (1.0, True)]])
@@ -109,3 +109,41 @@ def test_changes_are_the_differences_of_the_shown_figures_and_swap_sign(first, s
         assert (reverse is None) == (change.delta is None)
         if reverse is not None:
             assert reverse == pytest.approx(-change.delta)
+
+
+# ---- an earlier wave given as a response file (scoring.privacy.baseline_file) -----------------------------------
+
+
+def file_rows(questionnaire: Questionnaire, rows) -> list[dict[str, int | None]]:
+    return [dict(zip(questionnaire.item_ids, values, strict=True)) for values in rows]
+
+
+def test_a_file_below_min_group_size_shows_nothing_and_at_it_shows_what_a_workshop_would() -> None:
+    from scoring.privacy.baseline_file import file_report
+
+    too_few = file_report(QUESTIONNAIRE, file_rows(QUESTIONNAIRE, [[2, 2, 2, 4]] * 2))
+    assert too_few.counted == 0 and not too_few.any_shown
+    assert all(d.score is None for d in too_few.dimensions) and all(i.mean is None for i in too_few.items)
+    enough = file_report(QUESTIONNAIRE, file_rows(QUESTIONNAIRE, [[2, 2, 2, 4]] * 3))
+    assert enough.counted == 3 and enough.dimension("d1").score == 25.0 and enough.dimension("d1").n == 3
+    assert enough.breakdowns == {}
+
+
+@settings(deadline=None, max_examples=30)
+@given(rows=st.lists(st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=4, max_size=4), min_size=0, max_size=9))
+def test_a_file_s_figures_are_a_workshop_s_published_at_once(rows) -> None:
+    """The file's report is the shared report of a workshop of the same answers sent at once: the same privacy
+    rule (no figure under min_group_size people, the audit), nothing more and nothing less."""
+    from scoring.privacy.baseline_file import file_report
+
+    report = file_report(QUESTIONNAIRE, file_rows(QUESTIONNAIRE, rows))
+    workshop = Workshop(WorkshopSpec(QUESTIONNAIRE))  # no profile question: no breakdown
+    for answers in file_rows(QUESTIONNAIRE, rows):
+        workshop.submit({k: v for k, v in answers.items() if v is not None}, publish=False)
+    workshop.publish()
+    assert report == workshop.screen()
+    for figure in (*report.dimensions, *report.items):
+        assert figure.status != "shown" or (figure.n or 0) >= QUESTIONNAIRE.min_group_size
+    # And against itself, a file's wave changes nothing.
+    waves = compare_waves(QUESTIONNAIRE, report, QUESTIONNAIRE, report)
+    assert all(c.delta is None or c.delta == 0.0 for c in (*waves.dimensions, *waves.items))

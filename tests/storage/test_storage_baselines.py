@@ -63,3 +63,46 @@ def test_deleting_either_workshop_deletes_the_link(
     assert store.delete_workshop((earlier if deleted == "earlier" else later).facilitator_key)
     assert count_rows("baselines") == 0
     assert store.baseline_of(later.workshop_id) is None
+
+
+REPORT = {"questionnaire_id": "sante-partenariat", "counted": 5, "dimensions": [{"id": "d1", "score": 62.5}]}
+
+
+def test_a_baseline_file_is_kept_as_its_aggregate_and_replaces_a_baseline_workshop(
+    store: Store, workshop_args: dict, count_rows: Callable[..., int]
+) -> None:
+    earlier = store.create_workshop(**workshop_args)
+    later = store.create_workshop(**workshop_args)
+    assert store.baseline_file_of(later.workshop_id) is None
+    assert store.set_baseline(later.facilitator_key, earlier.facilitator_key)
+    assert store.set_baseline_file(
+        later.facilitator_key, name="vague-2025.csv", questionnaire_version="1.2", people=5, report=REPORT
+    )
+    kept = store.baseline_file_of(later.workshop_id)
+    assert kept is not None
+    assert (kept.name, kept.questionnaire_version, kept.people, kept.report) == ("vague-2025.csv", "1.2", 5, REPORT)
+    assert kept.created_at.tzinfo is not None
+    # One baseline per workshop: the file took the earlier workshop's place, and naming a workshop again forgets it.
+    assert store.baseline_of(later.workshop_id) is None
+    assert store.set_baseline(later.facilitator_key, earlier.facilitator_key)
+    assert store.baseline_file_of(later.workshop_id) is None and count_rows("baseline_files") == 0
+    # Refused: no workshop for the key, an empty or too long name, nobody counted.
+    assert store.set_baseline_file("y" * 43, name="a.csv", questionnaire_version="1", people=5, report=REPORT) is False
+    for name, people in (("", 5), (" ", 5), ("x" * 201, 5), ("a.csv", 0)):
+        with pytest.raises(InvalidInput):
+            store.set_baseline_file(
+                later.facilitator_key, name=name, questionnaire_version="1", people=people, report=REPORT
+            )
+
+
+def test_deleting_the_workshop_deletes_its_baseline_file(
+    store: Store, workshop_args: dict, count_rows: Callable[..., int]
+) -> None:
+    workshop = store.create_workshop(**workshop_args)
+    assert store.set_baseline_file(
+        workshop.facilitator_key, name="vague.xlsx", questionnaire_version="1", people=3, report=REPORT
+    )
+    assert count_rows("baseline_files", workshop_id=workshop.workshop_id) == 1
+    assert store.delete_workshop(workshop.facilitator_key)
+    assert count_rows("baseline_files") == 0
+    assert store.baseline_file_of(workshop.workshop_id) is None
