@@ -63,7 +63,7 @@ def _figure(chart) -> go.Figure:
     kept = st.session_state.get(CHART_KEY)
     if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == chart:
         return kept[1]
-    figure = figures.multi_radar_plotly(chart, height=520)
+    figure = figures.multi_radar_plotly(chart, height=560)  # as the comparison's: room for four-line labels
     st.session_state[CHART_KEY] = (chart, figure)
     return figure
 
@@ -86,7 +86,10 @@ def beside_panel(questionnaire: Questionnaire, mine: ScoreReport, group: SharedR
     beside = me_and_group(questionnaire, mine, group)
     lang = current_language()
     chart = me_and_group_radar_chart(questionnaire, beside, lang)
-    st.plotly_chart(_figure(chart), config={"displayModeBar": False}, key=f"{key}_radar")
+    # Side by side on a computer (the legend stays near its radar), one under the other on a phone.
+    radar, table = st.columns([3, 2], vertical_alignment="center")
+    with radar:
+        st.plotly_chart(_figure(chart), config={"displayModeBar": False}, key=f"{key}_radar")
     labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
     headers = [t("results.col_dimension"), t("compare.me_col_gap"), t("compare.me_col_mine"), t("compare.me_col_group")]
     rows = [[t("report.col_overall"), gap_text(beside.overall_gap), _score(beside.overall_mine)]]
@@ -94,8 +97,9 @@ def beside_panel(questionnaire: Questionnaire, mine: ScoreReport, group: SharedR
     for row in beside.dimensions:
         group_text = _score(row.group) if row.group_status == "shown" else t("compare.me_group_hidden")
         rows.append([labels[row.id], gap_text(row.gap), _score(row.mine), group_text])
-    st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, width="stretch", key=f"{key}_table")
-    st.caption(t("compare.me_gap_help"))
+    with table:
+        st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, width="stretch", key=f"{key}_table")
+        st.caption(t("compare.me_gap_help"))
     return beside
 
 
