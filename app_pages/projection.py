@@ -11,9 +11,17 @@ import streamlit as st
 from ui import baselines, teaching, urls, workshops
 from ui.comparison_view import comparison_panel, comparison_title
 from ui.language import current_language, t
+from ui.style import projector_style
 from ui.text import plain
 from ui.waves_view import waves_panel
-from ui.workshop_view import counts_line, disagreements, group_radar, positions, results_notice, share_panel
+from ui.workshop_view import (
+    counts_line,
+    positions,
+    projected_disagreements,
+    projected_radar,
+    results_notice,
+    share_panel,
+)
 
 token = st.query_params.get(urls.PROJECTION)
 workshop = workshops.projection_view(token)
@@ -35,11 +43,13 @@ def switch_link(*, to_code: bool) -> None:
         )
 
 
+projector_style(notice=workshop.demo_case is not None)
 teaching.demo_notice(workshop.demo_case)
 if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
-    st.markdown(f"## {plain(workshop.title)}")
+    with st.container(key="projector"):
+        st.markdown(f"## {plain(workshop.title)}")
     if workshop.status == "open":
-        share_panel(workshop.participant_code)
+        share_panel(workshop.participant_code, projected=True)
     else:
         st.info(t("projection.closed"))
     switch_link(to_code=False)
@@ -63,11 +73,12 @@ def projected() -> None:
     results = workshops.results_for(current)
     if results is None:
         return
-    st.markdown(f"## {plain(current.title)}")
-    counts = counts_line(results)
-    if current.status == "open":  # latecomers can still join
-        counts += " · " + t("projection.join_code", code=current.participant_code)
-    results_notice(results, current.status, compact=counts)
+    with st.container(key="projector"):
+        st.markdown(f"## {plain(current.title)}")
+        counts = counts_line(results)
+        if current.status == "open":  # latecomers can still join
+            counts += " · " + t("projection.join_code", code=current.participant_code)
+        results_notice(results, current.status, compact=counts)
     if results.report is None:
         return
     if show == urls.SHOW_WAVES:
@@ -100,13 +111,12 @@ def projected() -> None:
         return
     radar, discuss = st.columns([3, 2])  # the radar's axis labels need the room (reports.figures)
     with radar:
-        group_radar(results.questionnaire, results.report, height=640, key="projection_radar", large=True)
+        projected_radar(results.questionnaire, results.report, key="projection_radar")
     with discuss:
-        st.markdown(f"### {t('dashboard.discuss_title')}")
-        # Where the relationship stands (today, wished) takes the room of three statements, so that it all fits
+        # Where the relationship stands (today, wished) takes the room of two statements, so that it all fits
         # the first screen at 1366×768 (tests/browser/test_positions_screens.py).
         asks_positions = bool(results.questionnaire.positions)
-        disagreements(results.questionnaire, results.report, limit=1 if asks_positions else 4, with_distribution=False)
+        projected_disagreements(results.questionnaire, results.report, limit=1 if asks_positions else 3)
         if asks_positions:
             positions(
                 results.questionnaire,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -26,6 +27,11 @@ from scoring.results import ScoreReport
 FONT = {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
 # Long labels are wrapped so that a chart also fits a 390 px phone screen.
 AXIS_LABEL_WIDTH = 14
+AXIS_LABEL_PX = 13
+# On the projector the radar has the room of a wide column: longer lines, fewer of them, in type read from afar.
+LARGE_AXIS_LABEL_WIDTH = 18
+LARGE_AXIS_LABEL_PX = 22
+LABEL_LINE_HEIGHT = 1.3  # Plotly's spacing of <br> lines, in ems
 ITEM_LABEL_WIDTH = 48
 
 
@@ -40,21 +46,24 @@ def radar_figure(
     lang: str,
     *,
     spread: Spread = None,
-    height: int = 460,
+    height: int | None = 460,
     large: bool = False,
 ) -> go.Figure:
     """The radar of :func:`reports.charts.radar_chart`, drawn for the screen."""
     return radar_plotly(radar_chart(questionnaire, report, lang, spread=spread), height=height, large=large)
 
 
-def radar_plotly(chart: RadarChart, *, height: int = 460, large: bool = False) -> go.Figure:
+def radar_plotly(chart: RadarChart, *, height: int | None = 460, large: bool = False) -> go.Figure:
+    """``height=None`` leaves the height to the box the figure is drawn in (the projector's, sized to its screen)."""
     labels = [_safe(axis.label) for axis in chart.axes]
+    width = LARGE_AXIS_LABEL_WIDTH if large else AXIS_LABEL_WIDTH
     axis = [
-        _wrap(label, AXIS_LABEL_WIDTH)
+        _wrap(label, width)
         if spec.score is not None
-        else f"{_wrap(label, AXIS_LABEL_WIDTH)}<br><i>{_safe(chart.insufficient)}</i>"
+        else f"{_wrap(label, width)}<br><i>{_safe(chart.insufficient)}</i>"
         for label, spec in zip(labels, chart.axes, strict=True)
     ]
+    label_px = LARGE_AXIS_LABEL_PX if large else AXIS_LABEL_PX
     figure = go.Figure()
     _add_band_rings(figure, chart, axis)
     if chart.has_spread:
@@ -87,6 +96,7 @@ def radar_plotly(chart: RadarChart, *, height: int = 460, large: bool = False) -
             connectgaps=False,
         )
     )
+    top, bottom = _label_room(axis, label_px)
     figure.update_layout(
         polar={
             # Radial ticks between the first two axes, where they cross no dimension label.
@@ -101,16 +111,32 @@ def radar_plotly(chart: RadarChart, *, height: int = 460, large: bool = False) -
                 "tickfont": {"size": 12, "color": "#555"},
                 "gridcolor": "#ccc",
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 20 if large else 13}},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": label_px}},
             "bgcolor": "white",
         },
         showlegend=False,
-        margin={"l": 45, "r": 45, "t": 80, "b": 80} if large else {"l": 45, "r": 45, "t": 40, "b": 40},
+        margin={"l": 45, "r": 45, "t": top, "b": bottom},
         height=height,
         font=FONT,
         paper_bgcolor="white",
     )
     return figure
+
+
+def _label_room(axis: list[str], label_px: int) -> tuple[int, int]:
+    """Room above and below the circle for the labels of the axes that point up or down, from their number of
+    lines: a fixed margin cut the bottom label's third line on the projector (« et territoire »)."""
+    count = len(axis)
+    up = down = 1
+    for index, label in enumerate(axis):
+        lines = label.count("<br>") + 1
+        sine = math.cos(2 * math.pi * index / count)  # the first axis points up, the others clockwise
+        if sine > 0.7:
+            up = max(up, lines)
+        elif sine < -0.7:
+            down = max(down, lines)
+    line = label_px * LABEL_LINE_HEIGHT
+    return round(up * line + label_px), round(down * line + label_px)
 
 
 def _add_band_rings(figure: go.Figure, chart: RadarChart | MultiRadarChart, axis: list[str]) -> None:

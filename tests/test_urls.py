@@ -44,6 +44,12 @@ LINKS = Links(root="https://radar.example.org/a", lang="en")
             "https://radar.example.org/a/projection?p=t&lang=en&cmp=role&eq=1",
         ),
         (LINKS.results("tok"), "https://radar.example.org/a/results?r=tok&lang=en"),
+        # The join link as a projected room types it: no scheme, no language when French (the default).
+        (LINKS.short_join("ABCD-EFGH"), "radar.example.org/a/join?code=ABCD-EFGH&lang=en"),
+        (
+            Links(root="https://radar.example.org", lang="fr").short_join("ABCD-EFGH"),
+            "radar.example.org/join?code=ABCD-EFGH",
+        ),
         (LINKS.results("tok", "ABCD-EFGH"), "https://radar.example.org/a/results?r=tok&lang=en&code=ABCD-EFGH"),
     ],
 )

@@ -32,7 +32,7 @@ MAX_FIGURES = 256
 
 
 @st.cache_resource(max_entries=MAX_FIGURES, show_spinner=False)
-def _radar(chart: RadarChart, height: int, large: bool) -> go.Figure:
+def _radar(chart: RadarChart, height: int | None, large: bool) -> go.Figure:
     return figures.radar_plotly(chart, height=height, large=large)
 
 
@@ -51,7 +51,7 @@ def radar_figure(
     report: ScoreReport | SharedReport,
     lang: str,
     *,
-    height: int = 460,
+    height: int | None = 460,
     large: bool = False,
 ) -> go.Figure:
     """One's own radar (the engine's report) or a group's (the shared report): a line, never a spread."""

@@ -84,3 +84,46 @@ def scroll_to_top(step: int) -> None:
         + "})();</script>"
     )
     st.html(script, unsafe_allow_javascript=True, width="content")
+
+
+# The projector shows one screen and nobody scrolls it (issue 18): at 1366×768 the radar's lower labels and the
+# statements were below the fold, the page 1167 px tall. Sizes follow the screen's height (vh), because what a
+# room reads depends on the image's physical size, not on its pixels: type at 3.2 % of the height is 32 px at
+# 1080 and 25 px at 768, both about 6 cm tall on a 2 m image (tests/browser/test_projector.py says why that
+# reads from 8 m). The radar's box takes what the title, the counts and the link leave.
+PROJECTOR_CSS = """
+<style>
+header[data-testid="stHeader"] { display: none; }
+div[data-testid="stMainBlockContainer"] { padding: 2vh 3vw 0 3vw !important; max-width: none !important; }
+div.st-key-projector { gap: 0.6vh; }
+div.st-key-projector h2 {
+  font-size: 4.6vh !important; line-height: 1.15; padding: 0 !important;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+}
+div.st-key-projector div[data-testid="stCaptionContainer"] p { font-size: max(14px, 2.2vh) !important; }
+div.st-key-projector_radar {
+  flex: none !important; height: calc(88vh - 5rem - var(--projector-notice, 0px)) !important; min-height: 300px;
+}
+div.st-key-projector_radar div[data-testid="stPlotlyChart"], div.st-key-projector_radar .js-plotly-plot {
+  height: 100% !important;
+}
+div.st-key-projector_discuss h3 { font-size: 3.4vh !important; padding: 0 0 0.6vh 0 !important; }
+div.st-key-projector_discuss div[data-testid="stMarkdownContainer"] p { font-size: 3.2vh; line-height: 1.25; }
+div.st-key-projector_discuss div[data-testid="stCaptionContainer"] p { font-size: 2.4vh !important; }
+div.st-key-projector_join h1 { font-size: 13vh !important; line-height: 1.1; padding: 0 !important; }
+div.st-key-projector_join p { font-size: 3.2vh; line-height: 1.3; }
+div.st-key-projector_join code { font-size: 3.6vh !important; }
+div.st-key-projector_join div[data-testid="stImage"] { align-items: center; }
+div.st-key-projector_join img {
+  width: min(66vh, 100%) !important; height: auto !important; aspect-ratio: 1 / 1; object-fit: contain;
+  image-rendering: pixelated;
+}
+div[data-testid="stPageLink"] a p { font-size: max(14px, 2vh); }
+</style>
+"""
+# A demo workshop's « Données fictives » banner takes one line more.
+PROJECTOR_NOTICE_CSS = "<style>:root { --projector-notice: 4.8rem; }</style>"
+
+
+def projector_style(*, notice: bool = False) -> None:
+    st.html(PROJECTOR_CSS + (PROJECTOR_NOTICE_CSS if notice else ""))

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
+from i18n import DEFAULT_LANGUAGE
+
 LANG = "lang"  # fr (default) or en; rewritten into the URL on every run
 TOKEN = "r"  # respondent token: resumes a draft, opens one's own results
 CODE = "code"  # participant code of a workshop
@@ -139,6 +141,12 @@ class Links:
 
     def dashboard(self, key: str) -> str:
         return self._page("dashboard", dashboard_params(key, self.lang))
+
+    def short_join(self, code: str) -> str:
+        """The join link as a room types it from a projected screen: no scheme (a browser adds it), and no
+        language when it is the default (French)."""
+        params = {CODE: code} if self.lang == DEFAULT_LANGUAGE else join_params(code, self.lang)
+        return self._page("join", params).split("://", 1)[-1]
 
     def projection(
         self, token: str, *, show_code: bool = False, compare: str | None = None, balanced: bool = False

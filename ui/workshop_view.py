@@ -27,17 +27,24 @@ def _shared(report: object) -> SharedReport:
     return report
 
 
-def share_panel(code: str) -> None:
-    """The participant code, join link and QR code, large enough to be read on a projected screen."""
+def share_panel(code: str, *, projected: bool = False) -> None:
+    """The participant code, join link and QR code, large enough to be read on a projected screen; ``projected``
+    fills the screen (``ui.style.PROJECTOR_CSS``): a QR code two thirds of its height, the code in very large
+    type, and the link as one types it."""
     lang = current_language()
-    url = urls.links(lang).join(code)
-    text, qr = st.columns([3, 2])
-    with text:
-        st.markdown(t("workshop.join_instructions"))
-        st.markdown(f"# {code}")
-        st.code(url, language=None, wrap_lines=True)
-    with qr:
-        st.image(workshops.qr_png(url), caption=t("workshop.qr_caption"), width=260)
+    links = urls.links(lang)
+    url = links.join(code)
+    with st.container(key="projector_join" if projected else None):
+        text, qr = st.columns([1, 1] if projected else [3, 2], vertical_alignment="center" if projected else "top")
+        with text:
+            st.markdown(t("workshop.join_instructions"))
+            st.markdown(f"# {code}")
+            if projected:
+                st.markdown(f"`{links.short_join(code)}`")
+            else:
+                st.code(url, language=None, wrap_lines=True)
+        with qr:
+            st.image(workshops.qr_png(url), caption=t("workshop.qr_caption"), width="stretch" if projected else 260)
 
 
 def counts_line(results: workshops.WorkshopResults) -> str:
@@ -141,6 +148,37 @@ def positions(
         )
         if caption:
             st.caption(chart.caption)
+
+
+def projected_disagreements(questionnaire: Questionnaire, report: SharedReport, *, limit: int = 3) -> None:
+    """The statements the room disagrees on most, in type read from the back of the room (``ui.style``): the
+    statement, then its dimension and whether views diverge; no consensus figure, nobody reads 0,015 from 8 m."""
+    report = _shared(report)
+    lang = current_language()
+    texts = {item.id: text_in(item.text, lang) for item in questionnaire.items}
+    ranked = sorted((s for s in report.items if s.consensus is not None), key=lambda s: s.consensus or 0.0)
+    with st.container(key="projector_discuss"):
+        st.markdown(f"### {t('dashboard.discuss_title')}")
+        if not ranked:
+            st.info(t("dashboard.no_consensus_yet"))
+            return
+        for position, stats in enumerate(ranked[:limit], start=1):
+            dimension = text_in(questionnaire.dimension_of(stats.id).label, lang)
+            flag = t("dashboard.to_discuss") if stats.dissensus else t("dashboard.agreement")
+            st.markdown(f"**{position}. {texts[stats.id]}**")
+            st.caption(f"{dimension} · {flag}")
+
+
+def projected_radar(questionnaire: Questionnaire, report: SharedReport, *, key: str) -> None:
+    """The group's radar as tall as the projected screen leaves it (its box is sized by ``ui.style``)."""
+    lang = current_language()
+    with st.container(key="projector_radar"):
+        st.plotly_chart(
+            radar_figure(questionnaire, _shared(report), lang, height=None, large=True),
+            config={"displayModeBar": False, "responsive": True},
+            key=key,
+            height="stretch",
+        )
 
 
 def group_radar(
