@@ -27,7 +27,15 @@ from scoring.results import ScoreReport
 FONT = {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "size": 14, "color": "#262730"}
 # Long labels are wrapped so that a chart also fits a 390 px phone screen.
 AXIS_LABEL_WIDTH = 14
+# The radar's own labels one letter narrower: « Gouvernance et » took the side room of a phone whole.
+RADAR_LABEL_WIDTH = 13
 AXIS_LABEL_PX = 13
+# The share of the chart's width left on each side of the radar for a side label: « Communication » or
+# « Gouvernance et » in 13 px and the gap Plotly leaves (96 px) in a 358 px chart (a 390 px phone).
+SIDE_ROOM = 0.28
+# From six axes on, the side labels point 60° from the vertical, nearer the circle's middle: less room is enough.
+SIDE_ROOM_MANY = 0.24
+WIDE_LABELS_UP_TO = 5  # axes: see _vertical
 # On the projector the radar has the room of a wide column: longer lines, fewer of them, in type read from afar.
 LARGE_AXIS_LABEL_WIDTH = 18
 LARGE_AXIS_LABEL_PX = 22
@@ -56,12 +64,11 @@ def radar_figure(
 def radar_plotly(chart: RadarChart, *, height: int | None = 460, large: bool = False) -> go.Figure:
     """``height=None`` leaves the height to the box the figure is drawn in (the projector's, sized to its screen)."""
     labels = [_safe(axis.label) for axis in chart.axes]
-    width = LARGE_AXIS_LABEL_WIDTH if large else AXIS_LABEL_WIDTH
+    width = LARGE_AXIS_LABEL_WIDTH if large else RADAR_LABEL_WIDTH
+    # « données insuffisantes » wrapped like the label: in one line it ran past a phone's edge beside the radar.
     axis = [
-        _wrap(label, width)
-        if spec.score is not None
-        else f"{_wrap(label, width)}<br><i>{_safe(chart.insufficient)}</i>"
-        for label, spec in zip(labels, chart.axes, strict=True)
+        _axis_label(label, spec.score is None, chart.insufficient, _vertical(index, len(labels)), width)
+        for index, (label, spec) in enumerate(zip(labels, chart.axes, strict=True))
     ]
     label_px = LARGE_AXIS_LABEL_PX if large else AXIS_LABEL_PX
     figure = go.Figure()
@@ -97,12 +104,14 @@ def radar_plotly(chart: RadarChart, *, height: int | None = 460, large: bool = F
         )
     )
     top, bottom = _label_room(axis, label_px)
+    side = SIDE_ROOM if len(axis) < 6 else SIDE_ROOM_MANY  # ui.style's height of the chart follows these
     figure.update_layout(
         polar={
             # Radial ticks between the first two axes, where they cross no dimension label.
-            # Room on both sides for a one-word label such as « Communication »: on a 390 px phone, and in the
-            # large type of a projector at 1366 px, where the radar has 3/5 of the width.
-            "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [0, 1]},
+            # Room on both sides for a one-word label such as « Communication » and no more: on a 390 px phone
+            # the circle was 140 px wide between 45 px margins and blank bands (ui.style sizes the chart's
+            # height from its width); on a projector at 1366 px the radar has 3/5 of the width.
+            "domain": {"x": [0.2, 0.8] if large else [side, 1 - side], "y": [0, 1]},
             "radialaxis": {
                 "range": [0, 100],
                 "tickvals": list(chart.ticks),
@@ -115,12 +124,30 @@ def radar_plotly(chart: RadarChart, *, height: int | None = 460, large: bool = F
             "bgcolor": "white",
         },
         showlegend=False,
-        margin={"l": 45, "r": 45, "t": top, "b": bottom},
+        margin={"l": 45 if large else 0, "r": 45 if large else 0, "t": top, "b": bottom},
         height=height,
         font=FONT,
         paper_bgcolor="white",
     )
     return figure
+
+
+def _vertical(index: int, count: int) -> bool:
+    """Whether an axis points straight up or down (the first one, and the middle one of an even count) with its
+    neighbours far enough that a wide label does not run into theirs: with six axes, « Personnes accompagnées
+    et » ran into the fourth line of « Ressources humaines et dialogue social » on a phone."""
+    return count <= WIDE_LABELS_UP_TO and abs(math.cos(2 * math.pi * index / count)) > 0.95
+
+
+def _axis_label(label: str, insufficient: bool, missing: str, vertical: bool, width: int) -> str:
+    """A radar's axis label, wrapped. Above and below the circle a label has the chart's width: twice as long
+    lines there, fewer of them, leave the height to the circle (on a phone its height follows its width). Beside
+    the circle, « données insuffisantes » is wrapped like the label: in one line it ran past a phone's edge."""
+    width = 2 * width if vertical else width
+    text = _wrap(label, width)
+    if insufficient:
+        text += "<br>" + "<br>".join(f"<i>{line}</i>" for line in _wrap(_safe(missing), width).split("<br>"))
+    return text
 
 
 def _label_room(axis: list[str], label_px: int) -> tuple[int, int]:

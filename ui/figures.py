@@ -51,10 +51,11 @@ def radar_figure(
     report: ScoreReport | SharedReport,
     lang: str,
     *,
-    height: int | None = 460,
+    height: int | None = None,
     large: bool = False,
 ) -> go.Figure:
-    """One's own radar (the engine's report) or a group's (the shared report): a line, never a spread."""
+    """One's own radar (the engine's report) or a group's (the shared report): a line, never a spread. With
+    ``height=None`` the chart takes the height of its box (``ui.style`` sizes the one keyed ``radar`` by its width)."""
     return _radar(radar_chart(questionnaire, report, lang), height, large)
 
 

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import streamlit as st
 
 from reports.bands import band_label, band_symbol
 from scoring.bibliography import source_text
-from scoring.model import Questionnaire, text_in
+from scoring.model import Dimension, Questionnaire, text_in
 from scoring.privacy import SharedReport
 from scoring.recommendations import select_recommendations
 from scoring.results import RecommendationOut, ScoreReport
 from scoring.rounding import format_number
 from ui.catalogue import shown_text
 from ui.language import current_language, t
+
+if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
 
 BADGE_COLOURS = {"priority": "red", "watch": "orange", "strength": "green", None: "gray"}
 
@@ -38,14 +44,28 @@ def overall(report: ScoreReport) -> None:
         band_badge(report.overall.band)
 
 
+CARDS_PER_ROW = 4
+
+
+def card_slots(dimensions: Sequence[Dimension]) -> list[tuple[Dimension, DeltaGenerator]]:
+    """Where each dimension's card goes: rows of four in a container keyed ``dimension_cards``, which a phone
+    shows two per row (``ui.style``), so that the radar and the four scores fit in about two screens; row by row,
+    so that both read in the questionnaire's order (columns of stacked cards read 1, 5, 2, 6 on a phone)."""
+    box = st.container(key="dimension_cards")
+    width = min(CARDS_PER_ROW, len(dimensions))
+    slots: list[tuple[Dimension, DeltaGenerator]] = []
+    for start in range(0, len(dimensions), width):
+        slots.extend(zip(dimensions[start : start + width], box.columns(width), strict=False))
+    return slots
+
+
 def dimension_cards(questionnaire: Questionnaire, report: ScoreReport) -> None:
     """One's own scores by dimension (a group's: `ui.workshop_view.dimension_cards`)."""
     lang = current_language()
     stats = {d.id: d for d in report.dimensions}
-    columns = st.columns(min(4, len(questionnaire.dimensions)))
-    for position, dimension in enumerate(questionnaire.dimensions):
+    for dimension, slot in card_slots(questionnaire.dimensions):
         stat = stats.get(dimension.id)
-        with columns[position % len(columns)].container(border=True):
+        with slot.container(border=True):
             st.markdown(f"**{shown_text(questionnaire, dimension.label, lang)}**")
             score = stat.score if stat else None
             st.markdown(f"### {format_score(score)}")

@@ -33,6 +33,29 @@ div[data-testid="stCaptionContainer"], div[data-testid="stCaptionContainer"] * {
 div[data-testid="stPageLink"] a, div[data-testid="stPageLink"] a * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; height: auto;
 }
+/* A radar's height follows its width (issue 18): on a 390 px phone a 460 px tall chart held a 140 px radar between
+   blank bands. The chart's own radar is 44 % of its width (reports.figures.SIDE_ROOM), its labels above and below
+   take about 80 px (one or two lines each); never taller than the 460 px a desktop column gives it. */
+div.st-key-radar { container-type: inline-size; height: auto !important; flex: 0 0 auto !important; }
+div.st-key-radar div[data-testid="stFullScreenFrame"] { height: auto !important; }
+div.st-key-radar div[data-testid="stPlotlyChart"] { height: min(460px, calc(44cqw + 80px)) !important; }
+/* From six axes on, the radar is 52 % of the width (reports.figures.SIDE_ROOM_MANY) and the labels above and
+   below keep three lines (reports.figures._vertical). */
+div.st-key-radar:has(.angularaxistick:nth-of-type(6)) div[data-testid="stPlotlyChart"] {
+  height: min(460px, calc(52cqw + 130px)) !important;
+}
+div.st-key-radar .js-plotly-plot { height: 100% !important; }
+/* Dimension cards two per row on a phone (they took a screen each, stacked) */
+@media (max-width: 640px) {
+  div.st-key-dimension_cards div[data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem; }
+  div.st-key-dimension_cards div[data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 0.5rem) !important; width: calc(50% - 0.5rem) !important;
+    min-width: calc(50% - 0.5rem) !important;
+  }
+  div.st-key-dimension_cards h3 { font-size: 1.5rem; padding: 0.2rem 0; }
+  /* « Données insuffisantes » lost its end in a half-width card. */
+  div.st-key-dimension_cards span { white-space: normal !important; overflow: visible !important; }
+}
 /* Printing a screen (for minutes, or a paper copy): the content only, within the page. Printing the closed
    dashboard used to give 9 pages with the language switch, the tabs and the buttons, and a table cut on the
    right; one's own results lost the radar's « Communication ». */

@@ -17,7 +17,7 @@ from ui import urls, workshops
 from ui.catalogue import shown_text
 from ui.figures import distribution_figure, positions_figure, radar_figure
 from ui.language import current_language, t
-from ui.results_view import band_badge, format_decimal, format_score
+from ui.results_view import band_badge, card_slots, format_decimal, format_score
 from ui.text import plain
 
 
@@ -155,7 +155,7 @@ def projected_disagreements(questionnaire: Questionnaire, report: SharedReport, 
     statement, then its dimension and whether views diverge; no consensus figure, nobody reads 0,015 from 8 m."""
     report = _shared(report)
     lang = current_language()
-    texts = {item.id: text_in(item.text, lang) for item in questionnaire.items}
+    texts = {item.id: shown_text(questionnaire, item.text, lang) for item in questionnaire.items}
     ranked = sorted((s for s in report.items if s.consensus is not None), key=lambda s: s.consensus or 0.0)
     with st.container(key="projector_discuss"):
         st.markdown(f"### {t('dashboard.discuss_title')}")
@@ -163,7 +163,7 @@ def projected_disagreements(questionnaire: Questionnaire, report: SharedReport, 
             st.info(t("dashboard.no_consensus_yet"))
             return
         for position, stats in enumerate(ranked[:limit], start=1):
-            dimension = text_in(questionnaire.dimension_of(stats.id).label, lang)
+            dimension = shown_text(questionnaire, questionnaire.dimension_of(stats.id).label, lang)
             flag = t("dashboard.to_discuss") if stats.dissensus else t("dashboard.agreement")
             st.markdown(f"**{position}. {texts[stats.id]}**")
             st.caption(f"{dimension} · {flag}")
@@ -182,8 +182,14 @@ def projected_radar(questionnaire: Questionnaire, report: SharedReport, *, key: 
 
 
 def group_radar(
-    questionnaire: Questionnaire, report: SharedReport, *, height: int = 460, key: str = "radar", large: bool = False
+    questionnaire: Questionnaire,
+    report: SharedReport,
+    *,
+    height: int | None = None,
+    key: str = "radar",
+    large: bool = False,
 ) -> None:
+    """``height=None``: as tall as its width asks (``ui.style``: the chart keyed ``radar``), 460 px at most."""
     lang = current_language()
     st.plotly_chart(
         radar_figure(questionnaire, _shared(report), lang, height=height, large=large),
@@ -223,10 +229,9 @@ def dimensions_table(questionnaire: Questionnaire, report: SharedReport) -> None
 def dimension_cards(questionnaire: Questionnaire, report: SharedReport) -> None:
     report = _shared(report)
     lang = current_language()
-    columns = st.columns(min(4, len(questionnaire.dimensions)))
-    for position, dimension in enumerate(questionnaire.dimensions):
+    for dimension, slot in card_slots(questionnaire.dimensions):
         stat = report.dimension(dimension.id)
-        with columns[position % len(columns)].container(border=True):
+        with slot.container(border=True):
             st.markdown(f"**{shown_text(questionnaire, dimension.label, lang)}**")
             st.markdown(f"### {format_score(stat.score)}")
             band_badge(stat.band)
