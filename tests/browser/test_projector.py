@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from scoring.cases import default_teaching, load_cases
 from scoring.loader import load_questionnaire
-from scoring.model import text_in
+from scoring.model import Questionnaire, text_in
 from scoring.privacy import WorkshopSpec
 from scoring.synthetic import synthetic_responses
 from storage import Store
@@ -53,6 +53,7 @@ class Projected:
     name: str
     token: str
     dimensions: int
+    statements: int  # three; one when the position questions take the room of two (app_pages/projection.py)
     code: str | None = None  # open workshops show how to join
 
 
@@ -62,17 +63,21 @@ def projected(app_server: AppServer) -> Iterator[dict[str, Projected]]:
     try:
         live = rapprochement_workshop(store, title="Rapprochement Tilleuls–Entraide", close=False)
         closed = closed_express_workshop(store)
-        demo_token, demo_code, demo_dimensions = demo_workshop(store)
+        demo_token, demo_code, demo = demo_workshop(store)
         yield {
-            "open": Projected("open", live.projection, len(RAPPROCHEMENT.dimensions), live.code),
-            "closed": Projected("closed", closed.projection_token, len(EXPRESS.dimensions)),
-            "demo": Projected("demo", demo_token, demo_dimensions, demo_code),
+            "open": Projected("open", live.projection, len(RAPPROCHEMENT.dimensions), shown(RAPPROCHEMENT), live.code),
+            "closed": Projected("closed", closed.projection_token, len(EXPRESS.dimensions), shown(EXPRESS)),
+            "demo": Projected("demo", demo_token, len(demo.dimensions), shown(demo), demo_code),
         }
     finally:
         store.close()
 
 
-def demo_workshop(store: Store) -> tuple[str, str, int]:
+def shown(questionnaire: Questionnaire) -> int:
+    return 1 if questionnaire.positions else DISPUTED_SHOWN
+
+
+def demo_workshop(store: Store) -> tuple[str, str, Questionnaire]:
     """A demo workshop of teaching mode, filled with its case's synthetic answers as « Ouvrir un atelier de
     démonstration » fills it (tests/browser/test_teaching.py walks that button)."""
     questionnaires = {p.stem: load_questionnaire(p) for p in (ROOT / "questionnaires").glob("*.yaml")}
@@ -104,7 +109,7 @@ def demo_workshop(store: Store) -> tuple[str, str, int]:
     workshops.publish_round(store, spec, created.workshop_id)
     token = store.projection_token(created.facilitator_key)
     assert token is not None
-    return token, created.participant_code, len(questionnaire.dimensions)
+    return token, created.participant_code, questionnaire
 
 
 def open_projector(browser: Browser, url: str, width: int, height: int) -> Page:
@@ -197,7 +202,7 @@ def test_the_projected_results_fit_one_screen_in_type_read_from_the_back(
             labels = page.locator(".st-key-projector_radar .angularaxistick text")
             expect(labels).to_have_count(workshop.dimensions)
             statements = page.locator(".st-key-projector_discuss strong")
-            expect(statements).to_have_count(DISPUTED_SHOWN)
+            expect(statements).to_have_count(workshop.statements)
             sizes = font_px(page, ".st-key-projector_discuss strong")
             if min(sizes) < MIN_STATEMENT_SHARE * height:
                 raise ScreenDefect(
