@@ -47,7 +47,8 @@ teaching.demo_notice(demo_case)
 if answering.in_workshop and answering.state.submitted:
     st.success(t("results.thanks"))
     if workshop is not None and workshop.show_results_to_participants:
-        st.info(t("results.group_results_later"))
+        # Words true to the moment: once closed, the group's results are there, not « later » (issue 18).
+        st.info(t("results.group_results_ready" if workshop.status == "closed" else "results.group_results_later"))
         st.page_link(
             "app_pages/group_results.py",
             label=t("join.see_group_results"),
