@@ -54,10 +54,10 @@ def radar_figure(
     lang: str,
     *,
     spread: Spread = None,
-    height: int | None = 460,
+    height: int | None = None,
     large: bool = False,
 ) -> go.Figure:
-    """The radar of :func:`reports.charts.radar_chart`, drawn for the screen."""
+    """The radar of :func:`reports.charts.radar_chart`, drawn for the screen; ``height=None``: its box's."""
     return radar_plotly(radar_chart(questionnaire, report, lang, spread=spread), height=height, large=large)
 
 
