@@ -114,7 +114,7 @@ def until_js(condition: str) -> str:
     )
 
 
-async def timed(page, condition: str, timeout_ms: float = 120_000) -> float:
+async def timed(page, condition: str, timeout_ms: float = 300_000) -> float:
     """Milliseconds from the last tap's ``pointerdown`` (or from the navigation's start, if none since) to the
     first frame where ``condition`` holds."""
     await page.wait_for_function(until_js(condition), polling="raf", timeout=timeout_ms)
