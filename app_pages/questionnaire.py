@@ -4,7 +4,7 @@ import streamlit as st
 
 from scoring.model import text_in
 from ui import browser_memory, flow
-from ui.catalogue import shown_text
+from ui.catalogue import shown_plain, shown_text
 from ui.language import current_language, t
 from ui.sources_view import glossary_link, item_help
 from ui.style import scroll_to_top
@@ -120,7 +120,8 @@ elif kind == "dimension" and index is not None:
                 item,
                 label=f"{number}. {shown(item.text)}",
                 format_func=option_label,
-                help_text=item_help(item, lang),  # its explanation, then its source (issue 12)
+                # its explanation, then its source (issue 12); an imported questionnaire's as typed
+                help_text=shown_plain(questionnaire, item_help(item, lang)),
             )
     answering = flow.comment_area(
         answering, dimension, label=t("questionnaire.comment"), help_text=t("questionnaire.comment_help")

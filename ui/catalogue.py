@@ -116,6 +116,16 @@ def shown_text(questionnaire: Questionnaire, text: dict[str, str] | None, lang: 
     return plain(value) if is_imported_reference(questionnaire.id) else value
 
 
+def shown_plain(questionnaire: Questionnaire, value: str | None) -> str | None:
+    """Text built from a questionnaire's (a statement's help and source, a recommendation's source) for an element
+    that reads Markdown: as typed for an imported questionnaire, as it is for a shipped one."""
+    from ui.text import plain
+
+    if value is None or not is_imported_reference(questionnaire.id):
+        return value
+    return plain(value)
+
+
 def estimated_minutes(questionnaire: Questionnaire) -> int:
     seconds = SECONDS_PER_ITEM * (len(questionnaire.items) + len(questionnaire.profile))
     return max(1, math.ceil(seconds / 60))

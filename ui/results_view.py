@@ -15,7 +15,7 @@ from scoring.privacy import SharedReport
 from scoring.recommendations import select_recommendations
 from scoring.results import RecommendationOut, ScoreReport
 from scoring.rounding import format_number
-from ui.catalogue import shown_text
+from ui.catalogue import shown_plain, shown_text
 from ui.language import current_language, t
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def _recommendation_card(questionnaire: Questionnaire, recommendation: Recommend
         st.markdown(shown_text(questionnaire, recommendation.text, lang))
         if recommendation.actor:
             st.markdown(t("results.actor", actors=actors_text(recommendation.actor)))
-        source = source_text(recommendation.source, lang)
+        source = shown_plain(questionnaire, source_text(recommendation.source, lang))
         if source:
             st.caption(t("results.source", source=source))
 

@@ -25,6 +25,7 @@ TITLE = "**Grille** <b>maison</b>"
 
 
 DIMENSION = "**Éthique** et <i>valeurs</i>"
+HELP = "Pensez à la **charte** <b>signée</b> :material/lock:"
 
 
 def house_questionnaire() -> Questionnaire:
@@ -33,6 +34,7 @@ def house_questionnaire() -> Questionnaire:
     data = load_questionnaire(Path(ROOT) / "questionnaires" / "express.yaml").model_dump()
     data.update(id="grille-maison", title={"fr": TITLE, "en": TITLE})
     data["dimensions"][0]["label"] = {"fr": DIMENSION, "en": DIMENSION}
+    data["dimensions"][0]["items"][0]["help"] = {"fr": HELP, "en": HELP}
     return Questionnaire.model_validate(data)
 
 
@@ -114,6 +116,11 @@ def test_a_participant_joins_and_answers_a_workshop_of_an_imported_questionnaire
     app.switch_page("app_pages/questionnaire.py").run()
     assert_no_exception(app)
     assert app.title[0].value == plain(TITLE)
+    click(app, "next")  # the profile, then the first dimension: its first statement's help as typed, source too
+    first = questionnaire.dimensions[0].items[0]
+    [radio] = [r for r in app.radio if r.key and r.key.endswith(first.id)]
+    assert radio.help.startswith(plain(HELP) + "\n\n") and "**" not in radio.help.replace("\\*", "")
+    app.button(key="back").click().run()
     values = {item.id: 3 for item in questionnaire.items}
     answer_all_steps(app, values, {"organisation": "Association A"})
     click(app, "submit")
