@@ -20,6 +20,9 @@ div[data-testid="stRadio"] label[data-baseweb="radio"]:has(input:focus-visible) 
   outline: 3px solid #0072B2;
   outline-offset: 1px;
 }
+/* No « Link to heading » anchors: on a phone nobody shares a heading's address, and each was a tab stop (announced
+   in English) before the first question. Hidden, they leave the tab order and screen readers too. */
+[data-testid="stHeaderActionElements"] a[href^="#"] { display: none !important; }
 /* The statement reads before its scale. */
 div[data-testid="stRadio"] > label[data-testid="stWidgetLabel"] p { font-size: 1.05rem; font-weight: 600; }
 /* Captions dark enough for a projector and for low vision (contrast above 4.5:1). */

@@ -792,3 +792,43 @@ def test_a_tampered_position_is_not_stored_and_the_app_keeps_running(browser: Br
         phone.check_healthy()
         expect_positions(app_server, phone.token, {"relation.wished": "groupement"})
         expect(today.locator("input:checked")).to_have_count(0)
+
+
+FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  return {tag: e.tagName, label: e.getAttribute('aria-label') || '', href: e.getAttribute('href') || '',
+          radio: e.type === 'radio'};
+}"""
+
+
+def test_no_stray_tab_stop_before_the_first_question(browser: Browser, app_server: AppServer) -> None:
+    """Issue 18: tabbing from the top of a step reaches the first statement's scale with no « Link to heading »
+    anchor on the way (Streamlit puts one beside each heading)."""
+    code, _key = seed_workshop(app_server, "Tabulations")
+    with phones(browser, 1) as [phone]:
+        join_and_reach_the_first_dimension(phone, app_server, code)
+        page = phone.page
+        # The app's style sheet is drawn again by each run: take the page once it is back.
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('style')].some(s => s.textContent.includes('stHeaderActionElements'))"
+        )
+        page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+        stops = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            stop = page.evaluate(FOCUSED_JS)
+            stops.append(stop)
+            if stop["radio"]:
+                break
+        assert stops and stops[-1]["radio"], stops  # the first question is reached by the keyboard
+        anchors = [s for s in stops if s["href"].startswith("#") or s["label"] == "Link to heading"]
+        assert anchors == [], anchors
+        # Any heading anchor left in the page is not drawn (so out of the tab order and of screen readers).
+        drawn = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stHeaderActionElements] a')]"
+            ".filter(a => a.checkVisibility()).length"
+        )
+        assert drawn == 0, page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stHeaderActionElements] a')].map(a => a.outerHTML)"
+        )
+        phone.check_healthy()
