@@ -32,6 +32,8 @@ if created is None:
             t("workshop.field_questionnaire"),
             options=list(questionnaires),
             format_func=lambda qid: text_in(questionnaires[qid].title, lang),
+            # Streamlit's own « Choose an option » shows, in English, while the box is first drawn.
+            placeholder=t("workshop.field_questionnaire_placeholder"),
         )
         organisations_text = st.text_area(
             t("workshop.field_organisations"), help=t("workshop.field_organisations_help"), height=120
