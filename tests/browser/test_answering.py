@@ -408,7 +408,9 @@ class Tamper:
             return message
         for widget in back.rerun_script.widget_states.widgets:
             for suffix, value in self.values.items():
-                if widget.id.endswith(suffix) and widget.HasField("string_value"):
+                # An empty text box is not forged: a timer's rerun sends it before the person has typed, and the
+                # forged value would then reach the server in a run that draws no message, ahead of the real one.
+                if widget.id.endswith(suffix) and widget.HasField("string_value") and widget.string_value:
                     widget.string_value = value
                     self.edited += 1
         return back.SerializeToString()
