@@ -417,7 +417,7 @@ class Tamper:
 
     def wait_for_edits(self, page: Page, count: int) -> None:
         """Until ``count`` forged values have gone to the server (each is sent the moment the page sends)."""
-        for _ in range(400):
+        for _ in range(1200):  # up to a minute: on a loaded machine a blur's run once took over 20 s to be sent
             if self.edited >= count:
                 return
             page.wait_for_timeout(50)
