@@ -95,13 +95,31 @@ class Tendency(_Strict):
     spread: Number = Field(ge=0, allow_inf_nan=False)
 
 
+class StepTendency(_Strict):
+    """Where a group places the relationship on a position's ordered list: the step most of them pick, and how far
+    around it they scatter, in steps (a standard deviation: 0 means everyone picks that step)."""
+
+    step: Slug
+    spread: Number = Field(default=0.0, ge=0, allow_inf_nan=False)
+
+
+class PlacedPosition(_Strict):
+    """A group's answers to one position question: today, and wished when the question asks it."""
+
+    today: StepTendency | None = None
+    wished: StepTendency | None = None
+
+    def moments(self) -> dict[str, StepTendency]:
+        return {moment: given for moment, given in (("today", self.today), ("wished", self.wished)) if given}
+
+
 class SyntheticRole(_Strict):
     """How the people of one role answer: a tendency and a spread for every dimension (``dimensions`` overrides
     the role's own for some), and for some statements their own (``statements``).
 
     A dimension's tendency is the answer to a statement worded positively: 5 means it goes well, and a reverse
     statement of the dimension gets the mirror answer. A statement's tendency is the answer to the statement as it
-    is written.
+    is written. ``positions`` places the relationship on the questionnaire's position questions.
     """
 
     count: WholeNumber = Field(ge=1, le=MAX_SYNTHETIC_PER_ROLE)
@@ -109,6 +127,8 @@ class SyntheticRole(_Strict):
     spread: Number = Field(ge=0, allow_inf_nan=False)
     dimensions: dict[Slug, Tendency] = Field(default_factory=dict)
     statements: dict[Slug, Tendency] = Field(default_factory=dict)
+    # Position questions (not scored): without them a demo's continuum would say « too few answers ».
+    positions: dict[Slug, PlacedPosition] = Field(default_factory=dict)
 
 
 class Synthetic(_Strict):

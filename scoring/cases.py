@@ -9,7 +9,7 @@ where the case says people disagree. Every problem of a file comes out at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from i18n import Text
 from scoring.asking import ROLE_FIELD
-from scoring.case_model import CORPUS, Case, Teaching
+from scoring.case_model import CORPUS, Case, SyntheticRole, Teaching
 from scoring.loader import _from_pydantic, _read_yaml, _sorted_unique, read_file
 from scoring.model import DEFAULT_LANGUAGE, Questionnaire
 from scoring.problems import Problem, QuestionnaireError
@@ -284,6 +284,7 @@ def _against_questionnaire(case: Case, name: str, questionnaire: Questionnaire) 
                     questionnaire=questionnaire.id,
                 )
             tendencies.append((f"{base}.statements.{item_id}", tendency))
+        _check_positions(base, role, questionnaire, _problem)
         for path, tendency in tendencies:
             if not scale.min <= tendency.tendency <= scale.max:
                 _problem(
@@ -330,3 +331,30 @@ def _against_questionnaire(case: Case, name: str, questionnaire: Questionnaire) 
                 threshold=_Figure(value=threshold, digits=2),
             )
     return problems
+
+
+def _check_positions(
+    base: str, role: SyntheticRole, questionnaire: Questionnaire, _problem: Callable[..., None]
+) -> None:
+    """A role's places on the position questions: a question, a moment and a step the questionnaire has."""
+    known = {position.id: position for position in questionnaire.positions}
+    for position_id, placed in role.positions.items():
+        path = f"{base}.positions.{position_id}"
+        position = known.get(position_id)
+        if position is None:
+            allowed = ", ".join(known) or "—"
+            _problem(path, "case_unknown_position", value=position_id, questionnaire=questionnaire.id, allowed=allowed)
+            continue
+        ids = [step.id for step in position.steps]
+        for moment, given in placed.moments().items():
+            if moment not in position.asks:
+                _problem(f"{path}.{moment}", "case_moment_not_asked", value=moment, position=position_id)
+            if given.step not in ids:
+                _problem(f"{path}.{moment}.step", "case_unknown_step", value=given.step, allowed=", ".join(ids))
+            if given.spread > len(ids) - 1:
+                _problem(
+                    f"{path}.{moment}.spread",
+                    "case_step_spread_too_wide",
+                    value=_Figure(value=given.spread),
+                    width=len(ids) - 1,
+                )

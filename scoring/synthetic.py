@@ -6,6 +6,10 @@ A statement's own tendency wins over its dimension's, which wins over the role's
 mirror of a dimension's or a role's tendency (they say how well things go), not of its own (it is written for the
 statement as worded).
 
+A role may also place the relationship on a position question's ordered list (``positions``): each person picks
+the step drawn from a normal law around the role's step (its index in the list), with the spread in steps,
+rounded and kept on the list, as a person on a phone picks one step per moment asked.
+
 Each answer is drawn on its own from a hash of (seed, role, person, statement) rather than from one random stream:
 the same seed gives the same set on every machine and version of Python or numpy, and changing one statement's
 tendency or adding people to one role leaves every other answer as it was, so that a trainer tuning a case sees
@@ -17,19 +21,21 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import NormalDist
 
 import numpy as np
 
+from scoring.answer_rules import position_key
 from scoring.asking import ROLE_FIELD, items_for
-from scoring.case_model import Case, SyntheticRole, Tendency
+from scoring.case_model import Case, PlacedPosition, StepTendency, SyntheticRole, Tendency
 from scoring.consensus import answer_counts, consensus_from_counts
-from scoring.model import Item, Questionnaire, Scale
+from scoring.model import Item, Position, Questionnaire, Scale
 
 # The profile fields a case fills in: the questionnaire's role, and the organisation when it asks for one.
 
 ORGANISATION_FIELD = "organisation"
+_NOWHERE = PlacedPosition()
 # 53 bits: every double in (0, 1) that a uniform draw needs, from the first 8 bytes of the hash.
 _BITS = 53
 
@@ -42,6 +48,8 @@ class SyntheticResponse:
     number: int  # 1, 2, ... within the role
     answers: dict[str, int | None]  # every statement asked of the role; None for « je ne sais pas »
     profile: dict[str, str]  # the questionnaire's role (and organisation)
+    # Position questions as a phone stores them: ``relation.today`` -> a step id (none when the role places none).
+    positions: dict[str, str] = field(default_factory=dict)
 
 
 def synthetic_responses(case: Case, questionnaire: Questionnaire) -> list[SyntheticResponse]:
@@ -64,7 +72,15 @@ def synthetic_responses(case: Case, questionnaire: Questionnaire) -> list[Synthe
             }
             if asks_organisation and role.organisations:
                 profile[ORGANISATION_FIELD] = role.organisations[index % len(role.organisations)]
-            made.append(SyntheticResponse(role=role.id, number=number, answers=answers, profile=profile))
+            positions = {
+                position_key(position.id, moment): _step(case, role.id, number, position, moment, placed)
+                for position in questionnaire.positions
+                for moment, placed in description.positions.get(position.id, _NOWHERE).moments().items()
+                if moment in position.asks
+            }
+            made.append(
+                SyntheticResponse(role=role.id, number=number, answers=answers, profile=profile, positions=positions)
+            )
     return made
 
 
@@ -112,6 +128,15 @@ def _answer(
     drawn = NormalDist(mean, spread).inv_cdf(_uniform(seed, role_id, number, item.id, "answer")) if spread else mean
     # Half up, not Python's half to even: 2.5 is 3 whatever the parity.
     return min(scale.max, max(scale.min, math.floor(drawn + 0.5)))
+
+
+def _step(case: Case, role_id: str, number: int, position: Position, moment: str, placed: StepTendency) -> str:
+    ids = [step.id for step in position.steps]
+    centre = ids.index(placed.step)  # scoring.cases checks that the step is on the list
+    purpose = position_key(position.id, moment)
+    uniform = _uniform(case.synthetic.seed, role_id, number, purpose, "position")
+    drawn = NormalDist(centre, placed.spread).inv_cdf(uniform) if placed.spread else centre
+    return ids[min(len(ids) - 1, max(0, math.floor(drawn + 0.5)))]
 
 
 def _uniform(seed: int, role_id: str, number: int, item_id: str, purpose: str) -> float:

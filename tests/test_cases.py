@@ -157,6 +157,36 @@ BAD = [
     ("objectives[0].competences[1]", "st2s", "objectives[0].competences[1]", "identifiant invalide"),
     ("synthetic.roles.salaries.count", 0, "synthetic.roles.salaries.count", "supérieur ou égal à 1"),
     ("situation", None, "situation", "champ obligatoire manquant"),
+    (
+        "synthetic.roles.salaries.positions.lien",
+        {"today": {"step": "information"}},
+        "synthetic.roles.salaries.positions.lien",
+        "question de position « lien » absente",
+    ),
+    (
+        "synthetic.roles.salaries.positions.relation.today.step",
+        "alliance",
+        "synthetic.roles.salaries.positions.relation.today.step",
+        "étape « alliance » absente de la liste (étapes : information, consultation",
+    ),
+    (
+        "synthetic.roles.salaries.positions.relation.wished.spread",
+        8,
+        "synthetic.roles.salaries.positions.relation.wished.spread",
+        "plus large que la liste elle-même (7 étapes",
+    ),
+    (
+        "synthetic.roles.salaries.positions.relation.wished.spread",
+        -0.5,
+        "synthetic.roles.salaries.positions.relation.wished.spread",
+        "supérieur ou égal à 0",
+    ),
+    (
+        "synthetic.roles.salaries.positions.relation.hier",
+        {"step": "information"},
+        "synthetic.roles.salaries.positions.relation.hier",
+        "hier",
+    ),
 ]
 
 

@@ -112,6 +112,7 @@ def fill(case: Case, questionnaire: Questionnaire, workshop: FacilitatorView) ->
             comments={},
             step=last_step,
             rules=storage_rules(rules),
+            positions=dict(response.positions),
         )
         store.submit(token)
     workshops.publish(workshop)

@@ -11,6 +11,7 @@ from scoring.synthetic import synthetic_responses
 from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import assert_no_exception, click, new_app
+from tests.app.test_position_figures import columns, position_charts, titles
 from tests.app.test_workshop_pages import participant
 from ui.catalogue import shipped_questionnaires
 from ui.teaching import shipped_cases
@@ -77,6 +78,22 @@ def test_the_dashboard_of_a_demo_says_fictitious_and_shows_results() -> None:
     assert dashboard.get("plotly_chart"), "a radar and distributions"
     counts = translate("dashboard.counted", "fr", count=synthetic_count())
     assert any(counts in c.value for c in dashboard.caption), counts
+
+
+def test_the_demo_s_dashboard_shows_where_the_fictitious_room_places_the_relationship() -> None:
+    """The case's roles place the relationship on the continuum: the demo shows both columns, each holding every
+    synthetic person, and never « trop peu de réponses » (which a trainer's demo showed before)."""
+    _, key = open_demo()
+    dashboard = new_app("fr", k=key)
+    dashboard.run()
+    dashboard.switch_page("app_pages/dashboard.py").run()
+    assert_no_exception(dashboard)
+    [chart] = position_charts(dashboard)
+    today, wished = columns(chart)
+    assert sum(today[1]) == sum(wished[1]) == synthetic_count()
+    assert len([count for count in today[1] if count]) >= 2, "the roles do not all stand on one step"
+    too_few = translate("positions.too_few", "fr", count=3)
+    assert too_few not in [text.replace("<br>", " ") for text in titles(chart)]
 
 
 def test_join_projection_and_group_results_say_fictitious() -> None:

@@ -131,3 +131,71 @@ def test_people_of_a_role_spread_over_its_organisations():
     role = BASE.role("salaries")
     assert {r.profile.get("organisation") for r in made if r.role == "salaries"} == set(role.organisations)
     assert all(r.profile[ROLE_FIELD] == BASE.role(r.role).answers_as for r in made)
+
+
+# ---- position questions ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_a_demo_places_the_relationship_on_the_continuum_wherever_its_questionnaire_asks(case_id):
+    """Without positions a trainer's demo showed « trop peu de réponses » under the continuum: every person of a
+    case whose questionnaire asks a position answers each moment asked, on the list."""
+    case = CASES[case_id]
+    questionnaire = QUESTIONNAIRES[case.questionnaire]
+    made = synthetic_responses(case, questionnaire)
+    asked = {f"{position.id}.{moment}": position for position in questionnaire.positions for moment in position.asks}
+    for response in made:
+        assert set(response.positions) == set(asked), (response.role, response.number)
+        for key, step in response.positions.items():
+            assert asked[key].step(step) is not None
+    for key in asked:  # and the room does not all stand on one step: there is something to discuss
+        assert len({response.positions[key] for response in made}) >= 2, key
+
+
+def test_the_roles_place_the_relationship_where_the_case_says_they_see_it():
+    """Fusion trop vite: the board members who wanted a common project wish a merger more than Val d’Aide's, who
+    wanted a shared back office (a groupement)."""
+    case = CASES["fusion-trop-vite"]
+    made = synthetic_responses(case, QUESTIONNAIRES[case.questionnaire])
+    steps = [step.id for step in QUESTIONNAIRES[case.questionnaire].positions[0].steps]
+
+    def mean_wished(role: str) -> float:
+        picked = [steps.index(r.positions["relation.wished"]) for r in made if r.role == role]
+        return sum(picked) / len(picked)
+
+    assert mean_wished("admin-projet") > mean_wished("admin-gestion") > mean_wished("salaries")
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    seed=st.integers(min_value=0, max_value=2**40),
+    centre=st.integers(min_value=0, max_value=7),
+    spread=st.sampled_from([0, 0.3, 1.0, 3.0, 7.0]),
+)
+def test_a_drawn_step_is_on_the_list_and_a_zero_spread_gives_the_step(seed, centre, spread):
+    questionnaire = QUESTIONNAIRES[BASE.questionnaire]
+    steps = [step.id for step in questionnaire.positions[0].steps]
+    data = BASE.model_dump()
+    for role in data["synthetic"]["roles"].values():
+        role["positions"] = {"relation": {"today": {"step": steps[centre], "spread": spread}}}
+    data["synthetic"]["seed"] = seed
+    made = synthetic_responses(Case.model_validate(data), questionnaire)
+    picked = [response.positions["relation.today"] for response in made]
+    assert all(step in steps for step in picked)
+    assert all("relation.wished" not in response.positions for response in made)
+    if spread == 0:
+        assert set(picked) == {steps[centre]}
+
+
+def test_changing_a_role_s_place_leaves_every_answer_and_every_other_place_as_it_was():
+    questionnaire = QUESTIONNAIRES[BASE.questionnaire]
+    data = BASE.model_dump()
+    data["synthetic"]["roles"]["salaries"]["positions"]["relation"]["wished"] = {"step": "fusion", "spread": 0}
+    before = synthetic_responses(BASE, questionnaire)
+    after = synthetic_responses(Case.model_validate(data), questionnaire)
+    assert [r.answers for r in after] == [r.answers for r in before]
+    for old, new in zip(before, after, strict=True):
+        if old.role != "salaries":
+            assert new.positions == old.positions
+        else:
+            assert new.positions == {**old.positions, "relation.wished": "fusion"}
