@@ -23,4 +23,5 @@ export RADAR_TEST_POSTGRES_URL
 if [ "${PYTEST_WORKERS:-0}" != 0 ]; then
     set -- -n "$PYTEST_WORKERS" --dist loadfile "$@"
 fi
-.venv/bin/python -m pytest "$@"
+# The slowest tests are printed at the end: where the suite's time goes (issue 10) is read from every run.
+.venv/bin/python -m pytest --durations=30 "$@"
