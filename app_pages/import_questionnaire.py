@@ -6,10 +6,10 @@ import hashlib
 import streamlit as st
 
 from scoring.model import text_in
-from ui import browser_memory, importing, workshops
+from ui import browser_memory, importing, workshop_form, workshops
 from ui.import_preview import STEP, show_preview
 from ui.language import current_language, t
-from ui.text import clean_line, plain
+from ui.text import plain
 
 lang = current_language()
 CHECKED = "import_checked"
@@ -70,39 +70,21 @@ show_preview(questionnaire, lang)
 st.header(t("import.create_title"))
 st.caption(t("import.create_help"))
 with st.form("import_workshop", enter_to_submit=False):
-    title = st.text_input(
-        t("workshop.field_title"),
-        max_chars=workshops.MAX_TITLE_LENGTH,
-        placeholder=t("workshop.field_title_placeholder"),
+    title = workshop_form.title_field(t)
+    audience = workshop_form.audience_fields(
+        t, {field.id: plain(text_in(field.label, lang)) for field in questionnaire.profile}
     )
-    organisations_text = st.text_area(
-        t("workshop.field_organisations"), help=t("workshop.field_organisations_help"), height=120
-    )
-    profile_labels = {field.id: plain(text_in(field.label, lang)) for field in questionnaire.profile}
-    asked = st.multiselect(
-        t("workshop.field_profile"),
-        options=list(profile_labels),
-        default=list(profile_labels),
-        format_func=profile_labels.__getitem__,
-        help=t("workshop.field_profile_help"),
-        placeholder=t("workshop.field_profile_placeholder"),
-    )
-    show_results = st.checkbox(t("workshop.field_show_results"), value=True)
     submitted = st.form_submit_button(t("import.create"), type="primary")
 if submitted:
-    organisations, problems = workshops.parse_organisations(organisations_text)
-    title = clean_line(title)
-    if not title:
-        problems.insert(0, "workshop.error_no_title")
-    for problem in problems:
-        st.error(t(problem, limit=workshops.MAX_ORGANISATIONS, length=workshops.MAX_ORGANISATION_LENGTH))
+    title, organisations, problems = workshop_form.checked(title, audience)
+    workshop_form.show_problems(t, problems)
     if not problems:
         result = importing.create_workshop(
             questionnaire,
             title=title,
             organisations=organisations,
-            profile_fields=list(asked),
-            show_results_to_participants=show_results,
+            profile_fields=audience.profile_fields,
+            show_results_to_participants=audience.show_results,
         )
         if result is None:
             st.error(t("import.storage_down"))

@@ -4,11 +4,11 @@ sheet, and in « Mes ateliers », this browser's list)."""
 import streamlit as st
 
 from scoring.model import text_in
-from ui import baselines, browser_memory, urls, workshops
+from ui import baselines, browser_memory, urls, workshop_form, workshops
 from ui.catalogue import shipped_questionnaires
 from ui.language import current_language, t
 from ui.services import get_store
-from ui.text import clean_line, plain
+from ui.text import plain
 from ui.workshop_links import links_panel, my_workshops
 from ui.workshop_view import share_panel
 
@@ -23,11 +23,7 @@ created = st.session_state.get(CREATED)
 if created is None:
     my_workshops()
     with st.form("new_workshop", enter_to_submit=False):
-        title = st.text_input(
-            t("workshop.field_title"),
-            max_chars=workshops.MAX_TITLE_LENGTH,
-            placeholder=t("workshop.field_title_placeholder"),
-        )
+        title = workshop_form.title_field(t)
         questionnaire_id = st.selectbox(
             t("workshop.field_questionnaire"),
             options=list(questionnaires),
@@ -35,19 +31,9 @@ if created is None:
             # Streamlit's own « Choose an option » shows, in English, while the box is first drawn.
             placeholder=t("workshop.field_questionnaire_placeholder"),
         )
-        organisations_text = st.text_area(
-            t("workshop.field_organisations"), help=t("workshop.field_organisations_help"), height=120
+        audience = workshop_form.audience_fields(
+            t, {f.id: text_in(f.label, lang) for q in questionnaires.values() for f in q.profile}
         )
-        profile_labels = {f.id: text_in(f.label, lang) for q in questionnaires.values() for f in q.profile}
-        asked = st.multiselect(
-            t("workshop.field_profile"),
-            options=list(profile_labels),
-            default=list(profile_labels),
-            format_func=profile_labels.__getitem__,
-            help=t("workshop.field_profile_help"),
-            placeholder=t("workshop.field_profile_placeholder"),
-        )
-        show_results = st.checkbox(t("workshop.field_show_results"), value=True)
         baseline_text = st.text_input(t("compare.baseline_field"), help=t("compare.baseline_help"), key="baseline")
         mine = baselines.remembered_choices(lang)
         baseline_choice = None
@@ -67,10 +53,7 @@ if created is None:
         )
         submitted = st.form_submit_button(t("workshop.create"), type="primary")
     if submitted:
-        organisations, problems = workshops.parse_organisations(organisations_text)
-        title = clean_line(title)
-        if not title:
-            problems.insert(0, "workshop.error_no_title")
+        title, organisations, problems = workshop_form.checked(title, audience)
         earlier_key, baseline_problem = baselines.chosen(baseline_text, baseline_choice, mine, questionnaire_id)
         if baseline_problem:
             problems.append(baseline_problem)
@@ -85,8 +68,7 @@ if created is None:
                 )
         file_problems = earlier_file.problems if earlier_file is not None else []
         if problems or file_problems:
-            for problem in problems:
-                st.error(t(problem, limit=workshops.MAX_ORGANISATIONS, length=workshops.MAX_ORGANISATION_LENGTH))
+            workshop_form.show_problems(t, problems)
             for located in file_problems:  # located already: « fichier.csv, ligne 4, colonne C : … »
                 st.error(located)
         else:
@@ -94,8 +76,8 @@ if created is None:
                 title=title,
                 questionnaire_id=questionnaire_id,
                 organisations=organisations,
-                profile_fields=list(asked),
-                show_results_to_participants=show_results,
+                profile_fields=audience.profile_fields,
+                show_results_to_participants=audience.show_results,
                 # Kept with the workshop, so that the database itself refuses an answer off the scale.
                 scale=workshops.scale_of(questionnaires[questionnaire_id]),
             )
