@@ -14,11 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from scoring.model import Questionnaire
-from scoring.results import ScoreReport
-
 if TYPE_CHECKING:
+    from scoring.model import Questionnaire
     from scoring.privacy import SharedReport
+    from scoring.results import ScoreReport
 
 StepStatus = Literal["done", "partly", "not_done", "unknown"]
 

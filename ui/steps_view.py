@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from scoring.model import Questionnaire
-from scoring.privacy import SharedReport
-from scoring.results import ScoreReport
 from scoring.steps import PATH, PathState, asks_the_path, path_state
 from ui.language import t
+
+if TYPE_CHECKING:  # the home page draws the path with no report: scoring.privacy would bring numpy and pandas
+    from scoring.model import Questionnaire
+    from scoring.privacy import SharedReport
+    from scoring.results import ScoreReport
 
 STATUS_COLOURS = {"done": "green", "partly": "orange", "not_done": "red", "unknown": "gray"}
 # Where each step is served in the app: (page, label key, icon).
