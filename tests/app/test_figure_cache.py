@@ -22,7 +22,7 @@ def report_of(*values: int):
 
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
-    for cached in (figures._radar, figures._item_bars, figures._distribution):
+    for cached in figures.CACHES:
         cached.clear()
 
 
@@ -71,6 +71,55 @@ def test_a_group_radar_is_a_line_cached_on_its_shown_figures_and_no_screen_draws
     assert radar == figures.radar_figure(SANTE, engine, "fr")  # the same line: the group's means
     with pytest.raises(TypeError):  # the screens' builder has no spread to ask for
         figures.radar_figure(SANTE, engine, "fr", spread="iqr")  # type: ignore[call-arg]
+
+
+def test_a_cached_figure_gives_streamlit_its_dict_without_copying_it_again() -> None:
+    """``st.plotly_chart`` reads ``to_dict()``: a plain figure deep-copies itself there on every rerun."""
+    report = report_of(2, 4)
+    for cached, fresh in (
+        (figures.item_bars_figure(SANTE, report, "fr"), uncached.item_bars_figure(SANTE, report, "fr")),
+        (figures.radar_figure(SANTE, report, "fr"), uncached.radar_figure(SANTE, report, "fr")),
+    ):
+        assert cached.to_dict() is cached.to_dict()
+        assert cached.to_dict() == fresh.to_dict()  # the same chart, as Streamlit sends it
+
+
+def test_a_full_cache_drops_the_least_recently_shown_figure() -> None:
+    cache = figures.FigureCache(lambda value: uncached.distribution_plotly((1, 2), ("a", "b"), (value, 1)), size=2)
+    one, two = cache(1), cache(2)
+    assert cache(1) is one  # shown again: now the most recent
+    cache(3)
+    assert cache.builds == 3
+    assert cache(1) is one and cache.builds == 3
+    assert cache(2) is not two and cache.builds == 4  # 2 was dropped for 3, and is built again
+
+
+def test_a_rerun_of_one_s_results_builds_no_figure_and_copies_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plotly.basedatatypes import BaseFigure
+
+    from storage import Store
+    from tests.app.helpers import assert_no_exception, new_app
+
+    store = Store()
+    token = store.new_respondent_token()
+    answers = {item.id: 1 + n % 5 for n, item in enumerate(SANTE.items)}
+    store.save_draft(
+        token, questionnaire_id=SANTE.id, workshop_id=None, answers=answers, profile={}, comments={}, step=0
+    )
+    store.submit(token)
+    app = new_app("fr", r=token)
+    app.run()
+    app.switch_page("app_pages/results.py").run()
+    assert_no_exception(app)
+    assert len(app.get("plotly_chart")) == 2 and figures.builds() == 2  # the radar and the statements
+    copies = []
+    real = BaseFigure.to_dict
+    monkeypatch.setattr(BaseFigure, "to_dict", lambda figure: copies.append(figure) or real(figure))
+    app.run()  # a rerun: a click on a download, the glossary link, a timer
+    assert_no_exception(app)
+    assert len(app.get("plotly_chart")) == 2
+    assert figures.builds() == 2, "a rerun built a figure again"
+    assert copies == [], "a rerun copied a cached figure into a new dict"
 
 
 def test_the_statements_chart_keeps_a_label_and_a_value_per_statement_and_both_limits() -> None:
