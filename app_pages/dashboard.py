@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from scoring.model import text_in
-from ui import action_plan, baselines, results_view, teaching, urls, workshops
+from ui import baselines, results_view, teaching, urls, workshops
 from ui.catalogue import get_questionnaire
 from ui.comparison_view import balanced_label, comparison_panel, screen_sections
 from ui.downloads import report_downloads
@@ -19,17 +19,20 @@ from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.waves_view import waves_panel
 from ui.workshop_view import (
+    FiguresMarker,
     breakdown,
     dimensions_table,
     disagreements,
+    figures_marker,
     group_radar,
+    live_counts,
     overall,
     positions,
-    results_notice,
 )
 
 REFRESH = timedelta(seconds=4)
 BALANCED = "dashboard_balanced"  # the switch « chaque organisation compte pour une voix »
+ALL_ITEMS = "dashboard_all_items"  # the folded list of every statement, open or not
 lang = current_language()
 key = st.query_params.get(urls.KEY)
 workshop = workshops.facilitator_view(key)
@@ -51,24 +54,22 @@ status_word = t(f"dashboard.status_{workshop.status}")
 st.caption(t("dashboard.status_line", status=status_word, code=workshop.participant_code))
 
 
-# A closed workshop's results no longer move: no refresh, which also keeps a download button from being redrawn
-# (and its file lost) while the facilitator presses it.
+# Every 4 s while the workshop is open, only the counts are drawn again (each submission changes them); the figures
+# below change only when a round records a new batch, and the whole page is then drawn again. The dashboard used to
+# rebuild its radar and 39 distribution charts every 4 s with nothing new to show (issue 11). A closed workshop's
+# counts no longer move: no refresh, which also keeps a download button from being redrawn (and its file lost)
+# while the facilitator presses it.
 @st.fragment(run_every=REFRESH if workshop.status == "open" else None)
+def counts(drawn: FiguresMarker) -> None:
+    if live_counts(key, drawn):
+        st.rerun(scope="app")
+
+
 def live() -> None:
-    current = workshops.facilitator_view(key)
-    if current is None:  # deleted in another tab
-        st.warning(t("dashboard.deleted"))
-        return
-    results = workshops.results_for(current)
-    if results is None:
-        st.error(t("dashboard.unknown_questionnaire"))
-        return
-    joined_col, submitted_col, notice_col = st.columns([1, 1, 2])
-    joined_col.metric(t("dashboard.joined"), results.joined)
-    submitted_col.metric(t("dashboard.submitted"), results.submitted)
-    with notice_col:  # beside the counts: the results keep the room below (a printed page too)
-        results_notice(results, current.status, facilitator=True)
-    if results.report is None:
+    drawn = figures_marker(workshop)  # before the figures: a batch recorded meanwhile is caught at the next refresh
+    counts(drawn)
+    results = workshops.results_for(workshop)
+    if results is None or results.report is None:  # the counts say why
         return
     questionnaire, report = results.questionnaire, results.report
     radar, discuss = st.columns([1, 1])
@@ -85,15 +86,18 @@ def live() -> None:
         positions(questionnaire, report, key="dashboard_positions")
     st.subheader(t("dashboard.stats_title"))
     dimensions_table(questionnaire, report)
-    with st.expander(t("dashboard.all_items_title")):
-        disagreements(questionnaire, report, with_distribution=True, key="all_items")
+    # Folded, its 34 charts are built only once opened (the expander reruns the page when it opens).
+    all_items = st.expander(t("dashboard.all_items_title"), key=ALL_ITEMS, on_change="rerun")
+    if all_items.open:
+        with all_items:
+            disagreements(questionnaire, report, with_distribution=True, key="all_items")
     group_by = st.session_state.get("dashboard_group_by")
     if group_by and questionnaire.profile_field(group_by):
         st.subheader(t("dashboard.breakdown_title", field=_field_label(questionnaire, group_by).lower()))
         comparison_panel(questionnaire, report, group_by, balanced=bool(st.session_state.get(BALANCED)))
         with st.expander(t("compare.groups_detail")):
             breakdown(questionnaire, report, group_by)
-    earlier = baselines.earlier_results(current.id)
+    earlier = baselines.earlier_results(workshop.id)
     if earlier is not None:
         st.subheader(t("compare.waves_title"))
         waves_panel(
@@ -110,9 +114,9 @@ def live() -> None:
     report_downloads(
         questionnaire,
         report,
-        title=current.title,
+        title=workshop.title,
         key="dashboard_report",
-        plan=action_plan.load(current.id).plan,
+        plan=drawn.plan,
         extra=partial(screen_sections, questionnaire, report, group_by, earlier),
     )
 

@@ -6,6 +6,8 @@ blocks refuse anything else, so that no screen can draw a group figure that did 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 import pandas as pd
 import streamlit as st
 
@@ -18,7 +20,12 @@ from ui.catalogue import shown_text
 from ui.figures import distribution_figure, positions_figure, radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, card_slots, format_decimal, format_score
+from ui.services import get_store
 from ui.text import plain
+
+if TYPE_CHECKING:
+    from scoring.plan import ActionPlan
+    from storage import FacilitatorView
 
 
 def _shared(report: object) -> SharedReport:
@@ -45,6 +52,40 @@ def share_panel(code: str, *, projected: bool = False) -> None:
                 st.code(url, language=None, wrap_lines=True)
         with qr:
             st.image(workshops.qr_png(url), caption=t("workshop.qr_caption"), width="stretch" if projected else 260)
+
+
+class FiguresMarker(NamedTuple):
+    """What the dashboard's figures show beyond the page's own widgets. The same marker, the same figures."""
+
+    status: str
+    publication: tuple[str, int] | None  # the workshop's creation time and publication counter: a new batch
+    plan: ActionPlan  # in the report's download
+
+
+def figures_marker(workshop: FacilitatorView) -> FiguresMarker:
+    from ui.action_plan import load
+
+    return FiguresMarker(workshop.status, get_store().publication_key(workshop.id), load(workshop.id).plan)
+
+
+def live_counts(key: str, drawn: FiguresMarker) -> bool:
+    """The dashboard's part drawn again every few seconds: who joined, who sent, and why answers wait (each
+    submission changes them). True when the figures drawn with ``drawn`` (`figures_marker`) are out of date: a
+    round recorded a new batch, the workshop was closed or reopened, deleted, or its plan changed elsewhere."""
+    current = workshops.facilitator_view(key)
+    if current is None:  # deleted in another tab
+        st.warning(t("dashboard.deleted"))
+        return True
+    results = workshops.results_for(current)
+    if results is None:
+        st.error(t("dashboard.unknown_questionnaire"))
+        return False
+    joined_col, submitted_col, notice_col = st.columns([1, 1, 2])
+    joined_col.metric(t("dashboard.joined"), results.joined)
+    submitted_col.metric(t("dashboard.submitted"), results.submitted)
+    with notice_col:  # beside the counts: the results keep the room below (a printed page too)
+        results_notice(results, current.status, facilitator=True)
+    return figures_marker(current) != drawn
 
 
 def counts_line(results: workshops.WorkshopResults) -> str:
