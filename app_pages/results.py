@@ -14,6 +14,8 @@ from ui.steps_view import show_path_for
 from ui.workshop_links import own_results_link
 
 ERASED = "results_erased"
+SCORES_TABLE = "results_scores_table"  # the expanders of the tables, open or not
+ITEMS_TABLE = "results_items_table"
 
 
 def erase_answers() -> None:
@@ -87,8 +89,13 @@ if positions:
     glossary_link("continuum")
 me_and_group.on_own_results(questionnaire, answering.state, report, workshop)
 
-with st.expander(t("results.table_title")):
-    results_view.dimensions_table(questionnaire, report)
+# The two tables (the charts' content, for screen readers and for anyone who prefers figures) are built only once
+# their expander is opened, which reruns the page: drawn folded on every rerun, they were about a sixth of its
+# server time (issue 11).
+scores_table = st.expander(t("results.table_title"), key=SCORES_TABLE, on_change="rerun")
+if scores_table.open:
+    with scores_table:
+        results_view.dimensions_table(questionnaire, report)
 
 st.header(t("results.dimensions_title"))
 results_view.dimension_cards(questionnaire, report)
@@ -96,8 +103,10 @@ results_view.dimension_cards(questionnaire, report)
 st.header(t("results.items_title"))
 st.caption(t("results.items_help"))
 st.plotly_chart(item_bars_figure(questionnaire, report, lang), config={"displayModeBar": False}, key="items")
-with st.expander(t("results.items_table_title")):
-    results_view.items_table(questionnaire, report)
+items_table = st.expander(t("results.items_table_title"), key=ITEMS_TABLE, on_change="rerun")
+if items_table.open:
+    with items_table:
+        results_view.items_table(questionnaire, report)
 
 show_path_for(questionnaire, report, group=False)
 

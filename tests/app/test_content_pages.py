@@ -120,6 +120,9 @@ def test_results_show_five_recommendations_first_with_who_acts_and_readable_sour
 
 def test_every_statement_source_is_in_the_results_table() -> None:
     app, questionnaire = solo_results("fr")
+    app.session_state["results_items_table"] = True  # the table is built once its expander is opened
+    app.run()
+    assert_no_exception(app)
     [table] = [d for d in app.dataframe if "Source" in d.value.columns]
     assert list(table.value["Source"]) == [source_text(item.source, "fr") for item in questionnaire.items]
 
