@@ -182,6 +182,10 @@ view = st.query_params.get("view")
 if view == "results":
     results()
 elif view == "dashboard":
-    dashboard(int(st.query_params.get("charts", 0)))
+    every = st.query_params.get("every")
+    if every:  # a dashboard left open: everything drawn again every `every` seconds, as a timed fragment does
+        st.fragment(run_every=float(every))(dashboard)(int(st.query_params.get("charts", 0)))
+    else:
+        dashboard(int(st.query_params.get("charts", 0)))
 else:
     questionnaire()
