@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from i18n import Text
+from scoring.citations import Bibliography
 from scoring.loader import check_questionnaire_data
 from scoring.model import Questionnaire, is_language_code
 from scoring.problems import Problem, QuestionnaireError
@@ -105,8 +106,11 @@ class SheetProblem(Problem):
         return joined(lang, self.file, self.place.describe(lang), self.message(lang))
 
 
-def parse_workbook(data: bytes, name: str = "questionnaire.xlsx") -> Questionnaire:
-    """Validate a workbook's bytes (a file, an upload); raise QuestionnaireError with every problem located."""
+def parse_workbook(
+    data: bytes, name: str = "questionnaire.xlsx", *, bibliography: Bibliography | None = None
+) -> Questionnaire:
+    """Validate a workbook's bytes (a file, an upload); raise QuestionnaireError with every problem located. With a
+    ``bibliography``, every cited key must be in it, as for a YAML file (`scoring.loader.load_questionnaire`)."""
     book = _open(data, name)
     try:
         reader = _Reader(name)
@@ -116,7 +120,7 @@ def parse_workbook(data: bytes, name: str = "questionnaire.xlsx") -> Questionnai
     found: list[Problem] = []
     questionnaire: Questionnaire | None = None
     try:
-        questionnaire = check_questionnaire_data(raw, name)
+        questionnaire = check_questionnaire_data(raw, name, bibliography=bibliography)
     except QuestionnaireError as error:
         found = list(error.problems)
     problems = reader.problems + reader.relocate(found)

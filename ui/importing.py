@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from scoring.bibliography import default_bibliography
 from scoring.loader import MAX_BYTES, parse_questionnaire
 from scoring.model import Questionnaire
 from scoring.problems import Problem, QuestionnaireError
@@ -54,9 +55,9 @@ def check_upload(name: str, data: bytes, lang: str) -> Checked:
         if shown.lower().endswith(".xlsx") or data.startswith(b"PK\x03\x04"):
             from scoring.sheet_read import parse_workbook
 
-            questionnaire = parse_workbook(data, shown)
+            questionnaire = parse_workbook(data, shown, bibliography=default_bibliography())
         else:
-            questionnaire = parse_questionnaire(data, shown)
+            questionnaire = parse_questionnaire(data, shown, bibliography=default_bibliography())
         stored_form(questionnaire)  # what would be kept must read back as it is
     except QuestionnaireError as error:
         return Checked(None, [problem.describe(lang) for problem in error.problems])

@@ -93,6 +93,32 @@ def test_a_bad_workbook_shows_every_problem_at_its_sheet_row_and_column_and_keep
     assert rows(isolated_storage, "imported_questionnaires") == 0 and rows(isolated_storage, "workshops") == 0
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_source_key_the_bibliography_does_not_hold_is_refused_at_its_cell(lang: str) -> None:
+    """A cited key that is not in the app's bibliography would show as a bare slug under the statement: it is
+    refused where it was typed (a free citation goes in ``source.1.text``)."""
+    book = openpyxl.load_workbook(io.BytesIO(importing.example_workbook()))
+    statements = book["statements"]
+    headers = {cell.value: cell.column_letter for cell in statements[1]}
+    statements[f"{headers['source.1.key']}2"] = "inconnu-2031"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    app = uploaded(import_page(lang), "grille.xlsx", buffer.getvalue())
+    lines = [line for block in app.code for line in block.value.splitlines()]
+    where = {"fr": "feuille «\u00a0statements\u00a0», ligne 2, colonne", "en": "sheet"}[lang]
+    [line] = [line for line in lines if "inconnu-2031" in line]
+    assert where in line and f"{headers['source.1.key']} (source.1.key)" in line, line
+    assert translate("import.create", lang) not in [b.label for b in app.button]
+
+
+def test_a_yaml_file_citing_a_key_of_the_bibliography_passes_and_an_unknown_one_does_not() -> None:
+    good = questionnaire_yaml(house_questionnaire())
+    assert importing.check_upload("grille.yaml", good.encode(), "fr").problems == []
+    cited = good.replace("- key: bernoux-2010", "- key: inconnu-2031", 1)
+    problems = importing.check_upload("grille.yaml", cited.encode(), "fr").problems
+    assert any("inconnu-2031" in problem and "bibliographie" in problem for problem in problems), problems
+
+
 def test_a_bad_yaml_file_names_its_path() -> None:
     bad = questionnaire_yaml(house_questionnaire()).replace("min: 1", "min: 9", 1)
     app = uploaded(import_page("en"), "grille.yaml", bad.encode())
