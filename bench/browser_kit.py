@@ -150,15 +150,20 @@ class Server:
 
 
 @contextmanager
-def serve(script: str, env: dict[str, str], log: Path, *, options: list[str] | None = None) -> Iterator[Server]:
-    """``streamlit run script`` on a free loopback port with the project's config, stopped after."""
+def serve(
+    script: str,
+    env: dict[str, str],
+    log: Path,
+    *,
+    options: list[str] | None = None,
+    command: list[str] | None = None,
+) -> Iterator[Server]:
+    """``streamlit run script`` on a free loopback port with the project's config, stopped after (``command``:
+    what stands for ``python -m streamlit run``, e.g. a launcher that profiles the script thread)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
+        *(command or [sys.executable, "-m", "streamlit", "run"]),
         script,
         "--server.port",
         str(port),
