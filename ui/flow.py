@@ -329,10 +329,13 @@ def erase() -> bool | None:
 # ----- reconciliation with the widgets -------------------------------------------------------------------------
 
 
-def _forget_widgets(*, keep: tuple[str, int, str] | None, except_digest: str | None = None) -> None:
+def _forget_widgets(
+    *, keep: tuple[str, int, str] | None, except_digest: str | None = None, keys: Sequence[str] | None = None
+) -> None:
     """Drop the answer widgets' keys, except those of ``keep`` (digest, generation, language) and, with
-    ``except_digest``, all of that respondent's."""
-    for key in list(st.session_state.keys()):
+    ``except_digest``, all of that respondent's. ``keys``: the session's keys, when the caller has just listed
+    them (listing them copies the whole session state)."""
+    for key in list(st.session_state.keys()) if keys is None else keys:
         parsed = parse_widget_key(key)
         if parsed is None or parsed.digest == except_digest:
             continue
@@ -352,7 +355,8 @@ def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
     digest = _digest(held.respondent.token)
     older: list[tuple[Ref, object]] = []
     current: list[tuple[Ref, object]] = []
-    for key in list(st.session_state.keys()):
+    keys = list(st.session_state.keys())
+    for key in keys:
         parsed = parse_widget_key(key)
         if parsed is None or parsed.digest != digest:
             continue
@@ -360,7 +364,7 @@ def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
         # The current generation and language last, so that they win: the others are from before a switch.
         (current if (parsed.generation, parsed.lang) == (held.generation, lang) else older).append(entry)
     new = reconcile(held, rules, older + current).state
-    _forget_widgets(keep=(digest, new.generation, lang))
+    _forget_widgets(keep=(digest, new.generation, lang), keys=keys)
     if new.unsaved:
         new = _save(new, rules)
     return Answering(questionnaire=questionnaire, rules=rules, state=_keep(new))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui.language import t
+from ui.language import current_language, t
 
 PAGES_DIR = "app_pages"
 
@@ -118,10 +118,33 @@ def projecting() -> bool:
     return urlsplit(url).path.rstrip("/").endswith(("/projection", "/plan_view", "/classroom"))
 
 
-def build_navigation() -> st.Page:
-    requested = requested_page()
+# The session key of the pages built for this session (see `build_navigation`).
+PAGES_KEY = "_navigation_pages"
+
+
+def _sections(specs: tuple[PageSpec, ...], requested: str) -> dict[str, list[st.Page]]:
     sections: dict[str, list[st.Page]] = {}
-    for spec in page_specs(requested):
+    for spec in specs:
         title = t(spec.section) if spec.section else ""
         sections.setdefault(title, []).append(page(spec, requested if spec is NOT_FOUND else None))
+    return sections
+
+
+def build_navigation() -> st.Page:
+    """The navigation of every run, its pages built once per session, language and address naming no page.
+
+    Building them was a third of an answer tap's server run (``bench/profile_answer_path.py``): each ``st.Page``
+    resolves its file on disk, and each title is looked up in the catalogue. Kept in the session rather than in
+    the process: ``st.navigation`` marks the page it returns as the one allowed to run (``Page.run`` clears the
+    mark), and two sessions sharing one ``Page`` could clear each other's mark.
+    """
+    requested = requested_page()
+    specs = page_specs(requested)
+    wanted = (current_language(), requested if NOT_FOUND in specs else "")
+    kept = st.session_state.get(PAGES_KEY)
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == wanted:
+        sections = kept[1]
+    else:
+        sections = _sections(specs, requested)
+        st.session_state[PAGES_KEY] = (wanted, sections)
     return st.navigation(sections, position="hidden" if projecting() else "top")
