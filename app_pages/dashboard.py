@@ -175,13 +175,16 @@ with tabs[0]:
     live()
 with tabs[1]:
     # Not the code itself: this page's URL carries the facilitator key, and a projected URL bar is read by the room.
-    st.markdown(t("dashboard.share_explained"))
-    st.page_link(
-        "app_pages/projection.py",
-        label=t("dashboard.share_link"),
-        icon=":material/qr_code_2:",
-        query_params=urls.projection_params(workshops.projection_token(key) or "", lang, show_code=True),
-    )
+    if workshop.status != "open":  # latecomers can no longer join: no screen to project for them (issue 18)
+        st.info(t("dashboard.share_closed"))
+    else:
+        st.markdown(t("dashboard.share_explained"))
+        st.page_link(
+            "app_pages/projection.py",
+            label=t("dashboard.share_link"),
+            icon=":material/qr_code_2:",
+            query_params=urls.projection_params(workshops.projection_token(key) or "", lang, show_code=True),
+        )
 with tabs[2]:
     paper_questionnaire = get_questionnaire(workshop.questionnaire_id)
     if paper_questionnaire is not None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import flow, me_and_group, results_view, teaching, urls, workshops
+from ui import flow, me_and_group, results_view, teaching, urls, workshop_state, workshops
 from ui.downloads import report_downloads
 from ui.language import t
 from ui.sources_view import glossary_link
@@ -25,12 +25,18 @@ workshop = workshops.join(code)
 if workshop == "wait":
     st.error(t("join.wait"))
     st.stop()
+if workshop is None and workshop_state.held_a_response(code, None):
+    workshop_state.deleted_notice()  # this browser answered it: not a mistyped code (issue 18)
+    st.stop()
 if workshop is None:
     st.error(t("join.unknown_code"))
     st.stop()
 st.subheader(plain(workshop.title))
 teaching.demo_notice(workshop.demo_case)
-if workshop.status != "closed" or not workshop.show_results_to_participants:
+if not workshop.show_results_to_participants:
+    st.info(t("group_results.not_shared"))
+    st.stop()
+if workshop.status != "closed":
     st.info(t("group_results.not_yet"))
     st.stop()
 

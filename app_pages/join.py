@@ -7,7 +7,7 @@ goes back to its answers.
 
 import streamlit as st
 
-from ui import browser_memory, flow, teaching, urls, workshops
+from ui import browser_memory, flow, teaching, urls, workshop_state, workshops
 from ui.catalogue import get_questionnaire, shown_text
 from ui.language import current_language, t
 from ui.text import plain
@@ -56,6 +56,9 @@ if workshop == "wait":
     st.error(t("join.wait"))
     st.stop()
 questionnaire = get_questionnaire(workshop.questionnaire_id) if workshop else None
+if workshop is None and workshop_state.held_a_response(code_in_url, st.query_params.get(urls.TOKEN)):
+    workshop_state.deleted_notice()  # this phone answered it: not a mistyped code (issue 18)
+    st.stop()
 if workshop is None or questionnaire is None:
     st.error(t("join.unknown_code"))
     if code_in_url:

@@ -45,13 +45,26 @@ def switch_link(*, to_code: bool) -> None:
 
 projector_style(notice=workshop.demo_case is not None)
 teaching.demo_notice(workshop.demo_case)
-if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
+
+
+@st.fragment(run_every=timedelta(seconds=4))
+def join_screen() -> None:
+    """The code to join, while the workshop takes answers: closed or deleted meanwhile, the room is told so
+    rather than invited to scan a code that no longer lets anyone in (issue 18)."""
+    current = workshops.projection_view(token)
+    if current is None:
+        st.warning(t("dashboard.deleted"))
+        return
     with st.container(key="projector"):
-        st.markdown(f"## {plain(workshop.title)}")
-    if workshop.status == "open":
-        share_panel(workshop.participant_code, projected=True)
+        st.markdown(f"## {plain(current.title)}")
+    if current.status == "open":
+        share_panel(current.participant_code, projected=True)
     else:
         st.info(t("projection.closed"))
+
+
+if st.query_params.get(urls.SHOW) == urls.SHOW_CODE:
+    join_screen()
     switch_link(to_code=False)
     st.stop()
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from scoring.model import text_in
-from ui import browser_memory, flow
+from ui import browser_memory, flow, urls, workshop_state
 from ui.catalogue import shown_plain, shown_text
 from ui.language import current_language, t
 from ui.sources_view import glossary_link, item_help
@@ -14,6 +14,9 @@ lang = current_language()
 answering = flow.current()
 browser_memory.write_pending()
 if answering is None:
+    if workshop_state.was_deleted(st.query_params.get(urls.CODE), st.query_params.get(urls.TOKEN)):
+        workshop_state.deleted_notice()  # not « pas encore commencé »: its answers went with it (issue 18)
+        st.stop()
     st.info(t("questionnaire.none"))
     st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from scoring.model import text_in
-from ui import browser_memory, flow, me_and_group, results_view, teaching, urls, workshops
+from ui import browser_memory, flow, me_and_group, results_view, teaching, urls, workshop_state, workshops
 from ui.catalogue import shown_text
 from ui.downloads import report_downloads
 from ui.figures import item_bars_figure, radar_figure
@@ -34,6 +34,9 @@ if erased is None:
 answering = flow.current()
 browser_memory.write_pending()
 if answering is None:
+    if workshop_state.was_deleted(st.query_params.get(urls.CODE), st.query_params.get(urls.TOKEN)):
+        workshop_state.deleted_notice()  # its answers went with it (RGPD): not « pas encore » (issue 18)
+        st.stop()
     st.info(t("results.none"))
     st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")
     st.stop()
@@ -42,11 +45,17 @@ questionnaire = answering.questionnaire
 report = own_report(answering)
 code = answering.respondent.workshop_code
 workshop = workshops.participant_view(code)
+# Deleted while this session still held the answers: they stay on screen until it ends (a PDF can still be kept),
+# under the notice, without what no longer holds: no link to keep, nothing sent, nothing provisional (issue 18).
+deleted = answering.in_workshop and workshop is None
 demo_case = workshop.demo_case if workshop is not None else None
 st.title(t("results.title", questionnaire=shown_text(questionnaire, questionnaire.title, lang)))
-st.caption(t("results.private_note"))
+if deleted:
+    workshop_state.deleted_notice()
+else:
+    st.caption(t("results.private_note"))
 teaching.demo_notice(demo_case)
-if answering.in_workshop and answering.state.submitted:
+if answering.in_workshop and answering.state.submitted and not deleted:
     st.success(t("results.thanks"))
     if workshop is not None and workshop.show_results_to_participants:
         # Words true to the moment: once closed, the group's results are there, not « later » (issue 18).
@@ -57,7 +66,10 @@ if answering.in_workshop and answering.state.submitted:
             icon=":material/groups:",
             query_params=urls.join_params(code or "", lang),
         )
-if not answering.state.submitted:
+closed_unsent = answering.in_workshop and workshop is not None and workshop.status == "closed"
+if not answering.state.submitted and closed_unsent:  # too late to send them, unless the workshop reopens
+    st.info(t("results.not_submitted_closed"))
+elif not answering.state.submitted and not deleted:
     st.info(t("results.not_submitted"))
     st.page_link(
         "app_pages/questionnaire.py",
@@ -118,7 +130,8 @@ report_downloads(
     title=teaching.report_title(text_in(questionnaire.title, lang), demo_case),
     key="own_report",
 )
-own_results_link(answering.respondent.token, code)
+if not deleted:
+    own_results_link(answering.respondent.token, code)
 
 comments = answering.to_send.comments
 if comments:
