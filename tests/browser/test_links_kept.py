@@ -11,11 +11,13 @@ import pytest
 from playwright.sync_api import Browser, expect
 from pypdf import PdfReader
 
-from tests.browser.helpers import SCREENSHOTS_DIR, shot, wait_idle
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, SCREENSHOTS_DIR, ScreenDefect, shot, wait_idle
 from tests.browser.server import AppServer
 from tests.browser.test_workshop import WORKSHOP_TITLE, create_workshop
 
 pytestmark = pytest.mark.browser
+
+SIZES = [(390, 844), (1366, 768), (1920, 1080)]
 
 
 def test_a_workshop_is_found_again_in_my_workshops_and_its_sheet_prints(
@@ -52,7 +54,21 @@ def test_a_workshop_is_found_again_in_my_workshops_and_its_sheet_prints(
         mine = tab.locator(".st-key-my_workshops")
         expect(mine.get_by_role("heading", name="Mes ateliers")).to_be_visible()
         expect(mine.get_by_role("link", name=WORKSHOP_TITLE)).to_be_visible()
-        shot(tab, "links-kept-my-workshops-1366", full_page=False)
+        for lang, heading in (("fr", "Mes ateliers"), ("en", "My workshops")):
+            if lang != "fr":
+                tab.goto(f"{app_server.url}/workshop?lang={lang}")
+                wait_idle(tab)
+            for width, height in SIZES:  # a phone, a laptop, a projector: the list and its links on screen
+                tab.set_viewport_size({"width": width, "height": height})
+                wait_idle(tab)
+                expect(mine.get_by_role("heading", name=heading)).to_be_visible()
+                expect(mine.get_by_role("link", name=WORKSHOP_TITLE)).to_be_visible()
+                if tab.evaluate(HORIZONTAL_OVERFLOW_JS) > 0:
+                    raise ScreenDefect(f"« Mes ateliers » at {width}×{height} ({lang}) scrolls sideways")
+                shot(tab, f"links-kept-my-workshops-{width}x{height}-{lang}")
+        tab.goto(f"{app_server.url}/workshop?lang=fr")
+        wait_idle(tab)
+        tab.set_viewport_size({"width": 1366, "height": 900})
         mine.get_by_role("link", name=WORKSHOP_TITLE).click()
         wait_idle(tab)
         expect(tab.get_by_role("heading", name=WORKSHOP_TITLE, exact=True)).to_be_visible()

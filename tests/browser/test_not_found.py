@@ -8,11 +8,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.browser.helpers import ScreenDefect, shot, wait_idle
+from tests.browser.helpers import HORIZONTAL_OVERFLOW_JS, ScreenDefect, shot, wait_idle
 from tests.browser.server import AppServer
 
 pytestmark = pytest.mark.browser
 
+SIZES = [(390, 844), (1366, 768), (1920, 1080)]
 EXPECTED = {
     "fr": ("Page introuvable", "Retour à l’accueil", "Radar du partenariat"),
     "en": ("Page not found", "Back to the home page", "Partnership Radar"),
@@ -30,8 +31,14 @@ def test_a_mistyped_address_gets_a_page_in_the_session_language(
     try:
         page.goto(f"{app_server.url}/resultat-mal-recopie?lang={lang}")
         wait_idle(page)
-        expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
-        shot(page, f"not-found-{lang}-390", full_page=False)
+        for width, height in SIZES:  # the phone, then the desktop and the projector, in the same tab
+            page.set_viewport_size({"width": width, "height": height})
+            wait_idle(page)
+            expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+            expect(page.get_by_role("link", name=home)).to_be_visible()
+            if page.evaluate(HORIZONTAL_OVERFLOW_JS) > 0:
+                raise ScreenDefect(f"the page-not-found page at {width}×{height} scrolls sideways")
+            shot(page, f"not-found-{lang}-{width}x{height}", full_page=False)
         # Streamlit's box says « You have requested page … » in English: it must not come up, in either language.
         if page.get_by_text("You have requested page").count() or page.get_by_role("dialog").count():
             raise ScreenDefect("Streamlit's own « Page not found » box came up")

@@ -54,10 +54,14 @@ def open_results(browser: Browser, url: str, width: int, height: int) -> Page:
     context.set_default_timeout(30_000)
     page = context.new_page()
     page.goto(url)
+    wait_for_results(page)
+    return page
+
+
+def wait_for_results(page: Page) -> None:
     wait_idle(page, 60_000)
     expect(page.locator(".st-key-radar .angularaxistick text").first).to_be_attached(timeout=60_000)
     page.wait_for_timeout(500)  # Plotly lays its texts out after the first frame
-    return page
 
 
 # The radar's chart, its circle, and each of its texts, in page coordinates (Streamlit scrolls inside <main>).
@@ -148,22 +152,30 @@ def test_the_radar_fills_a_phone_and_the_scores_fit_two_screens(
         page.context.close()
 
 
-@pytest.mark.parametrize(("width", "height"), [(1366, 900), (1366, 768)])
+@pytest.mark.parametrize(("width", "height"), [(1366, 900), (1366, 768), (1920, 1080)])
 def test_the_radar_keeps_its_room_on_a_desktop(
     browser: Browser, app_server: AppServer, tokens: dict[str, str], width: int, height: int
 ) -> None:
-    """The height that follows the width stops at 460 px in a desktop column, the cards stay four in a row."""
-    page = open_results(browser, f"{app_server.url}/results?r={tokens['insufficient']}&lang=fr", width, height)
+    """The height that follows the width stops at 460 px in a desktop column, the cards stay four in a row; in
+    French, then in English in the same tab."""
+    url = f"{app_server.url}/results?r={tokens['insufficient']}"
+    page = open_results(browser, f"{url}&lang=fr", width, height)
     try:
-        radar = page.evaluate(RADAR_JS)
-        chart = radar["chart"]
-        assert 360 <= chart["bottom"] - chart["top"] <= 461, chart
-        outside = [
-            t["text"] for t in radar["texts"] if t["left"] < chart["left"] - 1 or t["right"] > chart["right"] + 1
-        ]
-        if outside:
-            raise ScreenDefect(f"radar texts cut at {width} px: {outside}")
-        assert len({round(card["top"]) for card in page.evaluate(CARDS_JS)}) == 1, "four cards in a row"
-        shot(page, f"desktop-results-insufficient-{width}x{height}-fr")
+        for lang in ("fr", "en"):
+            if lang != "fr":
+                page.goto(f"{url}&lang={lang}")
+                wait_for_results(page)
+            radar = page.evaluate(RADAR_JS)
+            chart = radar["chart"]
+            assert 360 <= chart["bottom"] - chart["top"] <= 461, chart
+            outside = [
+                t["text"] for t in radar["texts"] if t["left"] < chart["left"] - 1 or t["right"] > chart["right"] + 1
+            ]
+            if outside:
+                raise ScreenDefect(f"radar texts cut at {width} px ({lang}): {outside}")
+            assert len({round(card["top"]) for card in page.evaluate(CARDS_JS)}) == 1, "four cards in a row"
+            if page.evaluate(HORIZONTAL_OVERFLOW_JS) > 0:
+                raise ScreenDefect(f"results at {width}×{height} ({lang}): the page scrolls sideways")
+            shot(page, f"desktop-results-insufficient-{width}x{height}-{lang}")
     finally:
         page.context.close()

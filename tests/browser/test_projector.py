@@ -24,6 +24,7 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from i18n import translate
 from scoring.cases import default_teaching, load_cases
 from scoring.loader import load_questionnaire
 from scoring.model import Questionnaire, text_in
@@ -188,7 +189,8 @@ def font_px(locator_or_page: Page, selector: str) -> list[float]:
     ]
 
 
-@pytest.mark.parametrize(("state", "lang"), [("open", "fr"), ("closed", "fr"), ("demo", "fr"), ("open", "en")])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("state", ["open", "closed", "demo"])
 def test_the_projected_results_fit_one_screen_in_type_read_from_the_back(
     browser: Browser, app_server: AppServer, projected: dict[str, Projected], state: str, lang: str
 ) -> None:
@@ -270,3 +272,33 @@ def test_the_projected_statements_say_their_dimension_not_a_consensus_figure(
         assert len(lines) == DISPUTED_SHOWN and not any("consensus" in line for line in lines), lines
     finally:
         page.context.close()
+
+
+def test_the_join_screen_follows_a_closing_without_a_reload(browser: Browser, app_server: AppServer) -> None:
+    """Words true to the moment: the join screen is a timed fragment (every 4 s, app_pages/projection.py), so that
+    a workshop closed from the dashboard stops inviting the room to scan a code that no longer lets anyone in."""
+    store = Store(f"sqlite:///{app_server.data_dir / DEFAULT_DB_FILENAME}")
+    try:
+        created = store.create_workshop(
+            title="Bureau du 3 avril",
+            questionnaire_id="express",
+            organisations=[],
+            profile_fields=[],
+            show_results_to_participants=True,
+        )
+        token = store.projection_token(created.facilitator_key)
+        assert token is not None
+        page = open_projector(browser, f"{app_server.url}/projection?p={token}&lang=fr&show=code", *SIZES[0])
+        try:
+            join = page.locator(".st-key-projector_join")
+            expect(join.get_by_role("heading", name=created.participant_code, exact=True)).to_be_visible()
+            assert store.set_workshop_status(created.facilitator_key, "closed")
+            # No reload: the fragment's next run says it, within a few of its 4 s periods.
+            expect(page.get_by_text(translate("projection.closed", "fr"))).to_be_visible(timeout=30_000)
+            expect(join).to_have_count(0)
+            expect(page.get_by_text(created.participant_code)).to_have_count(0)
+            shot(page, "projector-join-closed-1366x768-fr", full_page=False)
+        finally:
+            page.context.close()
+    finally:
+        store.close()
