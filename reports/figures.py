@@ -91,7 +91,9 @@ def radar_plotly(chart: RadarChart, *, height: int | None = 460, large: bool = F
             # On a projector, the scores are written by their points: nobody can hover a projected chart.
             mode="lines+markers+text" if large else "lines+markers",
             text=texts + texts[:1] if large else None,
-            textposition="top right",
+            # Each score outside its point, away from the centre: « top right » put the left and bottom ones
+            # on the line itself (the projector's 55,5 and 63,2).
+            textposition=[_outward(index, len(axis)) for index in range(len(axis) + 1)] if large else None,
             textfont={"size": 22, "color": LINE_COLOUR},
             fill="toself",
             fillcolor="rgba(0, 114, 178, 0.18)",
@@ -130,6 +132,16 @@ def radar_plotly(chart: RadarChart, *, height: int | None = 460, large: bool = F
         paper_bgcolor="white",
     )
     return figure
+
+
+def _outward(index: int, count: int) -> str:
+    """Where a point's text goes so that it lies outside the radar: the first axis points up, the others
+    clockwise."""
+    angle = 2 * math.pi * index / count
+    up, right = math.cos(angle), math.sin(angle)
+    vertical = "top" if up > 0.38 else "bottom" if up < -0.38 else "middle"
+    horizontal = "right" if right > 0.38 else "left" if right < -0.38 else "center"
+    return f"{vertical} {horizontal}"
 
 
 def _vertical(index: int, count: int) -> bool:

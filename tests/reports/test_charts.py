@@ -3,6 +3,7 @@ the same values, and neither decides anything of its own."""
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 
 import pandas as pd
@@ -147,3 +148,22 @@ def test_recommendations_in_a_report_cite_the_readable_reference_as_the_json_doe
     expected = [rec["source"] for rec in report.to_json(lang)["recommendations"]]
     assert [row.source for row in content.recommendations] == expected
     assert all(isinstance(source, str) and "key=" not in source for source in expected)
+
+
+@pytest.mark.parametrize("name", ["express", "sante-partenariat", "rapprochement"])
+def test_the_projected_scores_are_written_outside_their_points_away_from_the_centre(name) -> None:
+    """« top right » of every point put the left and lower scores on the radar's own line (the projector's 55,5
+    and 63,2): each is now on the side of its point away from the centre."""
+    questionnaire = load_questionnaire(ROOT / "questionnaires" / f"{name}.yaml")
+    report = _report(questionnaire, [_answers(questionnaire, [1, 5, 3]), _answers(questionnaire, [2, 4, 4])])
+    line = radar_figure(questionnaire, report, "fr", large=True).data[-1]
+    count = len(questionnaire.dimensions)
+    positions = list(line.textposition)
+    assert len(positions) == count + 1 and positions[-1] == positions[0]  # the closing point repeats the first
+    for index, position in enumerate(positions[:-1]):
+        vertical, horizontal = position.split()
+        angle = 2 * math.pi * index / count  # the first axis up, the others clockwise
+        up, right = math.cos(angle), math.sin(angle)
+        assert vertical == ("top" if up > 0.38 else "bottom" if up < -0.38 else "middle"), (index, position)
+        assert horizontal == ("right" if right > 0.38 else "left" if right < -0.38 else "center"), (index, position)
+        assert position != "middle center"
