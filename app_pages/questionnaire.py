@@ -14,8 +14,8 @@ lang = current_language()
 answering = flow.current()
 browser_memory.write_pending()
 if answering is None:
-    if workshop_state.was_deleted(st.query_params.get(urls.CODE), st.query_params.get(urls.TOKEN)):
-        workshop_state.deleted_notice()  # not « pas encore commencé »: its answers went with it (issue 18)
+    if workshop_state.link_opens_nothing(st.query_params.get(urls.CODE), st.query_params.get(urls.TOKEN)):
+        workshop_state.gone_notice()  # not « pas encore »: cut short, or deleted with its answers (issue 18)
         st.stop()
     st.info(t("questionnaire.none"))
     st.page_link("app_pages/home.py", label=t("questionnaire.choose"), icon=":material/home:")

@@ -19,14 +19,19 @@ def held_a_response(code: str | None, token: str | None) -> bool:
     return bool(code) and (bool(token) or browser_memory.response_for(str(code)) is not None)
 
 
-def was_deleted(code: str | None, token: str | None) -> bool:
-    """For a page that found no response under the URL's token: whether the workshop of ``code`` this visitor held
-    a response to no longer exists."""
-    if not held_a_response(code, token):
-        return False
-    from ui import workshops  # here, not at import: the questionnaire page does without it otherwise
+def link_opens_nothing(code: str | None, token: str | None) -> bool:
+    """For a page that found no response under the URL's token: whether its visitor held one (a token beside a
+    code, or this browser's memory), so that « pas encore commencé » would be false.
 
-    return workshops.participant_view(code) is None
+    No workshop is looked up: telling « deleted » from « this code opens nothing » here would let anyone test codes
+    with a made-up token, past the join brake (`ui.rate_limit`); and a link cut short by an e-mail (the code comes
+    last) would be told its answers were erased. `gone_notice` says what holds in every such case."""
+    return held_a_response(code, token)
+
+
+def gone_notice() -> None:
+    """The link opens no response: cut short, or its workshop deleted and every answer with it."""
+    st.warning(t("results.link_gone"), icon=":material/link_off:")
 
 
 def deleted_notice() -> None:

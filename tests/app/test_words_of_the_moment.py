@@ -31,21 +31,23 @@ own results, sent, shared (`/results?r&code`)
                     is closed"; compare.me_open; [join.see_group_results]; results.private_note
     closed:         results.thanks; results.group_results_ready « L’atelier est clôturé : les résultats du groupe
                     sont visibles par ce lien… »; [join.see_group_results]; results.private_note
-    deleted:        results.workshop_deleted (never results.none « Il n’y a pas encore de résultats… »)
+    deleted:        results.link_gone « Ce lien n’ouvre plus aucune réponse. S’il a été coupé…, recopiez-le en
+                    entier ; sinon, son atelier a été supprimé, et toutes ses réponses avec lui. » (never results.none
+                    « Il n’y a pas encore de résultats… »; no workshop is looked up: see the two tests at the end)
 own results, sent, not shared
     open, reopened: results.thanks; compare.me_not_shared_open; results.private_note
     closed:         results.thanks; compare.me_not_shared_closed; results.private_note
-    deleted:        results.workshop_deleted
+    deleted:        results.link_gone
 own results, a draft
     open, reopened: results.not_submitted « …ces résultats sont provisoires. »; [results.back_to_questionnaire]
     closed:         results.not_submitted_closed « L’atelier a été clôturé avant l’envoi de vos réponses : elles
                     ne comptent pas dans les résultats du groupe… » / "The workshop was closed before your answers
                     were sent…" (and no way back to a questionnaire that can no longer be sent)
-    deleted:        results.workshop_deleted
+    deleted:        results.link_gone
 questionnaire, a draft, after a tap (`/questionnaire?r&code`)
     open, reopened: nothing about the workshop
     closed:         questionnaire.workshop_closed « La personne qui anime cet atelier l’a clôturé… »
-    deleted:        results.workshop_deleted (never questionnaire.none « Vous n’avez pas encore commencé… »)
+    deleted:        results.link_gone (never questionnaire.none « Vous n’avez pas encore commencé… »)
 group results, shared (`/group_results?code`)
     open, reopened: group_results.not_yet « L’atelier est ouvert : les résultats du groupe seront affichés ici
                     une fois qu’il sera clôturé. » / "The workshop is open: … once it is closed."
@@ -305,6 +307,8 @@ class Row:
 
 S = Say
 DELETED_NOTICE = S("results.workshop_deleted")
+# Where a link's token opens no response: cut short, or deleted with its workshop (no lookup tells which).
+GONE_NOTICE = S("results.link_gone")
 GROUP_RESULTS = S("dashboard.discuss_title")  # the heading of the statements to discuss: the results are there
 STATUS_LINE_OPEN = S("dashboard.status_line", (("status", "dashboard.status_open"),))
 STATUS_LINE_CLOSED = S("dashboard.status_line", (("status", "dashboard.status_closed"),))
@@ -360,9 +364,9 @@ TABLE = (
                 S("join.see_group_results"),
                 S("results.private_note"),
             ),
-            DELETED: (DELETED_NOTICE,),
+            DELETED: (GONE_NOTICE,),
         },
-        others=(*NOT_YET_BEGUN, S("compare.me_deleted"), S("results.not_submitted")),
+        others=(DELETED_NOTICE, *NOT_YET_BEGUN, S("compare.me_deleted"), S("results.not_submitted")),
     ),
     Row(
         "own results, sent, not shared",
@@ -370,10 +374,11 @@ TABLE = (
         {
             OPEN: (S("results.thanks"), S("compare.me_not_shared_open"), S("results.private_note")),
             CLOSED: (S("results.thanks"), S("compare.me_not_shared_closed"), S("results.private_note")),
-            DELETED: (DELETED_NOTICE,),
+            DELETED: (GONE_NOTICE,),
         },
         shared=False,
         others=(
+            DELETED_NOTICE,
             *NOT_YET_BEGUN,
             S("results.group_results_later"),
             S("results.group_results_ready"),
@@ -387,9 +392,9 @@ TABLE = (
         {
             OPEN: (S("results.not_submitted"), S("results.back_to_questionnaire"), S("results.private_note")),
             CLOSED: (S("results.not_submitted_closed"), S("results.private_note")),
-            DELETED: (DELETED_NOTICE,),
+            DELETED: (GONE_NOTICE,),
         },
-        others=(*NOT_YET_BEGUN, S("results.thanks"), S("results.group_results_later")),
+        others=(DELETED_NOTICE, *NOT_YET_BEGUN, S("results.thanks"), S("results.group_results_later")),
     ),
     Row(
         "questionnaire, a draft, after a tap",
@@ -397,9 +402,9 @@ TABLE = (
         {
             OPEN: (),
             CLOSED: (S("questionnaire.workshop_closed"),),
-            DELETED: (DELETED_NOTICE,),
+            DELETED: (GONE_NOTICE,),
         },
-        others=(*NOT_YET_BEGUN, S("questionnaire.workshop_gone")),
+        others=(DELETED_NOTICE, *NOT_YET_BEGUN, S("questionnaire.workshop_gone")),
     ),
     Row(
         "group results, shared",
@@ -525,3 +530,32 @@ def test_a_questionnaire_deleted_while_answered_says_so_at_the_next_tap(lang: st
     store.close()
     tap(app)
     assert [w.value for w in app.warning] == [translate("questionnaire.workshop_gone", lang)]
+
+
+@pytest.mark.parametrize("page", ["results", "questionnaire"])
+def test_a_made_up_token_says_the_same_whether_the_code_opens_a_workshop_or_not(page: str) -> None:
+    """No oracle past the join brake: with a token that opens no response, a code of a live workshop and a code of
+    none give the same sentence, so nobody can test codes by forging links."""
+    case = seeded(OPEN)
+    store = Store()
+    made_up = store.new_respondent_token()
+    store.close()
+    live = opened("fr", page, r=made_up, code=case.code)
+    none = opened("fr", page, r=made_up, code="ZZZZ-ZZZZ")
+    assert [w.value for w in live.warning] == [w.value for w in none.warning] == [translate("results.link_gone", "fr")]
+    assert texts_of(live) == texts_of(none)
+
+
+def test_a_link_cut_short_is_not_told_its_answers_were_erased() -> None:
+    """The code comes last in a respondent's link, so an e-mail that cuts it leaves a good token and a damaged code:
+    the page must not say the answers are erased, since they are not."""
+    case = seeded(OPEN)
+    app = opened("en", "results", r=case.sent, code=case.code[:-2])
+    shown = texts_of(app)
+    assert translate("results.link_gone", "en") in shown
+    assert translate("results.workshop_deleted", "en") not in shown
+    store = Store()
+    try:
+        assert store.submitted_responses(store.workshop_for_facilitator(case.key).id), "the answers are still there"
+    finally:
+        store.close()
