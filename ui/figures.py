@@ -54,6 +54,13 @@ class ShownFigure(go.Figure):
             self._shown = super().to_dict()
         return self._shown
 
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        # Changed in place, a shared figure would draw its old dict here and the change in other sessions.
+        raise TypeError("a figure shared by the screens is only read: style a copy, go.Figure(figure)")
+
+    update_layout = update_traces = update_xaxes = update_yaxes = update_polars = _read_only
+    add_trace = add_traces = add_annotation = add_shape = _read_only
+
 
 def _shown(figure: go.Figure) -> ShownFigure:
     # The same object, now of the subclass (a class with no state of its own): building a ShownFigure from the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -135,3 +137,27 @@ def test_the_server_skips_streamlit_s_full_collection_after_each_run() -> None:
 
     config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text("utf-8"))
     assert config["runner"]["postScriptGC"] is False
+
+
+def test_a_shared_figure_refuses_to_be_styled_in_place_and_a_copy_leaves_it_as_it_was() -> None:
+    """A figure of the cache is every session's: styled in place, its dict (computed once) would no longer say what
+    it draws, and the style would reach other sessions' screens."""
+    import plotly.graph_objects as go
+
+    from ui.catalogue import shipped_questionnaires
+    from ui.figures import distribution_figure
+
+    shared = distribution_figure(shipped_questionnaires()["express"], {1: 2, 3: 1, 5: 3}, "fr")
+    before = json.dumps(shared.to_dict(), sort_keys=True)
+    for change in (
+        lambda f: f.update_layout(height=300),
+        lambda f: f.update_traces(textfont={"size": 24}),
+        lambda f: f.update_xaxes(tickfont={"size": 20}),
+        lambda f: f.add_annotation(text="x"),
+    ):
+        with pytest.raises(TypeError, match="only read"):
+            change(shared)
+    styled = go.Figure(shared)
+    styled.update_layout(height=300)
+    assert styled.to_dict()["layout"]["height"] == 300
+    assert json.dumps(shared.to_dict(), sort_keys=True) == before
