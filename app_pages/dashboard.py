@@ -19,6 +19,7 @@ from ui.steps_view import show_path_for
 from ui.text import plain
 from ui.waves_view import waves_panel
 from ui.workshop_view import (
+    DELETED_HERE,
     FiguresMarker,
     breakdown,
     dimensions_table,
@@ -58,7 +59,7 @@ st.caption(t("dashboard.status_line", status=status_word, code=workshop.particip
 # below change only when a round records a new batch, and the whole page is then drawn again. The dashboard used to
 # rebuild its radar and 39 distribution charts every 4 s with nothing new to show (issue 11). A closed workshop's
 # counts no longer move: no refresh, which also keeps a download button from being redrawn (and its file lost)
-# while the facilitator presses it.
+# while the facilitator presses it; so a closed dashboard sees a reopening elsewhere at its next reload only.
 @st.fragment(run_every=REFRESH if workshop.status == "open" else None)
 def counts(drawn: FiguresMarker) -> None:
     if live_counts(key, drawn):
@@ -212,6 +213,7 @@ with tabs[3]:
         disabled=confirm.strip().casefold() != t("dashboard.delete_word").casefold(),
     ):
         store.delete_workshop(key)
+        st.session_state[DELETED_HERE] = key  # its refresh then draws nothing more
         st.session_state.pop("workshop_created", None)
         st.success(t("dashboard.deleted_done"))
         st.stop()

@@ -68,10 +68,19 @@ def figures_marker(workshop: FacilitatorView) -> FiguresMarker:
     return FiguresMarker(workshop.status, get_store().publication_key(workshop.id), load(workshop.id).plan)
 
 
+# The facilitator key of the workshop this session has just deleted from its dashboard.
+DELETED_HERE = "dashboard_deleted_here"
+
+
 def live_counts(key: str, drawn: FiguresMarker) -> bool:
     """The dashboard's part drawn again every few seconds: who joined, who sent, and why answers wait (each
     submission changes them). True when the figures drawn with ``drawn`` (`figures_marker`) are out of date: a
-    round recorded a new batch, the workshop was closed or reopened, deleted, or its plan changed elsewhere."""
+    round recorded a new batch, the workshop was closed, deleted, or its plan changed elsewhere. (Only an open
+    workshop's dashboard refreshes: a closed one sees a reopening at its next reload.)"""
+    if st.session_state.get(DELETED_HERE) == key:
+        # Deleted from this very page: its confirmation stays. The page drawn again would replace it with « ce lien
+        # d’animation n’ouvre aucun atelier ».
+        return False
     current = workshops.facilitator_view(key)
     if current is None:  # deleted in another tab
         st.warning(t("dashboard.deleted"))

@@ -19,7 +19,7 @@ from storage import Store
 from tests.app.helpers import assert_no_exception, new_app
 from ui import figures, workshops
 from ui.catalogue import get_questionnaire
-from ui.workshop_view import figures_marker
+from ui.workshop_view import DELETED_HERE, figures_marker
 
 SANTE = get_questionnaire("sante-partenariat")
 ORGANISATIONS = ["Association A", "Association B"]
@@ -87,8 +87,10 @@ def refresh_script(key, drawn):  # no annotations: AppTest runs its source alone
     st.session_state["stale"] = live_counts(key, drawn)
 
 
-def refresh(room: Room, drawn: Any) -> AppTest:
+def refresh(room: Room, drawn: Any, **session: Any) -> AppTest:
     app = AppTest.from_function(refresh_script, args=(room.key, drawn), default_timeout=60)
+    for name, value in session.items():
+        app.session_state[name] = value
     app.run()
     assert_no_exception(app)
     return app
@@ -143,3 +145,18 @@ def test_the_folded_list_of_every_statement_builds_its_charts_only_once_opened()
     [folded] = [e for e in app.expander if e.label == translate("dashboard.all_items_title", "fr")]
     assert len(folded.get("plotly_chart")) == len(SANTE.items)
     assert len(app.get("plotly_chart")) == drawn_closed + len(SANTE.items)
+
+
+def test_deleted_from_this_dashboard_its_refresh_keeps_the_confirmation_in_place() -> None:
+    """The delete button's run shows « L’atelier et toutes ses réponses ont été supprimés » and stops; the timer set
+    by an earlier run still fires: it must not have the page drawn again, which would replace the confirmation with
+    « ce lien d’animation n’ouvre aucun atelier ». Deleted from another tab, it still says so and redraws."""
+    room = seeded_room()
+    drawn = room.marker()
+    assert room.store.delete_workshop(room.key)
+    here = refresh(room, drawn, **{DELETED_HERE: room.key})
+    assert here.session_state["stale"] is False
+    assert not here.warning and not here.metric
+    elsewhere = refresh(room, drawn)
+    assert elsewhere.session_state["stale"] is True
+    assert [w.value for w in elsewhere.warning] == [translate("dashboard.deleted", "fr")]
