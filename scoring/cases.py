@@ -338,6 +338,12 @@ def _check_positions(
 ) -> None:
     """A role's places on the position questions: a question, a moment and a step the questionnaire has."""
     known = {position.id: position for position in questionnaire.positions}
+    for position_id, position in known.items():
+        placed = role.positions.get(position_id)
+        asked = placed.moments() if placed is not None else {}
+        missing = [moment for moment in position.asks if moment not in asked]
+        if missing:  # its people would leave the moment blank: the demo's continuum would count fewer of them
+            _problem(f"{base}.positions", "case_position_not_placed", value=position_id, moments=", ".join(missing))
     for position_id, placed in role.positions.items():
         path = f"{base}.positions.{position_id}"
         position = known.get(position_id)

@@ -182,6 +182,12 @@ BAD = [
         "supérieur ou égal à 0",
     ),
     (
+        "synthetic.roles.salaries.positions.relation.wished",
+        None,
+        "synthetic.roles.salaries.positions",
+        "ne place pas la relation pour la question « relation » (wished)",
+    ),
+    (
         "synthetic.roles.salaries.positions.relation.hier",
         {"step": "information"},
         "synthetic.roles.salaries.positions.relation.hier",
