@@ -19,6 +19,25 @@ class ClosedWorkshop:
     workshop_id: int
 
 
+def send_express(store: Store, workshop_id: int, shift: int) -> str:
+    """One response of express sent to the workshop, its answers shifted by ``shift`` so that people do not all
+    agree; the respondent's token."""
+    express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
+    token = store.new_respondent_token()
+    answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(express.items)}
+    store.save_draft(
+        token,
+        questionnaire_id="express",
+        workshop_id=workshop_id,
+        answers=answers,
+        profile={},
+        comments={},
+        step=0,
+    )
+    assert store.submit(token)
+    return token
+
+
 def closed_express_workshop(store: Store, *, people: int = 4) -> ClosedWorkshop:
     """A closed workshop of express with ``people`` submitted responses that do not all agree."""
     express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")
@@ -30,18 +49,7 @@ def closed_express_workshop(store: Store, *, people: int = 4) -> ClosedWorkshop:
         show_results_to_participants=False,
     )
     for shift in range(people):
-        token = store.new_respondent_token()
-        answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(express.items)}
-        store.save_draft(
-            token,
-            questionnaire_id="express",
-            workshop_id=created.workshop_id,
-            answers=answers,
-            profile={},
-            comments={},
-            step=0,
-        )
-        store.submit(token)
+        send_express(store, created.workshop_id, shift)
         # What the app does after a first submit: a publication round of the privacy rule, so that the shared
         # results hold these answers (reading never publishes).
         workshops.publish_round(store, WorkshopSpec(express, (), ()), created.workshop_id)

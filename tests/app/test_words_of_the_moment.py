@@ -104,6 +104,7 @@ from scoring.privacy import WorkshopSpec
 from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import answer_widgets, assert_no_exception, new_app
+from tests.workshop_seeds import send_express
 from ui import browser_memory, workshops
 from ui.catalogue import get_questionnaire
 
@@ -136,21 +137,7 @@ def seeded(state: str, *, shared: bool = True) -> Case:
         profile_fields=[],
         show_results_to_participants=shared,
     )
-    sent = []
-    for shift in range(PEOPLE):
-        token = store.new_respondent_token()
-        answers = {item.id: ((n * 2 + shift) % 5) + 1 for n, item in enumerate(express.items)}
-        store.save_draft(
-            token,
-            questionnaire_id="express",
-            workshop_id=created.workshop_id,
-            answers=answers,
-            profile={},
-            comments={},
-            step=0,
-        )
-        assert store.submit(token)
-        sent.append(token)
+    sent = [send_express(store, created.workshop_id, shift) for shift in range(PEOPLE)]
     workshops.publish_round(store, spec, created.workshop_id)  # what the app does after a first submit
     draft = store.new_respondent_token()
     first = express.items[0].id
