@@ -69,7 +69,12 @@ def font_px(page: Page, selector: str) -> float:
 
 def answer_on_the_phone(page: Page) -> None:
     """A student answers every step as asked on the phone: the first option of each profile question, « 3 » to
-    each statement, « Suivant » to the end, then « Envoyer mes réponses »."""
+    each statement, « Suivant » to the end, then « Envoyer mes réponses ».
+
+    Each step is answered once: after « Suivant », the next one is waited for (the progress line changes) before
+    anything is tapped. Tapping again the options of the step being left, while the next one was being drawn,
+    sometimes waited 30 s on an option detached and drawn again, over and over (CI, about one run in four)."""
+    progress = page.locator('[data-testid="stProgress"]')
     for _ in range(20):
         wait_idle(page)
         groups = page.locator('[data-testid="stRadio"]:not(.st-key-lang_selector *) [role="radiogroup"]')
@@ -83,7 +88,10 @@ def answer_on_the_phone(page: Page) -> None:
         if send.count():
             press(send, touch=True)
             return
+        step = progress.inner_text() if progress.count() else ""
         press(page.get_by_role("button", name=NEXT, exact=True), touch=True)
+        if step:
+            expect(progress).not_to_have_text(step, timeout=TIMEOUT_MS)
     raise AssertionError("the questionnaire never reached « Envoyer mes réponses »")
 
 
