@@ -378,18 +378,38 @@ def _legend(name: str, size: str) -> str:
     return "<br>".join(_safe(line) for line in lines)
 
 
-def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool = False) -> go.Figure:
+# A legend line of the comparison's radar on the screen, in px (14 px type), and the room around the legend.
+LEGEND_LINE_PX = 21
+LEGEND_ROOM_PX = 16
+
+
+def multi_radar_plotly(chart: MultiRadarChart, *, height: int | None = None, large: bool = False) -> go.Figure:
     """The comparison's radar (:class:`reports.charts.MultiRadarChart`): a line per group, each with its colour,
-    dash and marker, named with its size in the legend below the radar (it fits a phone)."""
+    dash and marker, named with its size in the legend below the radar (it fits a phone).
+
+    On a screen (``large=False``) it is laid out as the single radar is: the circle takes the middle of the width
+    (``SIDE_ROOM`` each side for the side labels), the labels above and below and the legend under them have
+    their room in pixels, so that the chart's height can follow its width (``multi_radar_room``; ``ui.figures``
+    sizes its box): a fixed 560 px held a 140 px radar between blank bands on a phone. ``height=None``: its box's.
+    On the projector (``large``) the height is the screen's and the radar keeps 3/5 of the width."""
     labels = [_safe(label) for label in chart.axis_labels]
-    axis = [_wrap(label, AXIS_LABEL_WIDTH) for label in labels]
+    count = len(labels)
+    if large:
+        axis = [_wrap(label, AXIS_LABEL_WIDTH) for label in labels]
+    else:  # the single radar's labels: wider above and below the circle, narrower beside it
+        axis = [
+            _axis_label(label, False, "", _vertical(index, count), RADAR_LABEL_WIDTH)
+            for index, label in enumerate(labels)
+        ]
     figure = go.Figure()
     _add_band_rings(figure, chart, axis)
     # The legend names the groups only: the rings are the bands, which every screen explains beside the radar.
     figure.update_traces(showlegend=False, selector={"type": "barpolar"})
+    names = []
     for trace in chart.traces:
         scores = list(trace.scores)
         name = _legend(trace.name, trace.size)
+        names.append(name)
         hover = [
             f"<b>{_safe(trace.name)}</b><br>{label}<br>{_safe(chart.score_is)} {text}"
             for label, text in zip(labels, trace.score_texts, strict=True)
@@ -408,43 +428,60 @@ def multi_radar_plotly(chart: MultiRadarChart, *, height: int = 520, large: bool
                 showlegend=True,
             )
         )
-    # The legend under the radar, inside the figure's lower part, below the bottom axis label: placed on the
-    # figure's own layout rather than below the plot area, where it fell on that label (and off the projected
-    # screen). Room above for the top axis label, up to four lines.
-    # A third line in the legend (a long name, or more groups) took the place of the bottom axis label.
-    rows = max(0, len(chart.traces) - 2)
-    legend_room = (0.3 + 0.06 * rows) if large else (0.26 + 0.03 * rows)
+    radial = {
+        "range": [0, 100],
+        "tickvals": list(chart.ticks),
+        "angle": 90 - 180 / count,
+        "tickangle": 0,
+        "tickfont": {"size": 12, "color": "#555"},
+        "gridcolor": "#ccc",
+    }
+    if large:
+        # The legend under the radar, inside the figure's lower part, below the bottom axis label: placed on the
+        # figure's own layout rather than below the plot area, where it fell on that label (and off the projected
+        # screen). Room above for the top axis label, up to four lines.
+        rows = max(0, len(chart.traces) - 2)
+        legend_room = 0.3 + 0.06 * rows
+        polar_domain = {"x": [0.2, 0.8], "y": [legend_room, 1]}
+        legend = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom"}
+        margin = {"l": 45, "r": 45, "t": 100, "b": 10}
+    else:
+        top, bottom = _label_room(axis, AXIS_LABEL_PX)
+        side = SIDE_ROOM if count < 6 else SIDE_ROOM_MANY
+        lines = sum(name.count("<br>") + 1 for name in names)
+        polar_domain = {"x": [side, 1 - side], "y": [0, 1]}
+        # One group a line, centred under the circle, at the foot of the whole figure (``yref="container"``): a
+        # horizontal legend wraps on a phone and not on a desktop, and its height could not be known here.
+        legend = {"orientation": "v", "x": 0.5, "xanchor": "center", "yref": "container", "y": 0, "yanchor": "bottom"}
+        margin = {"l": 0, "r": 0, "t": top, "b": bottom + LEGEND_LINE_PX * lines + LEGEND_ROOM_PX}
     figure.update_layout(
         polar={
-            "domain": {"x": [0.2, 0.8] if large else [0.24, 0.76], "y": [legend_room, 1]},
-            "radialaxis": {
-                "range": [0, 100],
-                "tickvals": list(chart.ticks),
-                "angle": 90 - 180 / len(axis),
-                "tickangle": 0,
-                "tickfont": {"size": 12, "color": "#555"},
-                "gridcolor": "#ccc",
+            "domain": polar_domain,
+            "radialaxis": radial,
+            "angularaxis": {
+                "direction": "clockwise",
+                "rotation": 90,
+                "tickfont": {"size": 16 if large else AXIS_LABEL_PX},
             },
-            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 16 if large else 13}},
             "bgcolor": "white",
         },
         showlegend=True,
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 0,
-            "yanchor": "bottom",
-            "font": {"size": 17 if large else 14},
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-        margin={"l": 45, "r": 45, "t": 100 if large else 90, "b": 10},
+        legend={**legend, "font": {"size": 17 if large else 14}, "itemclick": False, "itemdoubleclick": False},
+        margin=margin,
         height=height,
         font=FONT,
         paper_bgcolor="white",
     )
     return figure
+
+
+def multi_radar_room(figure: go.Figure) -> tuple[float, int]:
+    """How a screen's comparison radar (``multi_radar_plotly``, not large) is sized by its width ``w``: its height
+    is ``share × w + room`` px, the circle as wide as its share of the width, the labels and the legend in the
+    room. Read off the figure itself, so that the box and the layout cannot disagree."""
+    domain = figure.layout.polar.domain.x
+    margin = figure.layout.margin
+    return float(domain[1] - domain[0]), int(margin.t + margin.b)
 
 
 # Today's bars in the line's blue, the wished ones in a distinct orange (Okabe & Ito): each column also has its

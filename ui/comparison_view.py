@@ -14,6 +14,7 @@ import streamlit as st
 from reports.charts import comparison_radar_chart, group_name
 from reports.comparison_content import with_comparisons, with_waves
 from reports.content import ReportContent, field_label
+from reports.figures import multi_radar_room
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import SharedReport
 from scoring.privacy.comparison import Comparison, ItemGap, compare
@@ -22,6 +23,7 @@ from ui.baselines import EarlierResults
 from ui.figures import multi_radar_figure
 from ui.language import current_language, t
 from ui.results_view import band_badge, format_score
+from ui.style import follow_width
 from ui.text import plain
 
 ORGANISATION = "organisation"
@@ -107,7 +109,9 @@ def comparison_panel(
             if left_out:
                 st.caption(t("compare.not_compared", groups=_names(questionnaire, comparison, left_out), count=minimum))
         return comparison
-    st.plotly_chart(multi_radar_figure(chart, height=560), config={"displayModeBar": False}, key=f"{key}_radar")
+    figure = multi_radar_figure(chart)
+    follow_width(f"{key}_radar", *multi_radar_room(figure))
+    st.plotly_chart(figure, config={"displayModeBar": False}, key=f"{key}_radar")
     if left_out:
         st.caption(t("compare.not_compared", groups=_names(questionnaire, comparison, left_out), count=minimum))
     if balanced:

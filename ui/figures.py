@@ -114,7 +114,7 @@ def _build_item_bars(chart: BarChart) -> go.Figure:
     return figures.item_bars_plotly(chart)
 
 
-def _build_multi_radar(chart: MultiRadarChart, height: int, large: bool) -> go.Figure:
+def _build_multi_radar(chart: MultiRadarChart, height: int | None, large: bool) -> go.Figure:
     return figures.multi_radar_plotly(chart, height=height, large=large)
 
 
@@ -158,8 +158,10 @@ def distribution_figure(questionnaire: Questionnaire, distribution: dict[int, in
     return _distribution(values, labels, tuple(distribution.get(value, 0) for value in values))
 
 
-def multi_radar_figure(chart: MultiRadarChart, *, height: int = 520, large: bool = False) -> go.Figure:
-    """The comparison's or the waves' radar (``reports.charts.comparison_radar_chart``, ``waves_radar_chart``)."""
+def multi_radar_figure(chart: MultiRadarChart, *, height: int | None = None, large: bool = False) -> go.Figure:
+    """The comparison's or the waves' radar (``reports.charts.comparison_radar_chart``, ``waves_radar_chart``).
+    With ``height=None`` the chart takes the height of its box: ``ui.style.follow_width`` with
+    ``reports.figures.multi_radar_room`` sizes it by its width."""
     return _multi_radar(chart, height, large)
 
 

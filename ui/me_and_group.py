@@ -29,6 +29,7 @@ from storage import ParticipantView
 from ui import browser_memory, urls, workshops
 from ui.answer_state import AnswerState, only_asked
 from ui.language import current_language, t
+from ui.style import follow_width
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -63,7 +64,7 @@ def _figure(chart) -> go.Figure:
     kept = st.session_state.get(CHART_KEY)
     if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == chart:
         return kept[1]
-    figure = figures.multi_radar_plotly(chart, height=560)  # as the comparison's: room for four-line labels
+    figure = figures.multi_radar_plotly(chart)  # as the comparison's: its height follows its width
     st.session_state[CHART_KEY] = (chart, figure)
     return figure
 
@@ -89,7 +90,9 @@ def beside_panel(questionnaire: Questionnaire, mine: ScoreReport, group: SharedR
     # Side by side on a computer (the legend stays near its radar), one under the other on a phone.
     radar, table = st.columns([3, 2], vertical_alignment="center")
     with radar:
-        st.plotly_chart(_figure(chart), config={"displayModeBar": False}, key=f"{key}_radar")
+        figure = _figure(chart)
+        follow_width(f"{key}_radar", *figures.multi_radar_room(figure))
+        st.plotly_chart(figure, config={"displayModeBar": False}, key=f"{key}_radar")
     labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
     headers = [t("results.col_dimension"), t("compare.me_col_gap"), t("compare.me_col_mine"), t("compare.me_col_group")]
     rows = [[t("report.col_overall"), gap_text(beside.overall_gap), _score(beside.overall_mine)]]

@@ -3,6 +3,8 @@
 Only constant CSS and scripts written here go through ``st.html``: never a text typed by a user.
 """
 
+import re
+
 import streamlit as st
 
 CSS = """
@@ -99,6 +101,29 @@ div.st-key-radar .js-plotly-plot { height: 100% !important; }
 
 def apply_style() -> None:
     st.html(CSS)
+
+
+# A chart's key as CSS may name it: the keys are the code's own (``dashboard_compare_radar``), never a user's text.
+_CSS_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def follow_width(key: str, share: float, room: int, *, most: int = 560) -> None:
+    """The chart keyed ``key`` as tall as its width asks: ``share`` of the width for a circle and ``room`` px for
+    its labels and legend (``reports.figures.multi_radar_room``), never taller than ``most`` px. A fixed height
+    held a 140 px radar between blank bands on a phone; the single radar's rule is in ``CSS``, this one's numbers
+    depend on the chart (its labels' lines, its legend's groups)."""
+    if not _CSS_KEY.fullmatch(key):
+        raise ValueError(f"not a key CSS can name: {key!r}")
+    box = f"div.st-key-{key}"
+    st.html(
+        "<style>"
+        f"{box} {{ container-type: inline-size; height: auto !important; flex: 0 0 auto !important; }}"
+        f'{box} div[data-testid="stFullScreenFrame"] {{ height: auto !important; }}'
+        f'{box} div[data-testid="stPlotlyChart"] {{ height: min({int(most)}px, calc({100 * share:.2f}cqw + '
+        f"{int(room)}px)) !important; }}"
+        f"{box} .js-plotly-plot {{ height: 100% !important; }}"
+        "</style>"
+    )
 
 
 def scroll_to_top(step: int) -> None:

@@ -14,12 +14,14 @@ import streamlit as st
 
 from reports.bands import BAND_COLOURS
 from reports.charts import waves_radar_chart
+from reports.figures import multi_radar_room
 from scoring.model import Questionnaire, text_in
 from scoring.privacy import SharedReport
 from scoring.privacy.waves import Change, Waves, compare_waves
 from scoring.rounding import format_number
 from ui.figures import multi_radar_figure
 from ui.language import current_language, t
+from ui.style import follow_width
 from ui.text import plain
 
 if TYPE_CHECKING:
@@ -87,11 +89,10 @@ def waves_panel(
         then = t(caption, title=plain(earlier_title), count=waves.n_then)
         st.caption(f"{then} {t('compare.waves_caption_now', count=waves.n_now)}")
     with radar:
-        st.plotly_chart(
-            multi_radar_figure(chart, height=550 if large else 580, large=large),
-            config={"displayModeBar": False, "staticPlot": large},
-            key=f"{key}_radar",
-        )
+        figure = multi_radar_figure(chart, height=550 if large else None, large=large)
+        if not large:  # the projector's height is its screen's
+            follow_width(f"{key}_radar", *multi_radar_room(figure))
+        st.plotly_chart(figure, config={"displayModeBar": False, "staticPlot": large}, key=f"{key}_radar")
     labels = {d.id: text_in(d.label, lang) for d in questionnaire.dimensions}
     # The change right after the name: on the projector and a phone, the table's last columns fall off its width.
     headers = [t("results.col_dimension"), t("compare.col_change"), t("compare.col_then"), t("compare.col_now")]

@@ -122,6 +122,38 @@ def check_screen(page: Page, name: str) -> None:
         raise ScreenDefect(f"{name}: the bands are in the legend of the groups: {bands}")
 
 
+# The comparison's radar: its chart, its circle and every text in it (axis labels, ticks, legend), in page
+# coordinates (Streamlit scrolls inside <main>).
+COMPARISON_RADAR_JS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const offset = main ? main.scrollTop : 0;
+    const box = e => { const r = e.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top + offset, bottom: r.bottom + offset}; };
+    const chart = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .find(c => c.querySelector('.polarlayer') && c.querySelector('.legend'));
+    const texts = [...chart.querySelectorAll('.angularaxistick text, .legendtext')]
+        .filter(t => t.getBoundingClientRect().width > 0).map(box);
+    return {chart: box(chart), circle: box(chart.querySelector('.polarlayer .angular-line')), texts};
+}"""
+# Blank room above the top label or below the legend: a fixed 560 px chart left 150 px above a 140 px circle on a
+# 390 px phone.
+MAX_RADAR_BLANK_PX = 40
+MIN_CIRCLE_SHARE = 0.4  # of the chart's width, on a phone
+
+
+def check_comparison_radar(page: Page, what: str, *, phone: bool) -> None:
+    radar = page.evaluate(COMPARISON_RADAR_JS)
+    chart, circle, texts = radar["chart"], radar["circle"], radar["texts"]
+    top = min([circle["top"], *(t["top"] for t in texts)])
+    bottom = max([circle["bottom"], *(t["bottom"] for t in texts)])
+    blank_above, blank_below = top - chart["top"], chart["bottom"] - bottom
+    if max(blank_above, blank_below) > MAX_RADAR_BLANK_PX:
+        raise ScreenDefect(f"{what}: blank bands of {blank_above:.0f} px above and {blank_below:.0f} px below")
+    width = chart["right"] - chart["left"]
+    if phone and circle["right"] - circle["left"] < MIN_CIRCLE_SHARE * width:
+        raise ScreenDefect(f"{what}: a {circle['right'] - circle['left']:.0f} px radar in a {width:.0f} px chart")
+
+
 def snap(page: Page, name: str, *, full_page: bool = True) -> None:
     wait_idle(page, IDLE_MS)  # then shot's own wait returns at once
     shot(page, name, full_page=full_page)
@@ -154,6 +186,7 @@ def test_the_director_compares_switches_to_balanced_and_projects(
         comparison_radar.scroll_into_view_if_needed()
         comparison_radar.screenshot(path=str(SCREENSHOTS_DIR / f"compare-radar-desktop-{lang}.png"))
         check_screen(page, "dashboard at 1366 px")
+        check_comparison_radar(page, "the comparison's radar at 1366 px", phone=False)
         page.get_by_text(words["switch"], exact=True).click()
         wait_idle(page, IDLE_MS)
         expect(page.get_by_text(words["balanced"])).to_be_visible()
@@ -187,6 +220,7 @@ def test_the_director_compares_switches_to_balanced_and_projects(
         compare_by_organisation(phone, words)
         snap(phone, f"compare-dashboard-phone-{lang}")
         check_screen(phone, "dashboard on a 390 px phone")
+        check_comparison_radar(phone, "the comparison's radar on a 390 px phone", phone=True)
     finally:
         phone.context.close()
 

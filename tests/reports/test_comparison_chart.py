@@ -5,6 +5,7 @@ group's size in the legend, names shown as typed."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -16,7 +17,7 @@ from reports.charts import (
     multi_radar_chart,
     waves_radar_chart,
 )
-from reports.figures import multi_radar_plotly
+from reports.figures import LEGEND_LINE_PX, multi_radar_plotly, multi_radar_room
 from scoring.engine import score_responses
 from scoring.frames import responses_frame
 from scoring.model import Questionnaire
@@ -127,7 +128,25 @@ def test_the_plotly_radar_draws_the_description_and_escapes_names() -> None:
         )
     )
     assert long.data[-1].name == "Association &lt;i&gt;départementale&lt;/i&gt;<br>des amis · 12 personnes"
-    assert figure.layout.showlegend and figure.layout.legend.orientation == "h"
+    # One group a line, at the foot of the figure: a horizontal legend wrapped on a phone and not on a desktop.
+    assert figure.layout.showlegend and figure.layout.legend.orientation == "v"
+    assert (figure.layout.legend.yref, figure.layout.legend.y) == ("container", 0)
+
+
+def test_the_screen_radar_keeps_room_for_its_labels_and_a_legend_line_per_group() -> None:
+    """The box's height is ``share × width + room`` (ui.style.follow_width): the room grows with the legend's lines,
+    the circle keeps the middle of the width, and the projector's layout keeps its own height."""
+    report = seeded(ROWS)
+    chart = comparison_radar_chart(QUESTIONNAIRE, compare(QUESTIONNAIRE, report, "organisation"), report, "fr")
+    figure = multi_radar_plotly(chart)
+    share, room = multi_radar_room(figure)
+    assert figure.layout.height is None  # its box's, sized by its width
+    assert list(figure.layout.polar.domain.y) == [0, 1]
+    assert 0.4 <= share <= 0.6
+    fewer = multi_radar_plotly(replace(chart, traces=chart.traces[:1]))
+    assert room - multi_radar_room(fewer)[1] == LEGEND_LINE_PX * (len(chart.traces) - 1)
+    projected = multi_radar_plotly(chart, height=550, large=True)
+    assert projected.layout.height == 550 and projected.layout.legend.orientation == "h"
 
 
 def test_the_waves_radar_has_each_wave_s_size() -> None:
