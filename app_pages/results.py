@@ -44,7 +44,7 @@ if answering is None:
 questionnaire = answering.questionnaire
 report = own_report(answering)
 code = answering.respondent.workshop_code
-workshop = workshops.participant_view(code)
+workshop = workshops.response_workshop(code, answering.respondent.workshop_id)
 # Deleted while this session still held the answers: they stay on screen until it ends (a PDF can still be kept),
 # under the notice, without what no longer holds: no link to keep, nothing sent, nothing provisional (issue 18).
 deleted = answering.in_workshop and workshop is None

@@ -121,10 +121,8 @@ def on_own_results(
     or why not yet."""
     if state.respondent.workshop_id is None or not state.submitted:
         return
-    if workshop is not None and workshop.id != state.respondent.workshop_id:
-        workshop = None  # the code no longer opens this response's workshop: it was deleted
     st.header(t("compare.me_title"))
-    sentence = status_sentence(workshop)
+    sentence = status_sentence(workshop)  # ``workshop``: `workshops.response_workshop`, None once deleted
     if sentence is not None or workshop is None:
         st.info(sentence or t("compare.me_deleted"))
         return

@@ -158,10 +158,20 @@ def join(code: str | None) -> ParticipantView | Literal["wait"] | None:
     return view
 
 
+def response_workshop(code: str | None, workshop_id: int | None) -> ParticipantView | None:
+    """The workshop a response was given in, found again from the code in its URL. None when it is gone: the code
+    opens no workshop, or another one than the response's (deleted with its answers, its code given anew), or the
+    response is not a workshop's. The one rule for « this workshop was deleted » on a participant's pages."""
+    if workshop_id is None:
+        return None
+    view = participant_view(code)
+    return view if view is not None and view.id == workshop_id else None
+
+
 def workshop_context_for(code: str | None, workshop_id: int) -> tuple[list[str], list[str]] | None:
     """A participant's organisations and profile questions, found again from the code in their URL."""
-    view = participant_view(code)
-    if view is None or view.id != workshop_id:
+    view = response_workshop(code, workshop_id)
+    if view is None:
         return None
     return list(view.organisations), list(view.profile_fields)
 
@@ -208,12 +218,12 @@ def publish_after_submit(code: str | None, workshop_id: int) -> None:
     after, and the dashboard shows the batch once it is recorded. Never raises: a round missed here (the process
     stopped first) is made at the next write."""
     try:
-        view = participant_view(code)
+        view = response_workshop(code, workshop_id)
         questionnaire = get_questionnaire(view.questionnaire_id) if view is not None else None
         store = get_store()
     except StorageError:
         return
-    if view is None or view.id != workshop_id or questionnaire is None:
+    if view is None or questionnaire is None:
         return
     ROUNDS.request(store, _spec(view, questionnaire), workshop_id)
 

@@ -104,3 +104,28 @@ def test_own_results_offer_their_link_to_copy_download_and_scan() -> None:
     token = app.query_params["r"][0] if isinstance(app.query_params["r"], list) else app.query_params["r"]
     assert any(f"/results?r={token}" in c.value for c in app.code)
     assert translate("workshop_links.own_download", "en") in [b.label for b in app.get("download_button")]
+
+
+def test_a_response_finds_its_own_workshop_again_and_no_other() -> None:
+    """`ui.workshops.response_workshop`, the one rule for « this response's workshop was deleted »: the code of the
+    URL must open the very workshop the response was given in; a code opening another one (deleted, its code given
+    anew) or none, or a response outside any workshop, finds nothing."""
+    from storage import Store
+    from ui.workshops import response_workshop
+
+    store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
+    created = store.create_workshop(
+        title="Bureau du 3 avril",
+        questionnaire_id="express",
+        organisations=[],
+        profile_fields=[],
+        show_results_to_participants=True,
+    )
+    code, workshop_id = created.participant_code, created.workshop_id
+    found = response_workshop(code, workshop_id)
+    assert found is not None and found.id == workshop_id
+    assert response_workshop(code, workshop_id + 1) is None  # the code now opens another workshop
+    assert response_workshop(None, workshop_id) is None
+    assert response_workshop(code, None) is None  # a solo response
+    assert store.delete_workshop(created.facilitator_key)
+    assert response_workshop(code, workshop_id) is None
