@@ -155,6 +155,16 @@ maintenance = Table(
     Column("last_run_at", DateTime(timezone=True), nullable=False),
 )
 
+# The highest id each table has given (storage.store._next_workshop_id): SQLite gives a deleted row's id again to the
+# next row when it was the newest, so a phone still open on a deleted workshop saved its answers into the next
+# workshop created, and a demo reset kept its id, so a student's old answers came back into the emptied demo.
+id_high_water = Table(
+    "id_high_water",
+    metadata,
+    Column("name", String(50), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
 # ---- the publication record (storage/publication.py): append-only, written only as scoring.privacy planned it ----
 
 SCOPE_MAX = 200  # a profile field id or value (storage.inputs.MAX_NAME)

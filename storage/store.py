@@ -21,7 +21,7 @@ from .config import database_url
 from .database import dispose_database, get_database, run_in_transaction, scrub_database
 from .errors import DraftNotFound, InvalidInput, StorageError, TokenMismatch, WorkshopClosed, WorkshopNotFound
 from .rules import AnswerRules
-from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, brakes, maintenance, responses, workshops
+from .schema import DEMO_CASE_MAX, QUESTIONNAIRE_ID_MAX, brakes, id_high_water, maintenance, responses, workshops
 from .views import (
     Answers,
     BaselineFileView,
@@ -572,7 +572,7 @@ def _insert_workshop(conn: Connection, *, row: dict[str, Any], imported: Importe
         imported_.keep(conn, imported, now=row["created_at"])
     statement = (
         _dialect_insert(conn.dialect.name)(workshops)
-        .values(**row)
+        .values(**row, **_new_workshop_id(conn))
         .on_conflict_do_nothing(index_elements=[workshops.c.participant_code])
         .returning(workshops.c.id)
     )
@@ -618,10 +618,34 @@ def _reset_demo(conn: Connection, *, key_hash: str, expires_at: datetime) -> boo
         return False
     kept = {name: value for name, value in row._mapping.items() if name != "id"}
     _delete_workshop(conn, key_hash=key_hash, keep_questionnaire=True)
+    # Under a new id: a student's page still open on the demo before the reset must not save into the emptied
+    # one (its draft names the workshop by id); it is told the demo was reset (`ui.workshop_state`).
     conn.execute(
-        workshops.insert().values(**{**kept, "status": "open", "created_at": _now(), "expires_at": expires_at})
+        workshops.insert().values(
+            **{**kept, "status": "open", "created_at": _now(), "expires_at": expires_at}, **_new_workshop_id(conn)
+        )
     )
     return True
+
+
+WORKSHOPS_HIGH_WATER = "workshops"
+
+
+def _new_workshop_id(conn: Connection) -> dict[str, int]:
+    """The id of a workshop about to be written, as column values: on SQLite, one above any id ever given (the
+    table `id_high_water` keeps the highest, since SQLite gives a deleted newest row's id again); on PostgreSQL,
+    nothing, its sequence never gives an id twice. SQLite runs one write transaction at a time, so two new
+    workshops cannot take the same id here."""
+    if conn.dialect.name != "sqlite":
+        return {}
+    kept = conn.execute(
+        select(id_high_water.c.value).where(id_high_water.c.name == WORKSHOPS_HIGH_WATER)
+    ).scalar_one_or_none()
+    highest = conn.execute(select(func.max(workshops.c.id))).scalar_one_or_none()
+    new_id = max(kept or 0, highest or 0) + 1
+    upsert = _dialect_insert("sqlite")(id_high_water).values(name=WORKSHOPS_HIGH_WATER, value=new_id)
+    conn.execute(upsert.on_conflict_do_update(index_elements=[id_high_water.c.name], set_={"value": new_id}))
+    return {"id": new_id}
 
 
 def _purge_expired_demos(conn: Connection, *, now: datetime) -> int:

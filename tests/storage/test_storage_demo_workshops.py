@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import create_engine, text
 
-from storage import InvalidInput, Store
+from storage import InvalidInput, Store, WorkshopNotFound
 from storage.codes import projection_token_for
 
 
@@ -85,6 +85,40 @@ def test_reset_empties_a_demo_and_keeps_its_codes(store: Store, workshop_args: d
     fresh = store.publication_state(after.id)
     assert fresh.counter == 0 and fresh.admitted == {} and fresh.versions == []
     assert len(fresh.responses) == 1
+
+
+def test_a_reset_demo_is_written_under_a_new_id_and_a_page_left_open_on_it_saves_nothing_there(
+    store: Store, workshop_args: dict
+) -> None:
+    """A student's page still open on the demo holds a draft naming the old id: its next save must fail
+    (`WorkshopNotFound`, which the page says), not bring the student's earlier answers back into the emptied demo.
+    On SQLite the demo, the newest workshop, got its own id again before `id_high_water`."""
+    demo = _demo(store, workshop_args)
+    token = store.new_respondent_token()
+    draft = {"questionnaire_id": "sante-partenariat", "answers": {"eth-1": 2}, "profile": {}, "comments": {}, "step": 1}
+    store.save_draft(token, workshop_id=demo.workshop_id, **draft)
+    assert store.reset_demo(demo.facilitator_key, lifetime=timedelta(days=7))
+    after = store.workshop_for_facilitator(demo.facilitator_key)
+    assert after.id != demo.workshop_id
+    with pytest.raises(WorkshopNotFound):
+        store.save_draft(token, workshop_id=demo.workshop_id, **draft)
+    assert store.workshop_counts(after.id) == (0, 0)
+
+
+def test_a_deleted_workshop_s_id_is_never_given_again(store: Store, workshop_args: dict) -> None:
+    """A phone still open on a deleted workshop names it by id: had the next workshop been given that id (SQLite
+    does so for a deleted newest row), its answers would have gone into a stranger's workshop."""
+    first = store.create_workshop(**workshop_args)
+    newest = store.create_workshop(**workshop_args)
+    token = store.new_respondent_token()
+    draft = {"questionnaire_id": "sante-partenariat", "answers": {"eth-1": 2}, "profile": {}, "comments": {}, "step": 1}
+    store.save_draft(token, workshop_id=newest.workshop_id, **draft)
+    assert store.delete_workshop(newest.facilitator_key)
+    following = store.create_workshop(**workshop_args)
+    assert following.workshop_id > newest.workshop_id > first.workshop_id
+    with pytest.raises(WorkshopNotFound):
+        store.save_draft(token, workshop_id=newest.workshop_id, **draft)
+    assert store.workshop_counts(following.workshop_id) == (0, 0)
 
 
 def test_a_real_workshop_is_never_reset(store: Store, workshop_args: dict) -> None:
