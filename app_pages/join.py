@@ -38,8 +38,13 @@ try:
 except flow.StorageDown:
     flow.storage_down_notice()
     st.stop()
-if resumed is not None and resumed.respondent.workshop_id is not None and not resumed.submitted:
-    # A participant who already started (reload, phone asleep, a new tab) goes straight back to their answers.
+if (
+    resumed is not None
+    and not resumed.submitted
+    and workshops.response_workshop(resumed.respondent.workshop_code, resumed.respondent.workshop_id) is not None
+):
+    # A participant who already started (reload, phone asleep, a new tab) goes straight back to their answers;
+    # not when that workshop is gone (a demo reset since, under the same code): they start anew below.
     st.switch_page("app_pages/questionnaire.py", query_params=flow.url_params())
 
 # Arriving by the projected link or QR code, the code is already known: no form to fill, one button to press.

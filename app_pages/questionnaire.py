@@ -53,7 +53,11 @@ if answering.state.submitted:
 if answering.state.workshop == "closed":
     st.warning(t("questionnaire.workshop_closed"))
 if answering.state.workshop == "gone":
-    st.warning(t("questionnaire.workshop_gone"))
+    code = answering.respondent.workshop_code or ""
+    if workshop_state.demo_was_reset(code, answering.respondent.workshop_id):
+        workshop_state.demo_reset_notice(code)
+    else:
+        st.warning(t("questionnaire.workshop_gone"))
 flow.save_notice(answering)
 
 

@@ -50,7 +50,9 @@ workshop = workshops.response_workshop(code, answering.respondent.workshop_id)
 deleted = answering.in_workshop and workshop is None
 demo_case = workshop.demo_case if workshop is not None else None
 st.title(t("results.title", questionnaire=shown_text(questionnaire, questionnaire.title, lang)))
-if deleted:
+if deleted and workshop_state.demo_was_reset(code, answering.respondent.workshop_id):
+    workshop_state.demo_reset_notice(code or "")
+elif deleted:
     workshop_state.deleted_notice()
 else:
     st.caption(t("results.private_note"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import browser_memory
-from ui.language import t
+from ui import browser_memory, urls, workshops
+from ui.language import current_language, t
 
 
 def held_a_response(code: str | None, token: str | None) -> bool:
@@ -37,3 +37,24 @@ def gone_notice() -> None:
 def deleted_notice() -> None:
     """The workshop was deleted, and one's answers with it: erased for good, the link opens nothing any more."""
     st.warning(t("results.workshop_deleted"), icon=":material/delete_forever:")
+
+
+def demo_was_reset(code: str | None, workshop_id: int | None) -> bool:
+    """Whether the demo a response was given in has been reset since: its code now opens a demo workshop under
+    another id (`Store.reset_demo` writes it again under a new one). Only for a response this session holds,
+    found by its own code: no code is tried for anyone."""
+    if workshop_id is None:
+        return False
+    view = workshops.participant_view(code)
+    return view is not None and view.id != workshop_id and view.demo_case is not None
+
+
+def demo_reset_notice(code: str) -> None:
+    """The demo was reset: one's answers went with the others; the way back in, as a new respondent."""
+    st.info(t("teaching.demo_was_reset"), icon=":material/restart_alt:")
+    st.page_link(
+        "app_pages/join.py",
+        label=t("teaching.demo_rejoin"),
+        icon=":material/login:",
+        query_params=urls.join_params(code, current_language()),
+    )

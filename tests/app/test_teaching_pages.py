@@ -197,6 +197,43 @@ def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
     assert {r.id for r in state.responses} == set(state.admitted)
 
 
+def test_a_student_s_page_left_open_over_a_reset_says_so_and_rejoins_as_someone_new() -> None:
+    """The trainer resets while a student's page is open on the demo: the student's next tap saves nothing into the
+    emptied demo (their earlier answers stay out of it), the page says the demo was reset rather than « supprimé »,
+    and its link starts a new response in the reset demo, not the old one again."""
+    from ui.flow import STATE_KEY
+
+    trainer, key = open_demo()
+    store = Store()
+    view = store.workshop_for_facilitator(key)
+    student = new_app("fr", code=view.participant_code)
+    student.run()
+    student.switch_page("app_pages/join.py").run()
+    click(student, "join_start")
+    student.switch_page("app_pages/questionnaire.py").run()
+    role = student.radio[0]
+    role.set_value(role.options[0]).run()
+    before = student.session_state[STATE_KEY].respondent.token
+    click(trainer, "teaching_reset")
+    after = store.workshop_for_facilitator(key)
+    assert after.id != view.id
+    role = student.radio[0]
+    role.set_value(role.options[-1]).run()  # the student's next tap, on the page left open
+    assert_no_exception(student)
+    assert [i.value for i in student.info] == [translate("teaching.demo_was_reset", "fr")]
+    assert not [w for w in student.warning if w.value == translate("questionnaire.workshop_gone", "fr")]
+    assert store.workshop_counts(after.id) == (synthetic_count(), synthetic_count())  # nothing of the student's
+    # The notice's link: the join page with the code, where « Commencer » starts someone new in the reset demo.
+    student.switch_page("app_pages/join.py")
+    student.query_params.update({"code": view.participant_code, "lang": "fr"})
+    student.run()
+    assert_no_exception(student)
+    click(student, "join_start")
+    held = student.session_state[STATE_KEY]
+    assert held.respondent.token != before and held.respondent.workshop_id == after.id
+    assert dict(held.profile) == {}
+
+
 def test_a_student_who_answers_a_demo_gets_an_own_report_marked_fictitious(monkeypatch: pytest.MonkeyPatch) -> None:
     """A student joins the demo with its code and answers: their results say « données fictives », and so does the
     title of the PDF and spreadsheet they may download (the class's figures are made up, even if theirs are not)."""
