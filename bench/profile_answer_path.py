@@ -140,6 +140,10 @@ class Phone:
                     continue
                 if message.script_finished == ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
                     continue
+                # As Streamlit's page does after a run: it keeps, and sends, only the widgets it now shows.
+                # Sending back every widget of the earlier steps kept their keys in the session, which made
+                # every widget of the page slower than in a browser (`filtered_state` copies them all).
+                self.values = {key: value for key, value in self.values.items() if key in self.widgets}
                 return
 
     def find(self, label: str) -> str:
