@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from i18n import LANGUAGE_NAMES, LANGUAGES, normalise_language, translate
 from ui import urls
@@ -14,11 +15,36 @@ LANG_KEY = "lang"
 LANG_WIDGET_KEY = "lang_selector"
 
 
+# The language of each session's script run in progress: session id -> (the run's marker, language). An answer
+# tap's run read st.session_state for it 24 times (every `t`, every widget key), and each read goes through
+# Streamlit's locks and widget-id mapping: a tenth of the run's own time (bench/profile_answer_path.py). Every
+# write of the language goes through this module, which keeps this in step.
+_RUN_LANGUAGE: dict[str, tuple[object, str]] = {}
+# Sessions end without telling this module: past this many entries the cache starts again (it is only a cache).
+_RUN_LANGUAGE_MAX = 512
+
+
+def _run_marker() -> tuple[str, object] | None:
+    """The session and an object Streamlit makes anew for each script run (and each fragment run): the dict of
+    the run's cursors, replaced by ``ScriptRunContext.reset``. None outside a script run."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return None if ctx is None else (ctx.session_id, ctx.cursors)
+
+
+def _remember_run_language(lang: str) -> str:
+    marker = _run_marker()
+    if marker is not None:
+        if len(_RUN_LANGUAGE) >= _RUN_LANGUAGE_MAX:
+            _RUN_LANGUAGE.clear()
+        _RUN_LANGUAGE[marker[0]] = (marker[1], lang)
+    return lang
+
+
 def init_language() -> str:
     """French by default; a ``?lang=en`` link (or a reload) keeps the language chosen."""
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = normalise_language(st.query_params.get(urls.LANG))
-    lang = current_language()
+    lang = _remember_run_language(normalise_language(st.session_state.get(LANG_KEY)))
     # Page switches drop the query string; putting the language back keeps it across a reload.
     if st.query_params.get(urls.LANG) != lang:
         st.query_params[urls.LANG] = lang
@@ -26,7 +52,15 @@ def init_language() -> str:
 
 
 def current_language() -> str:
-    return normalise_language(st.session_state.get(LANG_KEY))
+    """The session's language, read from the session state once per script run."""
+    marker = _run_marker()
+    if marker is not None:
+        kept = _RUN_LANGUAGE.get(marker[0])
+        # The same dict, not an equal one: an identity check, so that a run never takes an earlier run's language.
+        if kept is not None and kept[0] is marker[1]:
+            return kept[1]
+    lang = normalise_language(st.session_state.get(LANG_KEY))
+    return lang if marker is None else _remember_run_language(lang)
 
 
 def t(key: str, **params: Any) -> str:
@@ -34,14 +68,19 @@ def t(key: str, **params: Any) -> str:
 
 
 def _on_language_change() -> None:
-    st.session_state[LANG_KEY] = normalise_language(st.session_state.get(LANG_WIDGET_KEY))
-    st.query_params[urls.LANG] = current_language()
+    lang = _remember_run_language(normalise_language(st.session_state.get(LANG_WIDGET_KEY)))
+    st.session_state[LANG_KEY] = lang
+    st.query_params[urls.LANG] = lang
 
 
 def language_selector() -> None:
-    st.session_state[LANG_WIDGET_KEY] = current_language()
+    lang = current_language()
+    # Put back after a page switch (Streamlit drops the widget's state); written only then, since a write makes
+    # Streamlit send the value to the browser again.
+    if st.session_state.get(LANG_WIDGET_KEY) != lang:
+        st.session_state[LANG_WIDGET_KEY] = lang
     st.segmented_control(
-        translate("app.language", current_language()),
+        translate("app.language", lang),
         options=list(LANGUAGES),
         format_func=LANGUAGE_NAMES.__getitem__,
         key=LANG_WIDGET_KEY,
