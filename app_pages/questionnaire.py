@@ -68,6 +68,10 @@ def option_label(value: object) -> str:
     return f"{value} · {label}" if label else str(value)
 
 
+# Worked out once per run: every radio formats each of its options (30 calls a step).
+option_labels = {value: option_label(value) for value in (*answering.rules.scale_values, flow.NOT_APPLICABLE)}
+
+
 if kind == "profile":
     st.header(t("questionnaire.profile_title"))
     asked = answering.profile_questions()
@@ -126,7 +130,7 @@ elif kind == "dimension" and index is not None:
                 answering,
                 item,
                 label=f"{number}. {shown(item.text)}",
-                format_func=option_label,
+                format_func=option_labels.__getitem__,
                 # its explanation, then its source (issue 12); an imported questionnaire's as typed
                 help_text=shown_plain(questionnaire, item_help(item, lang)),
             )

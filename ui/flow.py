@@ -302,8 +302,16 @@ def current() -> Answering | None:
     if questionnaire is None:
         return None
     answering = _synced(held, questionnaire)
-    st.query_params.update(url_params())
+    put_in_url(url_params())
     return answering
+
+
+def put_in_url(params: dict[str, str]) -> None:
+    """Write ``params`` into the URL if it does not already say so: every update is a message to the browser, and
+    every run of an answering page wants the token there (a page switch drops the query string)."""
+    shown = st.query_params.to_dict()
+    if any(shown.get(name) != value for name, value in params.items()):
+        st.query_params.update(params)
 
 
 def erase() -> bool | None:
