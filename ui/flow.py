@@ -363,12 +363,15 @@ def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
     digest = _digest(held.respondent.token)
     older: list[tuple[Ref, object]] = []
     current: list[tuple[Ref, object]] = []
-    keys = list(st.session_state.keys())
-    for key in keys:
+    # One copy of the whole session state, values with it: list(st.session_state.keys()) made two (its len and
+    # its iteration each copy it), and reading each value goes through Streamlit's locks again.
+    held_now = st.session_state.to_dict()
+    keys = list(held_now)
+    for key, value in held_now.items():
         parsed = parse_widget_key(key)
         if parsed is None or parsed.digest != digest:
             continue
-        entry = (parsed.ref, st.session_state[key])
+        entry = (parsed.ref, value)
         # The current generation and language last, so that they win: the others are from before a switch.
         (current if (parsed.generation, parsed.lang) == (held.generation, lang) else older).append(entry)
     new = reconcile(held, rules, older + current).state
@@ -510,7 +513,7 @@ def submit() -> None:
 def take_just_submitted() -> bool:
     """True once, right after sending: the page then moves on to the results."""
     held = state()
-    if held is None:
+    if held is None or not held.just_submitted:  # every run asks: answer without writing the session state
         return False
     taken, after = held.take_just_submitted()
     _keep(after)
