@@ -208,7 +208,8 @@ class AnswerState:
     # ----- what storage said -----------------------------------------------------------------------------------
 
     def saved(self) -> AnswerState:
-        return dataclasses.replace(self, unsaved=False, save_failure=None)
+        # Storage took the draft: the workshop is open, whatever an earlier refusal said (it was reopened).
+        return dataclasses.replace(self, unsaved=False, save_failure=None, workshop="open")
 
     def save_failed(self, failure: SaveFailure) -> AnswerState:
         return dataclasses.replace(self, unsaved=True, save_failure=failure)

@@ -434,8 +434,12 @@ def _save_draft(held: AnswerState, rules: AnswerRules) -> None:
 
 
 def _save(held: AnswerState, rules: AnswerRules) -> AnswerState:
-    """Save the draft; what storage says becomes part of the state. Never raises."""
-    if held.submitted or held.workshop != "open":
+    """Save the draft; what storage says becomes part of the state. Never raises.
+
+    A closed workshop is tried again at every save: the facilitator may reopen it, and the answers tapped
+    meanwhile must then be saved (a phone that stopped trying after the closing saved nothing more until it was
+    reloaded). Only a deleted workshop is never tried again: its id is never given to another."""
+    if held.submitted or held.workshop == "gone":
         return held
     return _storage_call(held, lambda: _save_draft(held, rules), held.saved)
 
@@ -484,10 +488,12 @@ def submit() -> None:
     if answering is None or answering.state.submitted:
         return
     held = answering.state
-    if held.workshop != "open":  # closed or deleted meanwhile: the page says so
+    if held.workshop == "gone":  # deleted: the page says so
         return
+    # Closed when this phone last heard: tried anyway, the facilitator may have reopened it (storage refuses
+    # otherwise, and the state stays closed).
     if held.unsaved:  # the draft must be in storage before it can be sent
-        _keep(held.sending_failed())
+        _keep(held.sending_failed() if held.workshop == "open" else held)  # closed: the page says that instead
         return
     if answering.to_send is not held:
         # Answers no longer asked (the role changed) leave the draft before it is sent: storage sends the draft.

@@ -177,6 +177,66 @@ def test_a_workshop_participant_is_not_offered_to_erase_one_response_of_the_grou
     assert not [b for b in app.button if b.key == "erase_answers"]
 
 
+def test_a_workshop_closed_then_reopened_saves_the_taps_made_meanwhile() -> None:
+    """The facilitator closes the workshop while a phone answers, then reopens it: the taps made while it was
+    closed are saved at the next run and the « clôturé » warning goes. (The phone stopped trying after the
+    closing, and saved nothing more until it was reloaded.)"""
+    from storage import Store
+    from tests.app.test_workshop_pages import create_workshop
+    from ui.flow import STATE_KEY
+
+    code, key = create_workshop()
+    store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("app_pages/join.py").run()
+    app.button(key="join_start").click().run()
+    app.switch_page("app_pages/questionnaire.py").run()
+    assert_no_exception(app)
+    closed = translate("questionnaire.workshop_closed", "fr")
+    token = app.session_state[STATE_KEY].respondent.token
+    profile = next(iter(answer_widgets(app, "profile").values()))
+    profile.set_value(profile.options[0]).run()
+    assert store.set_workshop_status(key, "closed")
+    profile = next(iter(answer_widgets(app, "profile").values()))
+    profile.set_value(profile.options[-1]).run()  # refused: closed
+    assert closed in [w.value for w in app.warning]
+    assert store.set_workshop_status(key, "open")
+    app.run()  # any run after the reopening: the tap made while closed is saved
+    assert_no_exception(app)
+    assert closed not in [w.value for w in app.warning]
+    saved = store.load_draft(token)
+    assert saved is not None and dict(saved.profile) == dict(app.session_state[STATE_KEY].profile)
+    assert not app.session_state[STATE_KEY].unsaved
+
+
+def test_sending_refused_by_a_closing_goes_through_once_the_workshop_is_reopened() -> None:
+    """« Envoyer » while the workshop is closed is refused and said so; pressed again once it is reopened, it sends
+    (it used to do nothing at all until the page was reloaded)."""
+    from storage import Store
+    from tests.app.helpers import answer_all_steps, click
+    from tests.app.test_workshop_pages import create_workshop
+    from ui.flow import STATE_KEY
+
+    code, key = create_workshop()
+    store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("app_pages/join.py").run()
+    app.button(key="join_start").click().run()
+    app.switch_page("app_pages/questionnaire.py").run()
+    express = shipped_questionnaires()["express"]
+    answer_all_steps(app, {item.id: 4 for item in express.items}, {"organisation": "Association A"})
+    assert store.set_workshop_status(key, "closed")
+    click(app, "submit")
+    assert not app.session_state[STATE_KEY].submitted
+    assert translate("questionnaire.workshop_closed", "fr") in [w.value for w in app.warning]
+    assert store.set_workshop_status(key, "open")
+    click(app, "submit")
+    assert app.session_state[STATE_KEY].submitted
+    assert store.workshop_counts(store.workshop_for_facilitator(key).id) == (1, 1)
+
+
 def shown_item_ids(app: AppTest) -> list[str]:
     return list(answer_widgets(app, "item"))
 
