@@ -107,9 +107,14 @@ def compare_waves(
         _change(d.id, d, shown_then_dims.get(d.id), comparable=d.id in comparable_dimensions) for d in now.dimensions
     ]
     items = [_change(i.id, i, shown_then_items.get(i.id), comparable=True) for i in now.items if i.id in same]
-    all_dimensions = len(comparable_dimensions) == len(questionnaire_now.dimensions) and len(
-        questionnaire_then.dimensions
-    ) == len(questionnaire_now.dimensions)
+    # The overall change only when every dimension is compared, and shown in both waves: an overall score over
+    # other dimensions (one too few answers in a wave, so not shown) moved while no dimension did.
+    shown_in_both = {c.id for c in dimensions if c.delta is not None} == {d.id for d in questionnaire_now.dimensions}
+    all_dimensions = (
+        len(comparable_dimensions) == len(questionnaire_now.dimensions)
+        and len(questionnaire_then.dimensions) == len(questionnaire_now.dimensions)
+        and shown_in_both
+    )
     overall = _change("", now.overall, then.overall, comparable=all_dimensions)
     return Waves(
         n_now=now.counted,

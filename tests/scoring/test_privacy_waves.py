@@ -69,6 +69,21 @@ def test_a_figure_either_wave_does_not_show_has_no_change() -> None:
     assert then.dimension("d2").status == "too_few"
     assert waves.dimension("d2").delta is None and waves.dimension("d2").direction is None
     assert waves.item("d2i1").delta is None
+    # The overall scores are then over other dimensions (d1 alone before, d1 and d2 now): their difference is no
+    # change of anything, though the screen would show it beside dimensions that did not move.
+    assert then.overall.score is not None and now.overall.score is not None
+    assert waves.overall.delta is None and waves.overall.direction is None
+
+
+def test_no_overall_change_when_no_dimension_moved_but_one_is_shown_in_one_wave_only() -> None:
+    """The reviewer's case: every dimension both waves show is unchanged, one is shown only now; the overall
+    scores differ (one is over fewer dimensions) and « ↓ −1,4 » was shown as if the room's view had moved."""
+    then = seeded(QUESTIONNAIRE, [[4, 4, None, None]] * 3)
+    now = seeded(QUESTIONNAIRE, [[4, 4, 2, 2]] * 3)
+    waves = compare_waves(QUESTIONNAIRE, now, QUESTIONNAIRE, then)
+    assert waves.dimension("d1").delta == 0
+    assert now.overall.score != then.overall.score
+    assert waves.overall.delta is None
 
 
 def test_direction_follows_the_rounded_delta() -> None:
@@ -90,9 +105,13 @@ rows = st.lists(st.lists(st.sampled_from([None, 1, 2, 3, 4, 5]), min_size=4, max
 def test_a_workshop_against_itself_changes_by_nothing(answers) -> None:
     report = seeded(QUESTIONNAIRE, answers)
     waves = compare_waves(QUESTIONNAIRE, report, QUESTIONNAIRE, report)
-    for change in (waves.overall, *waves.dimensions, *waves.items):
+    for change in (*waves.dimensions, *waves.items):
         assert change.delta == (0.0 if change.now is not None else None)
         assert change.direction in (None, "same")
+    # The overall only when every dimension is shown (in both waves, here the same).
+    every_dimension = all(change.now is not None for change in waves.dimensions)
+    assert waves.overall.delta == (0.0 if every_dimension else None)
+    assert waves.overall.direction in (None, "same")
 
 
 @settings(max_examples=25, deadline=None)
@@ -109,6 +128,8 @@ def test_changes_are_the_differences_of_the_shown_figures_and_swap_sign(first, s
         assert (reverse is None) == (change.delta is None)
         if reverse is not None:
             assert reverse == pytest.approx(-change.delta)
+    # An overall change exactly when every dimension has one (both waves show them all).
+    assert (forward.overall.delta is not None) == all(c.delta is not None for c in forward.dimensions)
 
 
 # ---- an earlier wave given as a response file (scoring.privacy.baseline_file) -----------------------------------
