@@ -157,9 +157,11 @@ def serve(
     *,
     options: list[str] | None = None,
     command: list[str] | None = None,
+    cwd: Path = ROOT,
 ) -> Iterator[Server]:
     """``streamlit run script`` on a free loopback port with the project's config, stopped after (``command``:
-    what stands for ``python -m streamlit run``, e.g. a launcher that profiles the script thread)."""
+    what stands for ``python -m streamlit run``, e.g. a launcher that profiles the script thread; ``cwd``: the
+    checkout served, another copy of the app when variants are compared)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -181,7 +183,7 @@ def serve(
     if "RADAR_DATABASE_URL" not in env:  # never a developer's database
         full_env.pop("RADAR_DATABASE_URL", None)
     with log.open("ab") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=full_env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, env=full_env, stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 90
         while True:
