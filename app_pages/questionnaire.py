@@ -1,6 +1,9 @@
 """Answering: the profile, then one dimension per step with a progress bar, then a summary before submitting."""
 
+from contextlib import suppress
+
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from scoring.model import text_in
 from ui import browser_memory, flow, urls, workshop_state
@@ -38,7 +41,7 @@ scroll_to_top(step)
 st.title(shown(questionnaire.title))
 st.progress((step + 1) / total, text=t("questionnaire.progress", step=step + 1, total=total))
 
-if flow.take_just_submitted():
+if flow.take_just_submitted():  # sent by a callback that could not switch pages itself
     st.switch_page("app_pages/results.py", query_params=flow.url_params())
 if answering.state.submitted:
     st.success(t("questionnaire.already_submitted"))
@@ -59,6 +62,19 @@ if answering.state.workshop == "gone":
     else:
         st.warning(t("questionnaire.workshop_gone"))
 flow.save_notice(answering)
+
+
+def submit_and_show_results() -> None:
+    """Send, then open the results straight from the callback (Streamlit 1.67 lets a callback switch pages):
+    this page no longer runs once more only to switch, which cost a script run and its drawing before the
+    results' (issue 11). The results page takes the « just sent » mark."""
+    flow.submit()
+    if not flow.just_submitted():
+        return
+    # No page registered yet for this session (AppTest builds the navigation anew at each run, after the
+    # callbacks): the run that follows switches instead, below the title.
+    with suppress(StreamlitPageNotFoundError):
+        st.switch_page("app_pages/results.py", query_params=flow.url_params())
 
 
 def option_label(value: object) -> str:
@@ -167,7 +183,9 @@ else:
     if answering.state.not_sent:
         st.warning(t("answers.not_sent"), icon=":material/cloud_off:")
     # A callback rather than the button's return value: the click must count even if the run is interrupted.
-    st.button(t("questionnaire.submit"), type="primary", key="submit", on_click=flow.submit, width="stretch")
+    st.button(
+        t("questionnaire.submit"), type="primary", key="submit", on_click=submit_and_show_results, width="stretch"
+    )
 
 # Back on the left, Next on the right, on one line even on a phone: the thumb finds Next where it expects it.
 with st.container(horizontal=True, horizontal_alignment="distribute"):

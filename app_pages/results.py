@@ -32,6 +32,7 @@ if erased:
 if erased is None:
     st.warning(t("results.erase_failed"), icon=":material/cloud_off:")
 answering = flow.current()
+flow.take_just_submitted()  # arrived here from « Envoyer mes réponses »: the questionnaire need not switch again
 browser_memory.write_pending()
 if answering is None:
     if workshop_state.link_opens_nothing(st.query_params.get(urls.CODE), st.query_params.get(urls.TOKEN)):

@@ -516,6 +516,12 @@ def submit() -> None:
     _keep(sent)
 
 
+def just_submitted() -> bool:
+    """Whether the answers were sent by this run's callback (or an earlier one), the mark not yet taken."""
+    held = state()
+    return held is not None and held.just_submitted
+
+
 def take_just_submitted() -> bool:
     """True once, right after sending: the page then moves on to the results."""
     held = state()
