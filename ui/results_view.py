@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,21 @@ def band_badge(band: str | None) -> None:
     st.badge(f"{band_symbol(band)} {band_label(band, lang)}", color=BADGE_COLOURS.get(band, "gray"))  # type: ignore[arg-type]
 
 
+def badge_markdown(band: str | None) -> str:
+    """The badge of :func:`band_badge` as a Markdown directive, for a block that says more around it."""
+    label = in_directive(f"{band_symbol(band)} {band_label(band, current_language())}")
+    return f":{BADGE_COLOURS.get(band, 'gray')}-badge[{label}]"
+
+
+_BRACKET = re.compile(r"(?<!\\)([\[\]])")
+
+
+def in_directive(text: str) -> str:
+    """``text`` (Markdown already: a shipped questionnaire's, or `ui.text.plain`'s) inside ``:gray[...]`` and
+    the like: a bracket not yet escaped would end the directive there (as ``st.badge`` escapes its label)."""
+    return _BRACKET.sub(r"\\\1", text)
+
+
 def overall(report: ScoreReport) -> None:
     with st.container(border=True):
         st.metric(t("results.overall"), format_score(report.overall.score))
@@ -72,10 +88,14 @@ def dimension_cards(questionnaire: Questionnaire, report: ScoreReport) -> None:
             band_badge(stat.band if stat else None)
 
 
+MORE_RECOMMENDATIONS = "recommendations_more"  # the fold of the other recommendations, open or not
+
+
 def recommendations(questionnaire: Questionnaire, report: ScoreReport | SharedReport) -> None:
     """The 3 to 5 recommendations that matter most (scoring.recommendations.select_recommendations), each with who
-    usually acts and its readable source; the others folded below. Shared by own results, group results and the
-    dashboard."""
+    usually acts and its readable source; the others folded below, built only once the fold is opened (it reruns
+    the page): folded, their cards were drawn by the browser all the same, on the first paint of the results and
+    of the dashboard (issue 11). Shared by own results, group results and the dashboard."""
     if not report.recommendations:
         st.info(t("results.no_recommendation"))
         return
@@ -85,27 +105,37 @@ def recommendations(questionnaire: Questionnaire, report: ScoreReport | SharedRe
     for recommendation in shown.first:
         _recommendation_card(questionnaire, recommendation)
     if shown.rest:
-        with st.expander(t("results.recommendations_more", count=len(shown.rest))):
-            for recommendation in shown.rest:
-                _recommendation_card(questionnaire, recommendation)
+        more = st.expander(
+            t("results.recommendations_more", count=len(shown.rest)), key=MORE_RECOMMENDATIONS, on_change="rerun"
+        )
+        if more.open:
+            with more:
+                for recommendation in shown.rest:
+                    _recommendation_card(questionnaire, recommendation)
 
 
 def _recommendation_card(questionnaire: Questionnaire, recommendation: RecommendationOut) -> None:
+    """One bordered block of Markdown: what it is about and its level, the advice, who acts, the source. Five
+    elements each (caption, badge, two Markdown blocks, caption) made the nine cards about fifty of the results
+    page's elements, each one drawn on its own by the browser (issue 11)."""
     lang = current_language()
+    dimension = next((d for d in questionnaire.dimensions if d.id == recommendation.dimension), None)
+    about = shown_text(questionnaire, dimension.label, lang) if dimension else recommendation.dimension
+    if recommendation.item:
+        item = next((i for i in questionnaire.items if i.id == recommendation.item), None)
+        about = f"{about} · {shown_text(questionnaire, item.text, lang) if item else recommendation.item}"
+    parts = [
+        f":gray[:small[{in_directive(about)}]]",
+        badge_markdown(recommendation.band),
+        shown_text(questionnaire, recommendation.text, lang),
+    ]
+    if recommendation.actor:
+        parts.append(t("results.actor", actors=actors_text(recommendation.actor)))
+    source = shown_plain(questionnaire, source_text(recommendation.source, lang))
+    if source:
+        parts.append(f":gray[:small[{in_directive(t('results.source', source=source))}]]")
     with st.container(border=True):
-        dimension = next((d for d in questionnaire.dimensions if d.id == recommendation.dimension), None)
-        about = shown_text(questionnaire, dimension.label, lang) if dimension else recommendation.dimension
-        if recommendation.item:
-            item = next((i for i in questionnaire.items if i.id == recommendation.item), None)
-            about = f"{about} · {shown_text(questionnaire, item.text, lang) if item else recommendation.item}"
-        st.caption(about)
-        band_badge(recommendation.band)
-        st.markdown(shown_text(questionnaire, recommendation.text, lang))
-        if recommendation.actor:
-            st.markdown(t("results.actor", actors=actors_text(recommendation.actor)))
-        source = shown_plain(questionnaire, source_text(recommendation.source, lang))
-        if source:
-            st.caption(t("results.source", source=source))
+        st.markdown("\n\n".join(parts))
 
 
 def actors_text(actors: list[str]) -> str:

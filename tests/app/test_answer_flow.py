@@ -13,6 +13,7 @@ from scoring.frames import responses_frame
 from scoring.rounding import format_number
 from tests.app.helpers import answer_widgets, assert_no_exception, comment_area, item_radio, new_app, profile_radio
 from ui.catalogue import get_questionnaire, shipped_questionnaires
+from ui.results_view import MORE_RECOMMENDATIONS
 
 
 def started(questionnaire_id: str, lang: str = "fr") -> AppTest:
@@ -86,6 +87,8 @@ def test_full_flow_results_equal_the_scoring_module() -> None:
     # The last dimension has 1 answer of 3 (< 50 %): « données insuffisantes », never 0.
     assert expected.dimension(last.id).score is None
     assert shown[-1] == "### données insuffisantes"
+    app.session_state[MORE_RECOMMENDATIONS] = True  # the others are built once their fold is opened
+    app.run()
     recommendations_shown = " ".join(m.value for m in app.markdown)
     for recommendation in expected.recommendations:
         assert recommendation.text["fr"] in recommendations_shown

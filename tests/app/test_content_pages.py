@@ -13,6 +13,7 @@ from scoring.glossary import default_glossary
 from scoring.model import text_in
 from tests.app.helpers import answer_all_steps, assert_no_exception, by_label, click, new_app
 from ui.catalogue import get_questionnaire
+from ui.results_view import MORE_RECOMMENDATIONS, in_directive
 
 LINE_NUMBERS = re.compile(r"\b\d{3}:\d+")
 
@@ -110,11 +111,17 @@ def solo_results(lang: str = "fr"):
 def test_results_show_five_recommendations_first_with_who_acts_and_readable_sources() -> None:
     app, _ = solo_results("fr")
     [folded] = [e for e in app.expander if re.fullmatch(r"Voir les \d+ autres recommandations", e.label)]
-    actors = [m.value for m in app.markdown if m.value.startswith("**Qui agit d’ordinaire")]
-    hidden = [m.value for m in folded.markdown if m.value.startswith("**Qui agit d’ordinaire")]
-    assert len(actors) - len(hidden) == 5  # shown first, outside the fold
-    sources = [c.value for c in app.caption if c.value.startswith("Source")]
-    assert sources and not any(LINE_NUMBERS.search(source) for source in sources)
+    cards = [m.value for m in app.markdown if "\n\n**Qui agit d’ordinaire" in m.value]
+    assert len(cards) == 5  # shown first; the others are built once their fold is opened
+    assert not folded.markdown
+    app.session_state[MORE_RECOMMENDATIONS] = True  # as the fold's opening does
+    app.run()
+    assert_no_exception(app)
+    [folded] = [e for e in app.expander if re.fullmatch(r"Voir les \d+ autres recommandations", e.label)]
+    hidden = [m.value for m in folded.markdown if "\n\n**Qui agit d’ordinaire" in m.value]
+    assert len(hidden) == int(re.findall(r"\d+", folded.label)[0])
+    sources = [line for card in cards + hidden for line in card.split("\n\n") if line.startswith(":gray[:small[Source")]
+    assert len(sources) == len(cards + hidden) and not any(LINE_NUMBERS.search(source) for source in sources)
     assert "D. Lahary (2007), cité dans le dossier RNRSMS" in " ".join(sources)
 
 
@@ -143,3 +150,9 @@ def test_a_statement_s_help_ends_with_its_source() -> None:
     first = questionnaire.dimensions[0].items[2]  # eth-3: no recommendation, so its source was never shown
     radio = by_label(app.radio, f"3. {text_in(first.text, 'fr')}")
     assert radio.help.endswith(f"Source\u202f: {source_text(first.source, 'fr')}")
+
+
+def test_a_recommendation_card_keeps_brackets_inside_its_directives() -> None:
+    """A bracket ends ``:gray[...]`` unless escaped; one escaped already (`ui.text.plain`) stays as it is."""
+    assert in_directive("Charte [2010]") == "Charte \\[2010\\]"
+    assert in_directive("Charte \\[2010\\]") == "Charte \\[2010\\]"
