@@ -232,52 +232,44 @@ def item_bars_plotly(chart: BarChart) -> go.Figure:
         top += 0.55 * lines + 0.5
         positions.append(top)
         top += 0.45
+    # The statements and the values are the text of two traces, not 2 × 34 annotations: Plotly.js lays out each
+    # annotation on its own; drawing this chart for « Santé du partenariat » took 190 ms in Chromium with them,
+    # 60 ms as traces (issue 11; bench/bench_item_bars.py).
+    # The value goes inside a long bar, after a short one (a score of 0 has no bar at all).
     figure = go.Figure(
-        go.Bar(
-            x=[bar.value for bar in chart.bars],
-            y=positions,
-            width=0.6,
-            orientation="h",
-            marker={"color": [bar.colour for bar in chart.bars]},
-            hovertext=[
-                f"{_safe(bar.dimension)}<br>{_safe(bar.label)}<br>{_safe(chart.score_is)} {bar.score_text}"
-                for bar in chart.bars
-            ],
-            hoverinfo="text",
-        )
+        [
+            go.Bar(
+                x=[bar.value for bar in chart.bars],
+                y=positions,
+                width=0.6,
+                orientation="h",
+                marker={"color": [bar.colour for bar in chart.bars]},
+                hovertext=[
+                    f"{_safe(bar.dimension)}<br>{_safe(bar.label)}<br>{_safe(chart.score_is)} {bar.score_text}"
+                    for bar in chart.bars
+                ],
+                hoverinfo="text",
+                text=[_safe(bar.value_text) for bar in chart.bars],
+                textposition=["inside" if bar.value >= 55 else "outside" for bar in chart.bars],
+                insidetextanchor="end",
+                insidetextfont={"size": 13, "color": "white"},
+                outsidetextfont={"size": 13, "color": "#262730"},
+                constraintext="none",  # never shrunk to fit: every value in the same size
+                cliponaxis=False,
+            ),
+            # Each statement above its bar, from the left edge, lines aligned on the left.
+            go.Scatter(
+                x=[0] * len(positions),
+                y=[y - 0.35 for y in positions],
+                text=wrapped,
+                mode="text",
+                textposition="top right",
+                textfont={"size": 13},
+                hoverinfo="skip",
+                cliponaxis=False,
+            ),
+        ]
     )
-    # Labels and limits go in as two lists: one add_annotation per label made Plotly re-validate every earlier
-    # one, 437 ms for the 68 labels of « Santé du partenariat », paid on every rerun of the results page.
-    annotations: list[dict[str, object]] = []
-    for bar, label, y in zip(chart.bars, wrapped, positions, strict=True):
-        annotations.append(
-            {
-                "x": 0,
-                "y": y - 0.35,
-                "text": label,
-                "showarrow": False,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "align": "left",
-                "font": {"size": 13},
-                "xref": "x",
-                "yref": "y",
-            }
-        )
-        # The value goes inside a long bar, after a short one (a score of 0 has no bar at all).
-        inside = bar.value >= 55
-        annotations.append(
-            {
-                "x": bar.value - 1 if inside else bar.value + 1,
-                "y": y,
-                "text": _safe(bar.value_text),
-                "showarrow": False,
-                "xanchor": "right" if inside else "left",
-                "font": {"size": 13, "color": "white" if inside else "#262730"},
-                "xref": "x",
-                "yref": "y",
-            }
-        )
     limits = [
         {
             "type": "line",
@@ -293,7 +285,8 @@ def item_bars_plotly(chart: BarChart) -> go.Figure:
     ]
     figure.update_layout(
         xaxis={"range": [0, 100], "title": chart.axis_title, "fixedrange": True},
-        yaxis={"autorange": "reversed", "visible": False, "range": [top, 0], "fixedrange": True},
+        # The range as the slots were laid out, first at the top: autorange would pad it for the text trace.
+        yaxis={"autorange": False, "visible": False, "range": [top, 0], "fixedrange": True},
         height=max(220, int(34 * top) + 70),
         margin={"l": 8, "r": 8, "t": 10, "b": 45},
         font=FONT,
@@ -301,7 +294,6 @@ def item_bars_plotly(chart: BarChart) -> go.Figure:
         paper_bgcolor="white",
         plot_bgcolor="white",
         bargap=0,
-        annotations=annotations,
         shapes=limits,
     )
     return figure
