@@ -13,7 +13,7 @@ import streamlit as st
 
 from reports.bands import band_label
 from reports.charts import positions_charts
-from scoring.model import Questionnaire, text_in
+from scoring.model import Questionnaire
 from scoring.privacy import SharedGroup, SharedReport
 from ui import urls, workshops
 from ui.catalogue import shown_text
@@ -258,7 +258,10 @@ def overall(report: SharedReport) -> None:
 
 
 def dimensions_table(questionnaire: Questionnaire, report: SharedReport) -> None:
-    """The radar as a table: score, level, people counted and consensus (no spread made of single scores)."""
+    """The radar as a table: score, level, people counted and consensus (no spread made of single scores). A
+    static table: `st.dataframe`'s grid, drawn on a canvas by a script of its own, was about 0.4 s of the
+    browser's CPU at the dashboard's first paint for four rows (issue 11; bench/trace_paint.py). Its cells read
+    Markdown: the labels go through `shown_text`."""
     report = _shared(report)
     lang = current_language()
     rows = []
@@ -266,14 +269,14 @@ def dimensions_table(questionnaire: Questionnaire, report: SharedReport) -> None
         stat = report.dimension(dimension.id)
         rows.append(
             {
-                t("results.col_dimension"): text_in(dimension.label, lang),
+                t("results.col_dimension"): shown_text(questionnaire, dimension.label, lang),
                 t("results.col_score"): format_score(stat.score),
                 t("results.col_band"): band_label(stat.band, lang),
                 t("results.col_n"): stat.n if stat.n is not None else "–",
                 t("results.col_consensus"): format_decimal(stat.consensus),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.table(pd.DataFrame(rows), hide_index=True)
 
 
 def dimension_cards(questionnaire: Questionnaire, report: SharedReport) -> None:

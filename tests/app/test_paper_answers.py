@@ -113,7 +113,7 @@ def test_round_trip_template_filled_imported_equals_score(workshop, tmp_path: Pa
     metrics = {m.label: m.value for m in app.metric}
     assert metrics[translate("dashboard.submitted", "fr")] == "9"
     assert metrics[translate("results.overall", "fr")] == format_number(expected["overall"]["score"], "fr")
-    table = app.dataframe[0].value
+    table = app.table[0].value  # the dimensions' table, a static one
     scores = list(table[translate("results.col_score", "fr")])
     assert scores == [format_number(d["score"], "fr") for d in expected["dimensions"]]
 

@@ -59,8 +59,8 @@ def _send(workshop: Seeded, role: str, organisation: str, answers: dict[str, int
 
 
 def _drawn_scores(app: Any) -> list[str]:
-    """The dimension scores of the page's table, as drawn."""
-    table = app.dataframe[0].value
+    """The dimension scores of the page's table, as drawn (a static table: `ui.workshop_view.dimensions_table`)."""
+    table = app.table[0].value
     return list(table[translate("results.col_score", "fr")])
 
 
