@@ -22,7 +22,8 @@ if questionnaire is None or not loaded.plan.priorities:
     st.info(t("plan.none_yet"))
     st.stop()
 for number, priority in enumerate(loaded.plan.priorities, start=1):
-    st.subheader(f"{number}. {action_plan.priority_label(questionnaire, priority, lang)}")
+    # A statement of an imported questionnaire is shown as typed, never as Markdown (ui.text.plain).
+    st.subheader(f"{number}. {plain(action_plan.priority_label(questionnaire, priority, lang))}")
     table = action_plan.actions_table(questionnaire, loaded.plan, priority, lang)
     if table.empty:
         st.caption(t("plan.no_action_yet"))

@@ -12,6 +12,7 @@ from storage import Store
 from tests.app.helpers import assert_no_exception, new_app
 from tests.workshop_seeds import closed_express_workshop
 from ui.catalogue import shipped_questionnaires
+from ui.text import plain
 
 EXPRESS = shipped_questionnaires()["express"]
 
@@ -107,7 +108,7 @@ def test_the_projector_shows_the_plan_read_only_with_its_token_and_never_with_th
     view.switch_page("app_pages/plan_view.py").run()
     assert_no_exception(view)
     headings = [s.value for s in view.subheader]
-    assert headings[0] == f"1. {picked[0]}"
+    assert headings[0] == f"1. {plain(picked[0])}"  # as typed: an imported statement's Markdown never renders
     assert len(headings) == 3
     table = view.dataframe[0].value
     assert list(table.iloc[:, 0]) == ["**Réunir** le bureau"]  # a table cell: plain text, never Markdown
