@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import flow, me_and_group, results_view, teaching, urls, workshop_state, workshops
-from ui.downloads import report_downloads
+from ui.downloads import report_downloads, without_breakdowns
 from ui.language import t
 from ui.sources_view import glossary_link
 from ui.steps_view import show_path_for
@@ -68,4 +68,5 @@ disagreements(questionnaire, report, limit=8)
 st.header(t("results.recommendations_title"))
 results_view.recommendations(questionnaire, report)
 show_path_for(questionnaire, report, group=True)
-report_downloads(questionnaire, report, title=workshop.title, key="group_report")
+# The files hold what this screen shows: not the breakdowns by organisation or role it does not show.
+report_downloads(questionnaire, report, title=workshop.title, key="group_report", extra=without_breakdowns)

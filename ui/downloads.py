@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
@@ -61,6 +62,12 @@ def _build(
     from reports.xlsx import render_xlsx
 
     return render_xlsx(content)
+
+
+def without_breakdowns(content: ReportContent) -> ReportContent:
+    """The group results as the participants' screen shows them: no figures by organisation or by role, which the
+    facilitator shows the room only by choosing a comparison on the dashboard or the projector."""
+    return replace(content, breakdowns=())
 
 
 def report_downloads(

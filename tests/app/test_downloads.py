@@ -61,3 +61,35 @@ def test_dashboard_offers_both_files_once_results_are_shown_while_open(no_file_b
     assert set(_labels(closed)) == {"dashboard_report_pdf", "dashboard_report_xlsx"}
     assert _labels(closed)["dashboard_report_pdf"] == translate("downloads.pdf", "fr")
     assert no_file_built == []
+
+
+def test_the_participants_files_hold_no_breakdown_their_screen_does_not_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The group results' PDF and spreadsheet: the same report as the screen, without the figures by organisation
+    and by role, which the room sees only when the facilitator shows a comparison (the dashboard's files keep
+    them)."""
+    from reports.content import build_shared_content
+    from tests.app.helpers import new_app
+    from ui import downloads
+    from ui.workshops import facilitator_view, results_for
+
+    code, key = create_workshop()
+    for shift in range(4):
+        organisation = "Association A" if shift % 2 else "Association B"
+        seeded_participant(code, answers_pattern(shift), {"role": "administrateur", "organisation": organisation})
+    close_workshop(key)
+    offered: dict[str, dict] = {}
+    real = downloads.report_downloads
+
+    def recording(*args, **kwargs):
+        offered[kwargs["key"]] = kwargs
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(downloads, "report_downloads", recording)
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("app_pages/group_results.py").run()
+    assert_no_exception(app)
+    results = results_for(facilitator_view(key))
+    full = build_shared_content(get_questionnaire("express"), results.report, "fr", title="Conseil", date=None)
+    assert full.breakdowns, "the report has breakdowns: the test would prove nothing"
+    assert offered["group_report"]["extra"](full).breakdowns == ()
