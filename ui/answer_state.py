@@ -363,7 +363,11 @@ def describe_step(
 ) -> Step:
     """("profile", None), ("positions", None), ("dimension", index) or ("summary", None); a step out of range is
     the summary."""
-    order = steps(questionnaire, rules, profile)
+    return step_in(steps(questionnaire, rules, profile), step)
+
+
+def step_in(order: tuple[Step, ...], step: int) -> Step:
+    """Step ``step`` of the steps ``order`` (`steps`); a step out of range is the summary."""
     return order[step] if 0 <= step < len(order) else ("summary", None)
 
 

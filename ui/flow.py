@@ -26,6 +26,7 @@ page's language and retries every :data:`RETRY_EVERY_S` seconds (and every run r
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
@@ -74,19 +75,25 @@ class Answering:
     def in_workshop(self) -> bool:
         return self.respondent.workshop_id is not None
 
+    @functools.cached_property
+    def steps(self) -> tuple[answer_state.Step, ...]:
+        # Worked out once per Answering: a run asked for them three times (the count, the step, its kind), each
+        # time going through every dimension's statements for the role.
+        return answer_state.steps(self.questionnaire, self.rules, self.state.profile)
+
     @property
     def step_count(self) -> int:
-        return answer_state.step_count(self.questionnaire, self.rules, self.state.profile)
+        return len(self.steps)
 
     @property
     def step(self) -> int:
         return max(0, min(self.state.step, self.step_count - 1))
 
     def describe(self, step: int) -> answer_state.Step:
-        return answer_state.describe_step(self.questionnaire, self.rules, step, self.state.profile)
+        return answer_state.step_in(self.steps, step)
 
     def step_of_dimension(self, index: int) -> int:
-        return answer_state.step_of_dimension(self.questionnaire, self.rules, index, self.state.profile)
+        return self.steps.index(("dimension", index))
 
     def profile_questions(self) -> list[tuple[str, list[tuple[str, str | dict[str, str]]]]]:
         return answer_state.profile_questions(self.questionnaire, self.rules)
