@@ -60,7 +60,11 @@ else:
 teaching.demo_notice(demo_case)
 if answering.in_workshop and answering.state.submitted and not deleted:
     st.success(t("results.thanks"))
-    if workshop is not None and workshop.show_results_to_participants:
+    shared = workshop is not None and workshop.show_results_to_participants
+    if shared and workshop.status == "closed" and not workshop_state.group_results_shown(workshop):
+        # Closed with too few answers counted: the group's page shows nothing, so no link to it (review).
+        st.info(t("results.group_results_too_few", count=questionnaire.min_group_size))
+    elif shared:
         # Words true to the moment: once closed, the group's results are there, not « later » (issue 18).
         st.info(t("results.group_results_ready" if workshop.status == "closed" else "results.group_results_later"))
         st.page_link(

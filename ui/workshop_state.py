@@ -58,3 +58,10 @@ def demo_reset_notice(code: str) -> None:
         icon=":material/login:",
         query_params=urls.join_params(code, current_language()),
     )
+
+
+def group_results_shown(workshop: workshops.ParticipantView) -> bool:
+    """Whether the group's results page of ``workshop`` shows figures: enough answers counted (the privacy rule's
+    `results_for`), so that a page never sends a participant to « trop peu de réponses »."""
+    results = workshops.results_for(workshop)
+    return results is not None and results.report is not None

@@ -546,3 +546,29 @@ def test_a_link_cut_short_is_not_told_its_answers_were_erased() -> None:
         assert store.submitted_responses(store.workshop_for_facilitator(case.key).id), "the answers are still there"
     finally:
         store.close()
+
+
+def test_closed_with_too_few_counted_the_results_page_says_so_and_links_to_no_empty_page() -> None:
+    """One person sent, the workshop closed: the group's page would only say « trop peu de réponses ». One's results
+    said « les résultats du groupe sont visibles par ce lien » and linked to it (review): they now say why there
+    are none, and give no link."""
+    from storage import Store
+    from tests.app.test_workshop_pages import participant
+
+    store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
+    created = store.create_workshop(
+        title="Bureau du 3 avril",
+        questionnaire_id="express",
+        organisations=[],
+        profile_fields=[],
+        show_results_to_participants=True,
+    )
+    express = get_questionnaire("express")
+    app = participant(created.participant_code, {item.id: 4 for item in express.items}, {})
+    assert store.set_workshop_status(created.facilitator_key, "closed")
+    app.switch_page("app_pages/results.py").run()
+    assert_no_exception(app)
+    infos = [i.value for i in app.info]
+    assert translate("results.group_results_too_few", "fr", count=express.min_group_size) in infos
+    assert translate("results.group_results_ready", "fr") not in infos
+    assert not [link for link in app.get("page_link") if "group_results" in link.proto.page]
