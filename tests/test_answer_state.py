@@ -319,6 +319,24 @@ def test_putting_widgets_back_starts_a_new_generation_of_widgets() -> None:
     assert forged.generation == state.generation + 1 and forged.answers == {}
 
 
+def test_only_the_widgets_put_back_are_drawn_anew() -> None:
+    """A radio put back must not replace the comment box the person is typing in (under load its text was lost,
+    and a too-long comment's refusal with it), nor another statement's radio that a tap is on its way to."""
+    comment, other = Ref("comment", DIMENSIONS[0]), Ref("item", ITEMS[1])
+    too_long = "x" * (MAX_COMMENT + 1)
+    state = fresh()
+    result = reconcile(state, RULES, [(Ref("item", ITEMS[0]), 99), (comment, too_long), (other, 3)])
+    after = result.state
+    assert result.put_back == {Ref("item", ITEMS[0]): None}
+    assert after.generation_of(Ref("item", ITEMS[0])) == state.generation_of(Ref("item", ITEMS[0])) + 1
+    assert after.generation_of(comment) == state.generation_of(comment)
+    assert after.generation_of(other) == state.generation_of(other)
+    assert after.refused[comment] == "too_long" and after.answers == {ITEMS[1]: 3}
+    # A second put-back of the same radio gives it a key it never had: the browser draws it anew again.
+    again = reconcile(after, RULES, [(Ref("item", ITEMS[0]), 98)]).state
+    assert again.generation_of(Ref("item", ITEMS[0])) > after.generation_of(Ref("item", ITEMS[0]))
+
+
 # ----- each role is asked only its statements (issue 12, ``asked_of``) --------------------------------------------
 
 RAPPROCHEMENT = shipped_questionnaires()["rapprochement"]

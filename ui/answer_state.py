@@ -9,7 +9,8 @@ state with what the widgets hold (:func:`reconcile`):
 - a widget value that differs from the state and is valid under the questionnaire's rules becomes the state (and
   the shell saves it);
 - an invalid one (off the scale, an unknown option, an over-long comment) is ignored and the widget is put back
-  to the state's value, as is a widget that lost its value (a radio cannot be unticked by a person);
+  to the state's value, as is a widget that lost its value (a radio cannot be unticked by a person); only the
+  widgets put back are drawn anew (:meth:`AnswerState.generation_of`), the others keep what the person is doing;
 - a comment with a NUL, or longer than allowed, is refused with its own message, and kept in its text area for
   the person to fix.
 
@@ -97,8 +98,12 @@ class AnswerState:
     not_sent: bool = False
     # Set by a submission, taken once by the page, which then moves on to the results.
     just_submitted: bool = False
-    # Bumped when widgets must be put back to the state: the shell then draws new widgets (ui.flow).
+    # Bumped when widgets must be put back to the state: the shell then draws those widgets anew (ui.flow).
     generation: int = 0
+    # The generation each widget put back was last drawn anew at (absent: 0). Only the widgets put back change:
+    # a new key for every widget of the page replaced, under load, a text area the person was typing in (its text
+    # lost, and a too-long comment's refusal with it) and dropped a tap sent to a radio the page was redrawing.
+    redrawn: Mapping[Ref, int] = field(default_factory=_frozen)
 
     @classmethod
     def new(cls, respondent: Respondent) -> AnswerState:
@@ -235,6 +240,10 @@ class AnswerState:
 
     # ----- what the widgets hold -------------------------------------------------------------------------------
 
+    def generation_of(self, ref: Ref) -> int:
+        """The generation of the widget of ``ref``: it changes only when that widget is put back."""
+        return self.redrawn.get(ref, 0)
+
     def widget_value(self, ref: Ref) -> object:
         """The value the widget of ``ref`` shows for this state."""
         if ref.kind in ("item", "position"):
@@ -293,7 +302,9 @@ def reconcile(state: AnswerState, rules: AnswerRules, observed: Iterable[tuple[R
     if values_of(state) == values_of(before):
         state = dataclasses.replace(state, unsaved=before.unsaved)  # changed and changed back: nothing to save
     if put_back:
-        state = dataclasses.replace(state, generation=state.generation + 1)
+        generation = state.generation + 1
+        redrawn = {**state.redrawn, **dict.fromkeys(put_back, generation)}
+        state = dataclasses.replace(state, generation=generation, redrawn=_frozen(redrawn))
     return Reconciled(state=state, put_back=_frozen(put_back))
 
 

@@ -15,10 +15,11 @@ Widgets are drawn by :func:`item_radio`, :func:`profile_radio` and :func:`commen
 digest of the token, a generation and the language (``ans.<digest>.<generation>.<lang>.<kind>.<id>``): after a
 language switch the widgets are new ones, started from the state, whose options carry the new language's
 labels; another respondent on the same phone gets widgets of their own; and putting a widget back to the state
-(it held something refused) starts a new generation, drawn anew from the state. A widget drawn for the first
-time in a session starts from the state unless the browser already shows a value for it (the browser re-sends
-what it shows after a reconnection): then that value is reconciled too, so that the first tap after a server
-restart is kept.
+(it held something refused) gives that widget alone a new generation, drawn anew from the state (the others keep
+their keys, so that the text a person is typing, or a tap on another statement, is not lost with the redraw). A
+widget drawn for the first time in a session starts from the state unless the browser already shows a value for it
+(the browser re-sends what it shows after a reconnection): then that value is reconciled too, so that the first tap
+after a server restart is kept.
 
 A failed save keeps the answer on screen and in the state, marked unsaved; :func:`save_notice` says so in the
 page's language and retries every :data:`RETRY_EVERY_S` seconds (and every run retries) until storage is back.
@@ -151,7 +152,16 @@ class WidgetKey(NamedTuple):
 
 
 def widget_key(state: AnswerState, lang: str, ref: Ref) -> str:
-    return str(WidgetKey(_digest(state.respondent.token), state.generation, lang, ref))
+    return str(WidgetKey(_digest(state.respondent.token), state.generation_of(ref), lang, ref))
+
+
+def _is_current(parsed: WidgetKey, state: AnswerState, lang: str) -> bool:
+    """Whether a widget key is the one `widget_key` gives now (its respondent, language and generation)."""
+    return (parsed.digest, parsed.generation, parsed.lang) == (
+        _digest(state.respondent.token),
+        state.generation_of(parsed.ref),
+        lang,
+    )
 
 
 def parse_widget_key(key: object) -> WidgetKey | None:
@@ -345,16 +355,19 @@ def erase() -> bool | None:
 
 
 def _forget_widgets(
-    *, keep: tuple[str, int, str] | None, except_digest: str | None = None, keys: Sequence[str] | None = None
+    *,
+    keep: tuple[AnswerState, str] | None,
+    except_digest: str | None = None,
+    keys: Sequence[str] | None = None,
 ) -> None:
-    """Drop the answer widgets' keys, except those of ``keep`` (digest, generation, language) and, with
-    ``except_digest``, all of that respondent's. ``keys``: the session's keys, when the caller has just listed
-    them (listing them copies the whole session state)."""
+    """Drop the answer widgets' keys, except the current ones of ``keep`` (a state, a language: see `_is_current`)
+    and, with ``except_digest``, all of that respondent's. ``keys``: the session's keys, when the caller has just
+    listed them (listing them copies the whole session state)."""
     for key in list(st.session_state.keys()) if keys is None else keys:
         parsed = parse_widget_key(key)
         if parsed is None or parsed.digest == except_digest:
             continue
-        if keep is None or parsed[:3] != keep:
+        if keep is None or not _is_current(parsed, *keep):
             del st.session_state[key]
 
 
@@ -362,8 +375,9 @@ def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
     """Reconcile with every widget of this respondent the session holds; save if anything changed.
 
     Widgets to put back are not written to: Streamlit's browser side does not reliably clear a radio told to hold
-    nothing, and a value it still shows would come back with the next tap. The state moves to a new widget
-    generation instead, so that every widget of the page is drawn anew from the state.
+    nothing, and a value it still shows would come back with the next tap. Those widgets move to a new generation
+    instead, drawn anew from the state; the others keep their keys, so that a value the browser sends for them
+    while the page is being redrawn (a comment typed meanwhile) still reaches this reconciliation.
     """
     rules = held.respondent.rules(questionnaire, max_comment=MAX_COMMENT_LENGTH)
     lang = current_language()
@@ -380,9 +394,9 @@ def _synced(held: AnswerState, questionnaire: Questionnaire) -> Answering:
             continue
         entry = (parsed.ref, value)
         # The current generation and language last, so that they win: the others are from before a switch.
-        (current if (parsed.generation, parsed.lang) == (held.generation, lang) else older).append(entry)
+        (current if _is_current(parsed, held, lang) else older).append(entry)
     new = reconcile(held, rules, older + current).state
-    _forget_widgets(keep=(digest, new.generation, lang), keys=keys)
+    _forget_widgets(keep=(new, lang), keys=keys)
     if new.unsaved:
         new = _save(new, rules)
     return Answering(questionnaire=questionnaire, rules=rules, state=_keep(new))

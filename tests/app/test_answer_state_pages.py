@@ -240,3 +240,36 @@ def test_a_comment_over_the_limit_is_refused_and_left_for_the_person_to_shorten(
     comment_area(app, FIRST.id).input("x" * MAX_COMMENT).run()
     assert not app.error
     assert Store().load_draft(token).comments == {FIRST.id: "x" * MAX_COMMENT}  # type: ignore[union-attr]
+
+
+def test_a_radio_put_back_keeps_a_refused_comment_its_message_and_its_box() -> None:
+    """The browser failure of issue 10: a radio put back in the run that refuses a too-long comment (here one that
+    lost its value, as a reconnecting browser shows it) drew the whole page anew, the comment's box empty and its
+    refusal gone with the next look at it. Only the radio is drawn anew; the person keeps their text and its
+    reason."""
+    from storage.inputs import MAX_COMMENT
+
+    app, token = started_at_first_dimension("fr")
+    first = FIRST.items[0].id
+    item_radio(app, first).set_value(4).run()
+    box = comment_area(app, FIRST.id)
+    too_long = "x" * (MAX_COMMENT + 1)
+    item_radio(app, first).set_value(None)
+    box.input(too_long).run()
+    assert_no_exception_but_the_refusal(app)
+    assert comment_area(app, FIRST.id).key == box.key, "the comment's box was drawn anew"
+    assert len(comment_area(app, FIRST.id).value) == MAX_COMMENT + 1, "left in its box, not wiped"
+    assert item_radio(app, first).value == 4, "the radio that lost its value shows the answer again"
+    # A later run (a tap elsewhere, the idle timer) keeps both.
+    item_radio(app, FIRST.items[1].id).set_value(2).run()
+    assert_no_exception_but_the_refusal(app)
+    assert len(comment_area(app, FIRST.id).value) == MAX_COMMENT + 1
+    draft = Store().load_draft(token)
+    assert draft is not None and draft.comments == {} and draft.answers == {first: 4, FIRST.items[1].id: 2}
+
+
+def assert_no_exception_but_the_refusal(app: AppTest) -> None:
+    from storage.inputs import MAX_COMMENT
+
+    assert not app.exception, [e.value for e in app.exception]
+    assert [e.value for e in app.error] == [translate("answers.problem_too_long", "fr", limit=MAX_COMMENT)]
