@@ -6,6 +6,7 @@ The French words are written out here, as a person reads them, independently of 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -69,14 +70,25 @@ def test_a_director_finds_the_forms_that_fit_side_by_side(
         context.close()
 
 
+SELECT_ALL = re.compile(r"^Select all$")
+
+
 def choose_first_option(page: Page, select: Locator) -> None:
-    """Pick the first option left in a multiselect. Its list may stay open after a choice or close with the rerun
-    that follows: open it when no option shows, and try again if the rerun took the option away meanwhile."""
+    """Pick the first option left in a select or multiselect, in its own list.
+
+    Its list may stay open after a choice or close with the rerun that follows, and another select's list may still
+    be open (under load, Escape closed the priorities' list only after the next select was looked at, and its option
+    was picked instead of the action's). So whether the list is open is read on the select itself (its combobox's
+    ``aria-expanded``), and the option is taken from the listbox labelled as the select, never from whatever list shows
+    first; a rerun that took the option away meanwhile is tried again. A multiselect's list opens with Streamlit's
+    own « Select all » (up to its maximum: the five priorities of the failed run), which is never the one meant."""
+    # By its aria-label: the listbox's accessible name also takes in its aria-labelledby (the label, again).
+    listbox = page.locator(f'[role="listbox"][aria-label="{select.get_attribute("aria-label")}"]')
     for _ in range(3):
-        if not page.get_by_role("option").first.is_visible():
+        if select.get_attribute("aria-expanded") != "true":
             select.click()
         try:
-            page.get_by_role("option").first.click(timeout=5_000)
+            listbox.get_by_role("option").filter(has_not_text=SELECT_ALL).first.click(timeout=5_000)
         except PlaywrightTimeout:
             continue
         wait_idle(page)
@@ -111,13 +123,21 @@ def test_a_facilitator_builds_a_plan_from_a_closed_workshop_and_projects_it(
         wait_idle(page)
         expect(page.get_by_role("heading", name="Plan d’action", exact=True)).to_be_visible()
         expect(page.get_by_text("Choisissez de 3 à 5 priorités", exact=False)).to_be_visible()
-        # By its label: the navigation's « 2 more » menu is a combobox too, and comes first. The list may stay
-        # open after a choice or close with the rerun: open it only when no option shows.
+        # By its label: the navigation's « 2 more » menu is a combobox too, and comes first. Each choice is counted,
+        # and the priorities' list is closed before the action's select is used (see choose_first_option).
         priorities = page.get_by_role("combobox", name="Priorités retenues (3 à 5)")
-        for _ in range(3):
+        # One per priority chosen; hidden from the accessibility tree while a list is open (its popover hides the
+        # rest of the page), hence include_hidden.
+        chosen = page.get_by_role("button", name=re.compile(r"^Remove "), include_hidden=True)
+        for count in range(1, 4):
             choose_first_option(page, priorities)
+            expect(chosen).to_have_count(count)
         page.keyboard.press("Escape")
-        choose_first_option(page, page.get_by_role("combobox", name="Priorité", exact=True).first)
+        expect(priorities).to_have_attribute("aria-expanded", "false")
+        action_priority = page.get_by_role("combobox", name="Priorité", exact=True).first
+        choose_first_option(page, action_priority)
+        expect(action_priority).not_to_have_value("")
+        expect(chosen).to_have_count(3)
         page.get_by_role("textbox", name="Quoi", exact=True).fill("Réunir le comité de pilotage hors période de crise")
         page.get_by_role("textbox", name="Qui (un rôle ou une instance)").fill("Bureau")
         page.get_by_role("textbox", name="Qui (un rôle ou une instance)").press("Enter")
