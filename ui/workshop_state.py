@@ -8,10 +8,15 @@ browser's memory of having answered that workshop (`ui.browser_memory`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
-from ui import browser_memory, urls, workshops
+from ui import browser_memory, urls
 from ui.language import current_language, t
+
+if TYPE_CHECKING:
+    from storage import ParticipantView
 
 
 def held_a_response(code: str | None, token: str | None) -> bool:
@@ -45,6 +50,8 @@ def demo_was_reset(code: str | None, workshop_id: int | None) -> bool:
     found by its own code: no code is tried for anyone."""
     if workshop_id is None:
         return False
+    from ui import workshops  # only then: it loads pandas, which an answering page otherwise never needs
+
     view = workshops.participant_view(code)
     return view is not None and view.id != workshop_id and view.demo_case is not None
 
@@ -60,8 +67,10 @@ def demo_reset_notice(code: str) -> None:
     )
 
 
-def group_results_shown(workshop: workshops.ParticipantView) -> bool:
+def group_results_shown(workshop: ParticipantView) -> bool:
     """Whether the group's results page of ``workshop`` shows figures: enough answers counted (the privacy rule's
     `results_for`), so that a page never sends a participant to « trop peu de réponses »."""
+    from ui import workshops  # it loads pandas: the results page has it already, an answering page need not
+
     results = workshops.results_for(workshop)
     return results is not None and results.report is not None
