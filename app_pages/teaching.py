@@ -4,7 +4,7 @@ key), that demo's links and its reset."""
 import streamlit as st
 
 from scoring.model import text_in
-from ui import teaching, urls, workshops
+from ui import browser_memory, teaching, urls, workshop_links, workshops
 from ui.catalogue import get_questionnaire
 from ui.language import current_language, t
 from ui.text import plain
@@ -55,9 +55,12 @@ def demo_panel(key: str) -> None:
 # reads a projected URL bar); a link with ``?k=`` (from the dashboard) opens the same panel.
 OPENED = "teaching_demo_key"
 key = st.query_params.get(urls.KEY) or st.session_state.get(OPENED)
+browser_memory.write_pending()
 if key:
     demo_panel(key)
     st.stop()
+
+workshop_links.my_workshops()  # a demo opened earlier on this browser, found again after a reload
 
 st.markdown(t("teaching.intro", days=teaching.DEMO_LIFETIME.days))
 cases = teaching.shipped_cases()
@@ -91,5 +94,9 @@ for case in cases.values():
             )
             teaching.sheet_download(case)
         if opened:
-            st.session_state[OPENED] = teaching.open_demo(case, lang).facilitator_key
+            created = teaching.open_demo(case, lang)
+            st.session_state[OPENED] = created.facilitator_key
+            # In « Mes ateliers » too, as a created workshop is: a reload, or a laptop that slept, left the trainer
+            # with the case list and no way back to the demo's dashboard, reset or classroom (review).
+            browser_memory.remember_workshop(created.participant_code, created.facilitator_key)
             st.rerun()

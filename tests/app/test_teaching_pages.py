@@ -197,6 +197,29 @@ def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
     assert {r.id for r in state.responses} == set(state.admitted)
 
 
+def test_a_demo_opened_is_kept_in_my_workshops_and_found_again_after_a_reload(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's key was only in the session: a reload left the trainer with the case list and no way back to its
+    dashboard, reset or classroom (review). It is remembered as a created workshop is, and the case list shows
+    « Mes ateliers »."""
+    import json
+    from urllib.parse import quote
+
+    from ui import browser_memory
+
+    app, key = open_demo()
+    code = Store().workshop_for_facilitator(key).participant_code
+    kept = app.session_state[browser_memory.SESSION_KEY]["changes"]
+    assert kept[browser_memory.workshop_slot(code)] == {"k": key}
+    # A reload: a new session, whose browser sends the memory back.
+    cookie = quote(json.dumps({browser_memory.workshop_slot(code): {"k": key}}))
+    monkeypatch.setattr(browser_memory, "browser_cookies", lambda: {browser_memory.COOKIE: cookie})
+    again = new_app("fr")
+    again.run()
+    again.switch_page("app_pages/teaching.py").run()
+    assert_no_exception(again)
+    assert translate("workshop_links.mine", "fr") in [s.value for s in again.subheader]
+
+
 def test_a_student_s_page_left_open_over_a_reset_says_so_and_rejoins_as_someone_new() -> None:
     """The trainer resets while a student's page is open on the demo: the student's next tap saves nothing into the
     emptied demo (their earlier answers stay out of it), the page says the demo was reset rather than « supprimé »,
