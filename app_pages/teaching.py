@@ -14,6 +14,17 @@ lang = current_language()
 st.title(t("teaching.title"))
 
 
+RESET_CONFIRM = "teaching_reset_confirm"
+RESET_DONE = "teaching_reset_done"
+
+
+def _reset(key: str, case: teaching.Case, lang: str) -> None:
+    """The reset, confirmed; its confirmation is asked again for the next one."""
+    teaching.reset_demo(key, case, lang)
+    st.session_state[RESET_CONFIRM] = False
+    st.session_state[RESET_DONE] = True
+
+
 def demo_panel(key: str) -> None:
     """A demo's links (dashboard, classroom projection, join code) and its reset, for the holder of its key."""
     workshop = workshops.facilitator_view(key)
@@ -42,8 +53,13 @@ def demo_panel(key: str) -> None:
     if workshop.expires_at is not None:
         st.caption(t("teaching.expires", date=workshop.expires_at.strftime("%d/%m/%Y")))
     st.caption(t("teaching.reset_help"))
-    if st.button(t("teaching.reset"), icon=":material/restart_alt:", key="teaching_reset"):
-        teaching.reset_demo(key, case, lang)
+    # Confirmed first, as deleting a workshop is: one tap erased the class's answers.
+    confirmed = st.checkbox(t("teaching.reset_confirm"), key=RESET_CONFIRM)
+    st.button(
+        t("teaching.reset"), icon=":material/restart_alt:", key="teaching_reset", disabled=not confirmed,
+        on_click=_reset, args=(key, case, lang),
+    )  # fmt: skip
+    if st.session_state.pop(RESET_DONE, False):
         st.success(t("teaching.reset_done"))
     if st.button(t("teaching.other_case"), key="teaching_other_case"):
         st.session_state.pop(OPENED, None)
@@ -52,9 +68,13 @@ def demo_panel(key: str) -> None:
 
 
 # The key of the demo opened in this session stays out of the URL (this screen may be projected, and the room
-# reads a projected URL bar); a link with ``?k=`` (from the dashboard) opens the same panel.
+# reads a projected URL bar); a link with ``?k=`` (from the dashboard) opens the same panel, and the key moves from
+# the URL into the session at once.
 OPENED = "teaching_demo_key"
-key = st.query_params.get(urls.KEY) or st.session_state.get(OPENED)
+if st.query_params.get(urls.KEY):
+    st.session_state[OPENED] = st.query_params.get(urls.KEY)
+    st.query_params.pop(urls.KEY, None)
+key = st.session_state.get(OPENED)
 browser_memory.write_pending()
 if key:
     demo_panel(key)

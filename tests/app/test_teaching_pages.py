@@ -186,6 +186,7 @@ def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
     )
     store.submit(token)
     assert store.workshop_counts(view.id)[1] == synthetic_count() + 1
+    app.checkbox(key="teaching_reset_confirm").check().run()
     click(app, "teaching_reset")
     assert [s.value for s in app.success] == [translate("teaching.reset_done", "fr")]
     after = store.workshop_for_facilitator(key)
@@ -195,6 +196,23 @@ def test_reset_keeps_the_code_and_only_the_synthetic_answers() -> None:
     state = store.publication_state(after.id)
     assert len(state.admitted) == synthetic_count()
     assert {r.id for r in state.responses} == set(state.admitted)
+
+
+def test_the_reset_asks_for_a_confirmation_and_the_key_leaves_the_url() -> None:
+    """One tap erased the class's answers, on a screen projected with the facilitator key in its URL (review): the
+    reset is confirmed first, the confirmation is asked again for the next one, and a dashboard's ``?k=`` link
+    moves the key into the session at once."""
+    _, key = open_demo()
+    app = new_app("fr", k=key)
+    app.switch_page("app_pages/teaching.py").run()
+    assert_no_exception(app)
+    assert "k" not in app.query_params
+    assert app.button(key="teaching_reset").disabled
+    app.checkbox(key="teaching_reset_confirm").check().run()
+    click(app, "teaching_reset")
+    assert [s.value for s in app.success] == [translate("teaching.reset_done", "fr")]
+    assert not app.checkbox(key="teaching_reset_confirm").value
+    assert app.button(key="teaching_reset").disabled
 
 
 def test_a_demo_opened_is_kept_in_my_workshops_and_found_again_after_a_reload(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,6 +255,7 @@ def test_a_student_s_page_left_open_over_a_reset_says_so_and_rejoins_as_someone_
     role = student.radio[0]
     role.set_value(role.options[0]).run()
     before = student.session_state[STATE_KEY].respondent.token
+    trainer.checkbox(key="teaching_reset_confirm").check().run()
     click(trainer, "teaching_reset")
     after = store.workshop_for_facilitator(key)
     assert after.id != view.id

@@ -20,6 +20,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from i18n import translate
 from scoring.cases import default_teaching, load_cases
 from scoring.loader import load_questionnaire
 from scoring.privacy import WorkshopSpec
@@ -40,6 +41,7 @@ OPEN_DEMO = "Ouvrir un atelier de démonstration"
 NEXT = "Suivant"
 RESET = "Remettre à zéro"
 RESET_DONE = "L’atelier est revenu à ses seules réponses fictives."
+RESET_CONFIRM = translate("teaching.reset_confirm", "fr")
 START = "Commencer à répondre"
 SEND = "Envoyer mes réponses"
 THANKS = "Merci"
@@ -219,6 +221,9 @@ def test_a_trainer_opens_projects_and_resets_a_demo(browser: Browser, app_server
         )
         shot(projection, "teaching-05-projection-after-students-1366", full_page=False)
 
+        expect(page.get_by_role("button", name=RESET)).to_be_disabled()  # confirmed first
+        page.get_by_text(RESET_CONFIRM).click()
+        wait_idle(page)
         page.get_by_role("button", name=RESET).click()
         wait_idle(page)
         expect(page.get_by_text(RESET_DONE)).to_be_visible()
