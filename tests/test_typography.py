@@ -11,7 +11,12 @@ from scripts.french_typography import fix, fix_markdown, markdown_problems, prob
 ROOT = Path(__file__).resolve().parents[1]
 NBSP, NNBSP = "\u00a0", "\u202f"
 # The French pages for authors: prose in French typography, code and the English summary left alone.
-FRENCH_GUIDES = [ROOT / "questionnaires" / "README.md", ROOT / "questionnaires" / "SOURCES.md"]
+FRENCH_GUIDES = [
+    ROOT / "questionnaires" / "README.md",
+    ROOT / "questionnaires" / "SOURCES.md",
+    ROOT / "README.md",  # the users' page
+    ROOT / "docs" / "benchmarks.md",
+]
 
 
 @pytest.mark.parametrize(
