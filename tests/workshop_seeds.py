@@ -38,6 +38,18 @@ def send_express(store: Store, workshop_id: int, shift: int) -> str:
     return token
 
 
+def open_express_workshop(store: Store, *, title: str = "Bureau du 3 avril"):
+    """A new open workshop of express, with no organisation nor profile question, its results shown to
+    participants once closed: the smallest workshop a participant's page can be tested on."""
+    return store.create_workshop(
+        title=title,
+        questionnaire_id="express",
+        organisations=[],
+        profile_fields=[],
+        show_results_to_participants=True,
+    )
+
+
 def closed_express_workshop(store: Store, *, people: int = 4) -> ClosedWorkshop:
     """A closed workshop of express with ``people`` submitted responses that do not all agree."""
     express = load_questionnaire(ROOT / "questionnaires" / "express.yaml")

@@ -180,6 +180,16 @@ def test_a_workshop_participant_is_not_offered_to_erase_one_response_of_the_grou
     assert not [b for b in app.button if b.key == "erase_answers"]
 
 
+def joined(code: str) -> AppTest:
+    """A participant who joined the workshop of ``code`` and is on its first step."""
+    app = new_app("fr", code=code)
+    app.run()
+    app.switch_page("app_pages/join.py").run()
+    app.button(key="join_start").click().run()
+    app.switch_page("app_pages/questionnaire.py").run()
+    return app
+
+
 def test_a_workshop_closed_then_reopened_saves_the_taps_made_meanwhile() -> None:
     """The facilitator closes the workshop while a phone answers, then reopens it: the taps made while it was
     closed are saved at the next run and the « clôturé » warning goes. (The phone stopped trying after the
@@ -190,11 +200,7 @@ def test_a_workshop_closed_then_reopened_saves_the_taps_made_meanwhile() -> None
 
     code, key = create_workshop()
     store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
-    app = new_app("fr", code=code)
-    app.run()
-    app.switch_page("app_pages/join.py").run()
-    app.button(key="join_start").click().run()
-    app.switch_page("app_pages/questionnaire.py").run()
+    app = joined(code)
     assert_no_exception(app)
     closed = translate("questionnaire.workshop_closed", "fr")
     token = app.session_state[STATE_KEY].respondent.token
@@ -223,11 +229,7 @@ def test_sending_refused_by_a_closing_goes_through_once_the_workshop_is_reopened
 
     code, key = create_workshop()
     store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
-    app = new_app("fr", code=code)
-    app.run()
-    app.switch_page("app_pages/join.py").run()
-    app.button(key="join_start").click().run()
-    app.switch_page("app_pages/questionnaire.py").run()
+    app = joined(code)
     express = shipped_questionnaires()["express"]
     answer_all_steps(app, {item.id: 4 for item in express.items}, {"organisation": "Association A"})
     assert store.set_workshop_status(key, "closed")

@@ -104,7 +104,7 @@ from scoring.privacy import WorkshopSpec
 from storage import Store
 from storage.codes import projection_token_for
 from tests.app.helpers import answer_widgets, assert_no_exception, new_app
-from tests.workshop_seeds import send_express
+from tests.workshop_seeds import open_express_workshop, send_express
 from ui import browser_memory, workshops
 from ui.catalogue import get_questionnaire
 
@@ -556,13 +556,7 @@ def test_closed_with_too_few_counted_the_results_page_says_so_and_links_to_no_em
     from tests.app.test_workshop_pages import participant
 
     store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
-    created = store.create_workshop(
-        title="Bureau du 3 avril",
-        questionnaire_id="express",
-        organisations=[],
-        profile_fields=[],
-        show_results_to_participants=True,
-    )
+    created = open_express_workshop(store)
     express = get_questionnaire("express")
     app = participant(created.participant_code, {item.id: 4 for item in express.items}, {})
     assert store.set_workshop_status(created.facilitator_key, "closed")

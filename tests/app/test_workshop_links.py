@@ -111,16 +111,11 @@ def test_a_response_finds_its_own_workshop_again_and_no_other() -> None:
     URL must open the very workshop the response was given in; a code opening another one (deleted, its code given
     anew) or none, or a response outside any workshop, finds nothing."""
     from storage import Store
+    from tests.workshop_seeds import open_express_workshop
     from ui.workshops import response_workshop
 
     store = Store()  # the app's own database: RADAR_DATA_DIR of this test (tests/app/conftest.py)
-    created = store.create_workshop(
-        title="Bureau du 3 avril",
-        questionnaire_id="express",
-        organisations=[],
-        profile_fields=[],
-        show_results_to_participants=True,
-    )
+    created = open_express_workshop(store)
     code, workshop_id = created.participant_code, created.workshop_id
     found = response_workshop(code, workshop_id)
     assert found is not None and found.id == workshop_id
